@@ -1,0 +1,11 @@
+"""Local development: the embedded default (SQLite, eager Celery, local-memory cache, console e-mail)."""
+
+from .base import *  # noqa: F403
+from .base import env_bool, env_str
+
+DEBUG = env_bool("DJANGO_DEBUG", True)
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "dev-only-insecure-key-do-not-use-in-production-kompeten"
+
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

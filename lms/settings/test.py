@@ -1,0 +1,19 @@
+"""Test settings: the embedded default, or PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set."""
+
+from .base import *  # noqa: F403
+from .base import env_str
+
+DEBUG = False
+SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "test-only-insecure-key-kompeten-not-secret-0123456789"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+ALLOWED_HOSTS = ["*"]
+WAGTAILADMIN_BASE_URL = "http://testserver"
+
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True
