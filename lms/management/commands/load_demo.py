@@ -1,0 +1,13 @@
+from django.core.management.base import BaseCommand
+
+from lms.demo import demo_users_load
+
+
+class Command(BaseCommand):
+    help = "Load the demo content and accounts (idempotent: a second run duplicates nothing)."
+
+    def handle(self, *args, **options):
+        logins = demo_users_load()
+        self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
+        for username, password, role in logins:
+            self.stdout.write(f"  {username:<12} {password:<15} {role}")

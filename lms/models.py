@@ -1,0 +1,68 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class User(AbstractUser):
+    """A person using Kompeten: trainee, instructor, assessor or administrator (roles are groups)."""
+
+    class Language(models.TextChoices):
+        INDONESIAN = "id", _("Bahasa Indonesia")
+        ENGLISH = "en", _("English")
+
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(
+        _("full name"),
+        max_length=150,
+        help_text=_("Your name exactly as it must be printed on a certificate."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"), max_length=8, choices=Language.choices, default=Language.INDONESIAN
+    )
+    national_id = models.CharField(
+        _("national ID number (NIK)"),
+        max_length=32,
+        blank=True,
+        help_text=_("Optional. Private: shown only to you and to administrators."),
+    )
+
+    REQUIRED_FIELDS = ["email", "full_name"]
+
+    class Meta(AbstractUser.Meta):
+        swappable = "AUTH_USER_MODEL"
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="lms_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name or self.username
+
+    def get_full_name(self) -> str:
+        return self.full_name or super().get_full_name()
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.email.strip().lower()
+        self.full_name = " ".join(self.full_name.split())
+
+
+class HomePage(Page):
+    """The site's root page: a welcome, then what Kompeten offers."""
+
+    hero_title = models.CharField(_("hero title"), max_length=200, blank=True)
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+
+    content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("intro")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types: list[str] = []  # the courses issue adds its TrackIndexPage here
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
