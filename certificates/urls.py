@@ -1,0 +1,9 @@
+from django.urls import path
+
+from certificates import views
+
+app_name = "certificates"
+
+urlpatterns = [
+    path("verifikasi/", views.verify_lookup, name="verify_lookup"),
+]
