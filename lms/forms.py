@@ -1,0 +1,107 @@
+from django import forms
+from django.contrib.auth import get_user_model, password_validation
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
+from django.db import transaction
+from django.template import loader
+from django.utils.translation import gettext_lazy as _
+
+from lms.models import User
+
+
+class LoginForm(AuthenticationForm):
+    username = forms.CharField(
+        label=_("E-mail or username"),
+        max_length=254,
+        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}),
+    )
+
+    error_messages = {
+        "invalid_login": _("The e-mail/username or password is wrong."),
+        "inactive": _("This account is inactive."),
+    }
+
+
+class SignUpForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=150,
+        help_text=_("Exactly as it must be printed on your certificate."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
+    username = forms.RegexField(
+        label=_("Username"),
+        max_length=150,
+        regex=r"^[\w.@+-]+\Z",
+        help_text=_("Letters, digits and @ . + - _ only."),
+        error_messages={"invalid": _("Use only letters, digits and @ . + - _ in the username.")},
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
+    )
+    password1 = forms.CharField(
+        label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
+    preferred_language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model()._default_manager.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("A user with this e-mail address already exists."))
+        return email
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        if get_user_model()._default_manager.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("This username is taken. Please choose another."))
+        return username
+
+    def clean(self):
+        cleaned = super().clean()
+        password1, password2 = cleaned.get("password1"), cleaned.get("password2")
+        if password1 and password2 and password1 != password2:
+            self.add_error("password2", _("The two passwords do not match."))
+        elif password1:
+            candidate = User(
+                username=cleaned.get("username", ""),
+                email=cleaned.get("email", ""),
+                full_name=cleaned.get("full_name", ""),
+            )
+            try:
+                password_validation.validate_password(password1, candidate)
+            except forms.ValidationError as error:
+                self.add_error("password1", error)
+        return cleaned
+
+
+class ProfileForm(forms.Form):
+    full_name = forms.CharField(
+        label=_("Full name"), max_length=150, help_text=_("Exactly as it must be printed on your certificate.")
+    )
+    preferred_language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+    national_id = forms.RegexField(
+        label=_("National ID number (NIK)"),
+        regex=r"^\d{16}\Z",
+        required=False,
+        help_text=_("Optional, 16 digits. Private: shown only to you and to administrators."),
+        error_messages={"invalid": _("A NIK has exactly 16 digits.")},
+    )
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=User.Language.choices)
+    next = forms.CharField(required=False)
+
+
+class QueuedPasswordResetForm(PasswordResetForm):
+    """Password reset whose e-mail goes through the task queue, after the request's transaction commits."""
+
+    def send_mail(
+        self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
+    ):
+        from lms.tasks import email_send
+
+        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
+        body = loader.render_to_string(email_template_name, context)
+        transaction.on_commit(lambda: email_send.delay(subject=subject, body=body, to=[to_email]))

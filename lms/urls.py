@@ -1,0 +1,65 @@
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path, reverse_lazy
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from lms import views
+from lms.forms import LoginForm, QueuedPasswordResetForm
+
+account_patterns = [
+    path(
+        "masuk/",
+        auth_views.LoginView.as_view(authentication_form=LoginForm, redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("daftar/", views.signup, name="signup"),
+    path("profil/", views.profile, name="profile"),
+    path(
+        "kata-sandi/ubah/",
+        auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("lms:password_change_done")),
+        name="password_change",
+    ),
+    path("kata-sandi/ubah/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
+    path(
+        "kata-sandi/reset/",
+        auth_views.PasswordResetView.as_view(
+            form_class=QueuedPasswordResetForm, success_url=reverse_lazy("lms:password_reset_done")
+        ),
+        name="password_reset",
+    ),
+    path("kata-sandi/reset/terkirim/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path(
+        "kata-sandi/reset/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(success_url=reverse_lazy("lms:password_reset_complete")),
+        name="password_reset_confirm",
+    ),
+    path("kata-sandi/reset/selesai/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"),
+]
+
+lms_patterns = [
+    path("akun/", include(account_patterns)),
+    path("bahasa/", views.set_language, name="set_language"),
+    path("dasbor/", views.dashboard, name="dashboard"),
+]
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("", include((lms_patterns, "lms"))),
+    path("", include("certificates.urls")),
+    path("", include("assessments.urls")),
+    path("", include("courses.urls")),
+    path("django-admin/", admin.site.urls),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+urlpatterns += [path("", include(wagtail_urls))]

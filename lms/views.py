@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from lms import health, roles, services
+from lms.forms import LanguageForm, ProfileForm, SignUpForm
+from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    if request.user.is_authenticated:
+        return redirect("lms:dashboard")
+    form = SignUpForm(request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.user_create(
+                username=data["username"],
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                preferred_language=data["preferred_language"],
+                role=roles.TRAINEE,
+            )
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
+            messages.success(request, _("Welcome to Kompeten, %(name)s!") % {"name": user.full_name})
+            return redirect("lms:dashboard")
+    return render(request, "registration/signup.html", {"form": form})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    initial = {
+        "full_name": user.full_name,
+        "preferred_language": user.preferred_language,
+        "national_id": user.national_id,
+    }
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_profile_update(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            request.session[SESSION_LANGUAGE_KEY] = user.preferred_language
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("lms:profile")
+    return render(request, "lms/profile.html", {"form": form})
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Switch the interface language; remembered in the session, a cookie and on the signed-in user."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if not form.is_valid():
+        messages.error(request, _("This language is not available."))
+        return response
+    language = form.cleaned_data["language"]
+    request.session[SESSION_LANGUAGE_KEY] = language
+    if request.user.is_authenticated:
+        services.user_language_set(user=request.user, language=language)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE or 365 * 24 * 3600,
+        samesite="Lax",
+        secure=settings.LANGUAGE_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    role_names = user_role_names(request.user)
+    context = {
+        "is_trainee": roles.TRAINEE in role_names or not role_names,
+        "is_instructor": roles.INSTRUCTOR in role_names,
+        "is_assessor": roles.ASSESSOR in role_names,
+        "is_certification_admin": roles.CERTIFICATION_ADMIN in role_names,
+        "is_administrator": roles.ADMINISTRATOR in role_names,
+        "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in role_names],
+    }
+    return render(request, "lms/dashboard.html", context)
+
+
+@never_cache
+@require_GET
+def healthz(request: HttpRequest) -> JsonResponse:
+    report = health.health_report()
+    return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
