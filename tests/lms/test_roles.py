@@ -1,0 +1,73 @@
+import pytest
+from django.contrib.auth.models import Group, Permission
+
+from lms import roles
+from lms.roles import roles_sync
+
+pytestmark = pytest.mark.django_db
+
+
+def _codes(group_name: str) -> set[str]:
+    group = Group.objects.get(name=group_name)
+    return {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
+
+
+def test_the_data_migration_creates_every_role_group():
+    assert set(Group.objects.values_list("name", flat=True)) >= set(roles.ROLES)
+
+
+def test_wagtail_starter_groups_that_grant_the_whole_tree_are_removed():
+    assert not Group.objects.filter(name__in=["Editors", "Moderators"]).exists()
+
+
+def test_trainee_holds_no_permission():
+    assert _codes(roles.TRAINEE) == set()
+
+
+def test_instructor_can_enter_the_admin_and_upload_media_but_not_manage_users():
+    codes = _codes(roles.INSTRUCTOR)
+    assert {"wagtailadmin.access_admin", "wagtailimages.add_image", "wagtaildocs.add_document"} <= codes
+    assert "lms.change_user" not in codes
+    assert "auth.change_group" not in codes
+
+
+def test_assessor_and_certification_admin_can_enter_the_admin():
+    assert "wagtailadmin.access_admin" in _codes(roles.ASSESSOR)
+    assert "wagtailadmin.access_admin" in _codes(roles.CERTIFICATION_ADMIN)
+    assert "lms.change_user" not in _codes(roles.ASSESSOR)
+
+
+def test_administrator_holds_every_permission():
+    assert Group.objects.get(name=roles.ADMINISTRATOR).permissions.count() == Permission.objects.count()
+
+
+def test_roles_sync_is_idempotent_and_restores_drifted_permissions():
+    # given an instructor group that lost a permission and gained one it should not have
+    group = Group.objects.get(name=roles.INSTRUCTOR)
+    group.permissions.remove(Permission.objects.get(codename="access_admin"))
+    group.permissions.add(Permission.objects.get(codename="delete_user"))
+    # when the roles are synced twice
+    roles_sync(group_model=Group, permission_model=Permission)
+    roles_sync(group_model=Group, permission_model=Permission)
+    # then the group holds exactly its declared permissions, once
+    assert _codes(roles.INSTRUCTOR) == set(roles.ROLE_PERMISSIONS[roles.INSTRUCTOR])
+    assert Group.objects.filter(name=roles.INSTRUCTOR).count() == 1
+
+
+def test_trainee_is_kept_out_of_the_admin(client, trainee):
+    client.force_login(trainee)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("fixture", ["instructor", "assessor", "certification_admin", "administrator"])
+def test_staff_roles_reach_the_admin(client, request, fixture):
+    client.force_login(request.getfixturevalue(fixture))
+    assert client.get("/admin/").status_code == 200
+
+
+def test_instructor_cannot_open_user_management(client, instructor):
+    client.force_login(instructor)
+    response = client.get("/admin/users/")
+    assert response.status_code in (302, 403)
