@@ -1,0 +1,70 @@
+# Kompeten — the set-up commands. `make demo` runs the site; `make test` runs the whole suite.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+PYTEST_ARGS ?=
+
+.PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstalls only when a requirements file changed.
+$(VENV)/.installed: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+install: $(VENV)/.installed
+
+messages: install
+	$(BIN)/python scripts/compile_messages.py
+
+migrate: install
+	$(MANAGE) migrate --noinput
+
+demo-data: migrate messages
+	$(MANAGE) load_demo
+
+## make demo: install, migrate, compile messages, load demo content, serve on http://127.0.0.1:8000
+demo: demo-data
+	@echo "Kompeten is starting on http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/)"
+	$(MANAGE) runserver 127.0.0.1:8000
+
+serve: install
+	$(MANAGE) runserver 127.0.0.1:8000
+
+## make test: install and run the whole suite on the embedded default (SQLite, eager Celery)
+test: install messages
+	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL DJANGO_SETTINGS_MODULE=lms.settings.test \
+		$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms)
+test-plugins: install messages
+	KOMPETEN_PLUGINS=courses $(BIN)/python -m pytest --ds=tests.plugin_host.settings tests/courses $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+worker: install
+	$(BIN)/celery -A lms worker --loglevel=INFO
+
+beat: install
+	$(BIN)/celery -A lms beat --loglevel=INFO
+
+## make lock: re-pin requirements.txt from requirements-base.txt in a clean virtualenv
+lock:
+	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
+	.lockenv/bin/pip install --quiet -r requirements-base.txt
+	{ head -2 requirements.txt; .lockenv/bin/pip freeze; } > requirements.txt.new && mv requirements.txt.new requirements.txt
+	rm -rf .lockenv
+
+clean:
+	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache
