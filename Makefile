@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat lock clean
+.PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,12 @@ worker: install
 beat: install
 	$(BIN)/celery -A lms beat --loglevel=INFO
 
+## make wheel: one wheel holding the three plugins, compiled catalogues included (dist/)
+wheel: messages
+	rm -rf dist build
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
+	$(BIN)/python scripts/check_wheel.py dist/kompeten-*.whl
+
 ## make lock: re-pin requirements.txt from requirements-base.txt in a clean virtualenv
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
@@ -67,4 +73,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) artifacts .pytest_cache .ruff_cache
+	rm -rf $(VENV) artifacts dist build .pytest_cache .ruff_cache
