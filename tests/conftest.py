@@ -22,3 +22,17 @@ def client_logged_in(client, user):
 @pytest.fixture
 def user_model():
     return get_user_model()
+
+
+@pytest.fixture
+def tasks_run_in_process():
+    """Run Celery tasks in this process, for tests that inspect what a task did here (mail.outbox).
+
+    The broker path itself is proven by the tests marked ``celery_worker`` against a real worker.
+    """
+    from celery import current_app
+
+    saved = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    yield
+    current_app.conf.task_always_eager = saved

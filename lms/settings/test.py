@@ -12,6 +12,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 ALLOWED_HOSTS = ["*"]
+# Sessions in the database on both legs, so that pinned query counts mean the same on SQLite and on
+# PostgreSQL + Redis (production reads them from Redis: cached_db).
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 
 # Static files straight from the apps, no collectstatic needed.

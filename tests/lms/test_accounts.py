@@ -86,7 +86,7 @@ def test_password_change(client, trainee):
     assert trainee.check_password("baterai-aman-2026")
 
 
-def test_password_reset_sends_a_working_link(client, trainee, django_capture_on_commit_callbacks):
+def test_password_reset_sends_a_working_link(client, trainee, django_capture_on_commit_callbacks, tasks_run_in_process):
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("lms:password_reset"), {"email": trainee.email})
     assert response.status_code == 302

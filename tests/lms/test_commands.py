@@ -3,7 +3,7 @@ from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
 
 from lms import roles
-from lms.demo import DEMO_PASSWORD, DEMO_USERS
+from lms.demo.users import DEMO_PASSWORD, DEMO_USERS
 from lms.models import User
 
 pytestmark = pytest.mark.django_db

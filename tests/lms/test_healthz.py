@@ -16,11 +16,13 @@ def test_healthz_reports_every_part_up(client):
 
 
 @pytest.fixture
-def dead_broker():
+def dead_broker(monkeypatch):
     """Point Celery at a Redis port where nothing listens (a real, refused connection)."""
+    dead = "redis://127.0.0.1:1/0"
+    monkeypatch.setenv("CELERY_BROKER_URL", dead)  # Celery reads this variable before its own setting
     conf = current_app.conf
     saved = conf.broker_url, conf.task_always_eager
-    conf.broker_url, conf.task_always_eager = "redis://127.0.0.1:1/0", False
+    conf.broker_url, conf.task_always_eager = dead, False
     yield
     conf.broker_url, conf.task_always_eager = saved
 

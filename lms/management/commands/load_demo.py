@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from lms.demo import demo_users_load
+from lms.demo.users import demo_users_load
 
 
 class Command(BaseCommand):
