@@ -5,6 +5,16 @@ from django.conf import settings
 DEFAULTS = {
     # The template every plugin page extends; the host site's own layout.
     "BASE_TEMPLATE": "base.html",
+    # Users of this group can be chosen as a course's or a batch's instructors.
+    "INSTRUCTOR_GROUP": "Instructor",
+    # Extra conditions for completing a course, each a dotted path to ``f(enrolment) -> bool``
+    # (the exam plugin adds "its exam is passed").
+    "COMPLETION_REQUIREMENTS": [],
+    # Creates (or finds) the account of a trainee enrolled from a CSV list: dotted path to
+    # ``f(*, email: str, full_name: str) -> user``. The host site points it at its own user service.
+    "TRAINEE_CREATE": "courses.services.trainee_get_or_create",
+    # Largest CSV accepted for enrolling a list of trainees.
+    "CSV_MAX_ROWS": 2000,
 }
 
 

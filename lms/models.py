@@ -61,7 +61,7 @@ class HomePage(Page):
     content_panels = [*Page.content_panels, FieldPanel("hero_title"), FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []  # the courses issue adds its TrackIndexPage here
+    subpage_types = ["courses.TrackIndexPage"]
     max_count = 1
 
     class Meta:

@@ -85,3 +85,21 @@ def user_superuser_grant(*, user) -> None:
     user.is_staff = True
     user.is_superuser = True
     user.save(update_fields=["is_staff", "is_superuser"])
+
+
+def _username_from_email(email: str) -> str:
+    user_model = get_user_model()
+    base = "".join(ch for ch in email.split("@")[0] if ch.isalnum() or ch in "._-")[:140] or "peserta"
+    username, n = base, 1
+    while user_model._default_manager.filter(username__iexact=username).exists():
+        n += 1
+        username = f"{base}{n}"
+    return username
+
+
+def trainee_get_or_create(*, email: str, full_name: str):
+    """KOMPETEN_TRAINEE_CREATE here: the account with this e-mail, or a new Trainee who must set a password."""
+    user = get_user_model()._default_manager.filter(email__iexact=email).first()
+    if user is not None:
+        return user
+    return user_create(username=_username_from_email(email), email=email, full_name=full_name, password=None)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from courses import selectors as course_selectors
 from lms import health, roles, services
 from lms.forms import LanguageForm, ProfileForm, SignUpForm
 from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
@@ -91,9 +92,13 @@ def set_language(request: HttpRequest) -> HttpResponse:
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     role_names = user_role_names(request.user)
+    is_trainee = roles.TRAINEE in role_names or not role_names
+    is_instructor = roles.INSTRUCTOR in role_names
     context = {
-        "is_trainee": roles.TRAINEE in role_names or not role_names,
-        "is_instructor": roles.INSTRUCTOR in role_names,
+        "enrolments": course_selectors.enrolment_list_for_dashboard(user=request.user) if is_trainee else [],
+        "batches": list(course_selectors.batch_list_for_instructor(user=request.user)) if is_instructor else [],
+        "is_trainee": is_trainee,
+        "is_instructor": is_instructor,
         "is_assessor": roles.ASSESSOR in role_names,
         "is_certification_admin": roles.CERTIFICATION_ADMIN in role_names,
         "is_administrator": roles.ADMINISTRATOR in role_names,

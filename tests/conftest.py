@@ -5,8 +5,6 @@ from django.contrib.auth import get_user_model
 
 from tests.factories import UserFactory
 
-PASSWORD = UserFactory.PASSWORD
-
 
 @pytest.fixture
 def user(db):
@@ -36,3 +34,12 @@ def tasks_run_in_process():
     current_app.conf.task_always_eager = True
     yield
     current_app.conf.task_always_eager = saved
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache, so that query counts do not depend on test order."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield

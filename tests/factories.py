@@ -4,10 +4,10 @@ import factory
 from django.conf import settings
 from django.contrib.auth import get_user_model
 
+PASSWORD = "rahasia-kuat-2026"
+
 
 class UserFactory(factory.django.DjangoModelFactory):
-    PASSWORD = "rahasia-kuat-2026"
-
     class Meta:
         model = settings.AUTH_USER_MODEL
         skip_postgeneration_save = True

@@ -2,9 +2,7 @@ import pytest
 from wagtail.models import Site
 
 from lms import roles, services
-from tests.factories import UserFactory
-
-PASSWORD = UserFactory.PASSWORD
+from tests.factories import PASSWORD
 
 
 def make_user(role: str, **overrides):

@@ -54,6 +54,27 @@ def test_dashboard_query_count_does_not_grow_with_groups(client, trainee, django
     for n in range(groups - 1):
         trainee.groups.add(Group.objects.create(name=f"Kelompok {n}"))
     client.force_login(trainee)
-    # session, user, roles
-    with django_assert_num_queries(3):
+    # session, user, roles, enrolments (none)
+    with django_assert_num_queries(4):
         assert client.get(reverse("lms:dashboard")).status_code == 200
+
+
+@pytest.mark.parametrize("courses", [1, 20])
+def test_trainee_dashboard_query_count_does_not_grow_with_enrolments(
+    client, trainee, django_assert_num_queries, courses
+):
+    from courses.models import LessonCompletion
+    from tests.courses import factories
+
+    for _ in range(courses):
+        course = factories.course(modules=2, lessons=2)
+        enrolment = factories.enrolment(user=trainee, course_page=course)
+        LessonCompletion.objects.create(enrolment=enrolment, lesson=factories.lessons_of(course)[0])
+    client.force_login(trainee)
+    # session, user, roles, enrolments with progress, their next lessons, the site and its root paths (page URLs)
+    with django_assert_num_queries(7):
+        response = client.get(reverse("lms:dashboard"))
+    enrolments = response.context["enrolments"]
+    assert len(enrolments) == courses
+    assert {(e.lesson_done, e.lesson_total, e.percent) for e in enrolments} == {(1, 4, 25)}
+    assert all(e.next_lesson.title == "Pelajaran 1.2" for e in enrolments)

@@ -16,6 +16,8 @@ ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "tests.plugin_host.urls"
 INSTALLED_APPS = [
     *reversed(PLUGINS),
+    "wagtail.contrib.table_block",
+    "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
     "wagtail.snippets",

@@ -1,0 +1,137 @@
+"""The blocks a lesson is written with. Presentation only: nothing here is graded or referenced by records."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageChooserBlock
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "code", "superscript", "subscript"]
+
+
+class CaptionedImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock(label=_("image"))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    alt_text = blocks.CharBlock(
+        label=_("alternative text"),
+        required=False,
+        max_length=250,
+        help_text=_("Describe the image for screen readers."),
+    )
+
+    class Meta:
+        icon = "image"
+        label = _("Image")
+        template = "courses/blocks/captioned_image.html"
+
+
+class VideoBlock(blocks.StructBlock):
+    """An uploaded video file (played by the browser's own player) and/or an external embed."""
+
+    video = DocumentChooserBlock(
+        label=_("video file"), required=False, help_text=_("An MP4 or WebM file uploaded to the documents library.")
+    )
+    embed = EmbedBlock(label=_("external video"), required=False, help_text=_("Optional: a YouTube or Vimeo link."))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+    transcript = blocks.TextBlock(label=_("transcript"), required=False)
+
+    class Meta:
+        icon = "media"
+        label = _("Video")
+        template = "courses/blocks/video.html"
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if not cleaned.get("video") and not cleaned.get("embed"):
+            raise blocks.StructBlockValidationError(
+                block_errors={"video": blocks.BlockValidationError(_("Upload a video file or give an external link."))}
+            )
+        return cleaned
+
+
+class DocumentBlock(blocks.StructBlock):
+    document = DocumentChooserBlock(label=_("document"))
+    description = blocks.CharBlock(label=_("description"), required=False, max_length=250)
+
+    class Meta:
+        icon = "doc-full"
+        label = _("Download")
+        template = "courses/blocks/document.html"
+
+
+class CalloutBlock(blocks.StructBlock):
+    kind = blocks.ChoiceBlock(
+        label=_("kind"),
+        choices=[("info", _("Information")), ("warning", _("Warning")), ("k3", _("K3 safety"))],
+        default="info",
+    )
+    title = blocks.CharBlock(label=_("title"), required=False, max_length=120)
+    text = blocks.RichTextBlock(label=_("text"), features=["bold", "italic", "link", "ol", "ul", "code"])
+
+    class Meta:
+        icon = "warning"
+        label = _("Callout")
+        template = "courses/blocks/callout.html"
+
+
+class CodeBlock(blocks.StructBlock):
+    language = blocks.ChoiceBlock(
+        label=_("language"),
+        choices=[
+            ("python", "Python"),
+            ("text", _("Plain text")),
+            ("ladder", _("Ladder logic / IEC 61131-3")),
+            ("c", "C / Arduino"),
+            ("bash", "Shell"),
+            ("json", "JSON"),
+        ],
+        default="text",
+    )
+    code = blocks.TextBlock(label=_("code"))
+    caption = blocks.CharBlock(label=_("caption"), required=False, max_length=250)
+
+    class Meta:
+        icon = "code"
+        label = _("Code")
+        template = "courses/blocks/code.html"
+
+
+class QuickCheckOptionBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("answer"), max_length=300)
+    correct = blocks.BooleanBlock(label=_("correct"), required=False)
+    feedback = blocks.CharBlock(label=_("feedback"), required=False, max_length=500)
+
+
+class QuickCheckBlock(blocks.StructBlock):
+    """A self-test question with instant feedback. Not graded and not recorded: it helps the trainee."""
+
+    question = blocks.CharBlock(label=_("question"), max_length=500)
+    options = blocks.ListBlock(QuickCheckOptionBlock(), label=_("answers"), min_num=2, max_num=6)
+    explanation = blocks.RichTextBlock(
+        label=_("explanation"), required=False, features=["bold", "italic", "link", "code"]
+    )
+
+    class Meta:
+        icon = "help"
+        label = _("Quick check")
+        template = "courses/blocks/quick_check.html"
+
+    def clean(self, value):
+        cleaned = super().clean(value)
+        if not any(option["correct"] for option in cleaned["options"]):
+            raise blocks.StructBlockValidationError(
+                block_errors={"options": blocks.BlockValidationError(_("Mark at least one answer as correct."))}
+            )
+        return cleaned
+
+
+class LessonBodyBlock(blocks.StreamBlock):
+    text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
+    image = CaptionedImageBlock()
+    video = VideoBlock()
+    document = DocumentBlock()
+    callout = CalloutBlock()
+    code = CodeBlock()
+    table = TableBlock(label=_("Table"), template="courses/blocks/table.html")
+    quick_check = QuickCheckBlock()

@@ -1,0 +1,128 @@
+"""Learner records of the courses plugin: batches, enrolments and lesson completions (plain models)."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.pages import CoursePage, LessonPage, ModulePage, TrackIndexPage, TrackPage
+
+__all__ = [
+    "Batch",
+    "CoursePage",
+    "Enrolment",
+    "LessonCompletion",
+    "LessonPage",
+    "ModulePage",
+    "TrackIndexPage",
+    "TrackPage",
+]
+
+
+class Batch(models.Model):
+    """Angkatan: one run of a course, with its dates, seats and instructors."""
+
+    course = models.ForeignKey(CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="batches")
+    name = models.CharField(_("name"), max_length=120)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    instructors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("instructors"), blank=True, related_name="batches_taught"
+    )
+    enrolment_open = models.BooleanField(_("enrolment open"), default=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("batch")
+        verbose_name_plural = _("batches")
+        ordering = ["-starts_on", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["course", "name"], name="courses_batch_unique_name_per_course"),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="courses_batch_ends_after_start"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(capacity__isnull=True) | models.Q(capacity__gt=0),
+                name="courses_batch_capacity_positive",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} — {self.course.title}" if self.course_id else self.name
+
+    def clean(self) -> None:
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A batch cannot end before it starts.")})
+
+
+class Enrolment(models.Model):
+    """A user taking a course: once per user and course, in an optional batch."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        COMPLETED = "completed", _("Completed")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    course = models.ForeignKey(
+        CoursePage, verbose_name=_("course"), on_delete=models.PROTECT, related_name="enrolments"
+    )
+    batch = models.ForeignKey(
+        Batch, verbose_name=_("batch"), null=True, blank=True, on_delete=models.PROTECT, related_name="enrolments"
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    enrolled_at = models.DateTimeField(_("enrolled at"), default=timezone.now)
+    completed_at = models.DateTimeField(_("completed at"), null=True, blank=True)
+    last_lesson = models.ForeignKey(
+        LessonPage, verbose_name=_("last lesson"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        ordering = ["-enrolled_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="courses_enrolment_once_per_course"),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(status="completed", completed_at__isnull=False)
+                    | (~models.Q(status="completed") & models.Q(completed_at__isnull=True))
+                ),
+                name="courses_enrolment_completed_has_date",
+            ),
+        ]
+        indexes = [models.Index(fields=["course", "status"], name="courses_enrol_course_status")]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.course_id}"
+
+    def clean(self) -> None:
+        if self.batch_id and self.course_id and self.batch.course_id != self.course_id:
+            raise ValidationError({"batch": _("This batch belongs to another course.")})
+
+
+class LessonCompletion(models.Model):
+    """A lesson marked as done by an enrolled trainee (once)."""
+
+    enrolment = models.ForeignKey(
+        Enrolment, verbose_name=_("enrolment"), on_delete=models.CASCADE, related_name="completions"
+    )
+    lesson = models.ForeignKey(LessonPage, verbose_name=_("lesson"), on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(_("completed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("lesson completion")
+        verbose_name_plural = _("lesson completions")
+        constraints = [
+            models.UniqueConstraint(fields=["enrolment", "lesson"], name="courses_completion_once_per_lesson")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.enrolment_id}:{self.lesson_id}"

@@ -1,0 +1,295 @@
+"""Reads of the courses plugin. Each returns data that carries everything its page needs (no queries later)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.shortcuts import resolve_url
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
+
+LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+STEPLEN = Page.steplen  # a child's tree path is its parent's plus this many characters
+
+
+def _count(queryset) -> Subquery:
+    """COUNT(*) of a correlated queryset as a subquery expression."""
+    return Subquery(
+        queryset.order_by().annotate(n=Func(F("pk"), function="COUNT")).values("n"), output_field=IntegerField()
+    )
+
+
+def _lessons_under(path_ref) -> object:
+    return LessonPage.objects.filter(live=True, path__startswith=path_ref)
+
+
+# --- tracks and courses ----------------------------------------------------------------------------------
+
+
+def track_list(*, index_page):
+    """Live tracks under the index, each with its number of live courses (one query)."""
+    courses = CoursePage.objects.filter(live=True, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return (
+        TrackPage.objects.live()
+        .child_of(index_page)
+        .select_related("image")
+        .annotate(course_count=_count(courses))
+        .order_by("path")
+    )
+
+
+def course_list_for_track(*, track):
+    """Live courses of a track with their module and lesson counts (one query, plus images)."""
+    modules = ModulePage.objects.filter(live=True, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return (
+        CoursePage.objects.live()
+        .child_of(track)
+        .select_related("cover_image")
+        .annotate(module_count=_count(modules), lesson_count=_count(_lessons_under(OuterRef("path"))))
+        .order_by("path")
+    )
+
+
+def prerequisite_list(*, course, user) -> list[dict]:
+    """The course's prerequisites, each with whether this user has completed it."""
+    completed = Enrolment.objects.filter(course=OuterRef("pk"), status=Enrolment.Status.COMPLETED)
+    completed = completed.filter(user=user) if user.is_authenticated else completed.none()
+    rows = course.prerequisites.all().annotate(done=Exists(completed)).order_by("title")
+    return [{"course": row, "done": row.done} for row in rows]
+
+
+def batch_list_open(*, course):
+    """Batches of the course open for enrolment, with the seats taken (one query)."""
+    return (
+        Batch.objects.filter(course=course, enrolment_open=True)
+        .annotate(taken=Count("enrolments", filter=Q(enrolments__status__in=LIVE_ENROLMENT)))
+        .order_by("starts_on", "name")
+    )
+
+
+def batch_exists(*, course) -> bool:
+    return Batch.objects.filter(course=course).exists()
+
+
+def enrolment_for(*, user, course) -> Enrolment | None:
+    if not user.is_authenticated:
+        return None
+    return Enrolment.objects.filter(user=user, course=course).select_related("batch").first()
+
+
+# --- the outline of a course --------------------------------------------------------------------------
+
+
+@dataclass
+class LessonRow:
+    lesson: LessonPage
+    done: bool = False
+    locked: bool = False
+
+
+@dataclass
+class ModuleRow:
+    module: ModulePage
+    lessons: list[LessonRow] = field(default_factory=list)
+    locked: bool = False
+
+    @property
+    def done_count(self) -> int:
+        return sum(1 for row in self.lessons if row.done)
+
+
+@dataclass
+class Outline:
+    course: CoursePage
+    enrolment: Enrolment | None
+    modules: list[ModuleRow]
+    done: int
+    total: int
+    next_lesson: LessonPage | None
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 0
+
+
+def course_outline(*, course, user) -> Outline:
+    """Modules and lessons in tree order with the user's state per lesson (four queries at most)."""
+    enrolment = enrolment_for(user=user, course=course)
+    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
+    lessons = list(
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(depth=course.depth + 2)
+        .order_by("path")
+        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required")
+    )
+    done_ids = set()
+    if enrolment is not None:
+        done_ids = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+    rows = {module.path: ModuleRow(module=module) for module in modules}
+    for lesson in lessons:
+        row = rows.get(lesson.path[:-STEPLEN])
+        if row is not None:
+            row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_ids))
+    module_rows = list(rows.values())
+    if course.sequential_modules:
+        earlier_open = True
+        for row in module_rows:
+            row.locked = not earlier_open
+            for lesson_row in row.lessons:
+                lesson_row.locked = row.locked
+            earlier_open = earlier_open and all(r.done for r in row.lessons if r.lesson.required)
+    ordered = [r for row in module_rows for r in row.lessons]
+    next_lesson = next((r.lesson for r in ordered if not r.done and not r.locked), None)
+    return Outline(
+        course=course,
+        enrolment=enrolment,
+        modules=module_rows,
+        done=sum(1 for r in ordered if r.done),
+        total=len(ordered),
+        next_lesson=next_lesson,
+    )
+
+
+# --- a lesson ----------------------------------------------------------------------------------------------
+
+
+@dataclass
+class LessonAccess:
+    allowed: bool
+    course: CoursePage | None = None
+    enrolment: Enrolment | None = None
+    reason: str = ""
+    redirect_to: str | None = None
+    done: bool = False
+
+
+def lesson_access(*, lesson, user, next_url: str = "") -> LessonAccess:
+    """May this user study this lesson? Enrolled trainees may, unless a sequential course still locks it."""
+    if not user.is_authenticated:
+        login = resolve_url(settings.LOGIN_URL)
+        query = f"?{urlencode({'next': next_url})}" if next_url else ""
+        return LessonAccess(allowed=False, reason=_("Log in to study this lesson."), redirect_to=f"{login}{query}")
+    course = course_of_lesson(lesson=lesson)
+    enrolment = enrolment_for(user=user, course=course)
+    if enrolment is None or enrolment.status == Enrolment.Status.WITHDRAWN:
+        if lesson.permissions_for_user(user).can_edit():
+            return LessonAccess(allowed=True, course=course)
+        return LessonAccess(allowed=False, course=course, reason=_("Enrol in this course to study its lessons."))
+    done = LessonCompletion.objects.filter(enrolment=enrolment, lesson=lesson).exists()
+    if course.sequential_modules and not done and _locked(course=course, lesson=lesson, enrolment=enrolment):
+        reason = _("Finish the required lessons of the earlier modules first.")
+        return LessonAccess(allowed=False, course=course, enrolment=enrolment, reason=reason)
+    return LessonAccess(allowed=True, course=course, enrolment=enrolment, done=done)
+
+
+def course_of_lesson(*, lesson) -> CoursePage | None:
+    """The course a lesson belongs to (lesson → module → course in the tree). One query."""
+    return CoursePage.objects.filter(path=lesson.path[: -2 * STEPLEN]).first()
+
+
+def _locked(*, course, lesson, enrolment) -> bool:
+    """True when a required lesson of an earlier module is not done yet."""
+    module_path = lesson.path[:-STEPLEN]
+    earlier_required = LessonPage.objects.live().descendant_of(course).filter(required=True, path__lt=module_path)
+    done = LessonCompletion.objects.filter(enrolment=enrolment).values("lesson_id")
+    return earlier_required.exclude(pk__in=done).exists()
+
+
+def lesson_navigation(*, lesson, course) -> dict:
+    """The lessons before and after this one in the course, and its module (two queries)."""
+    previous = following = None
+    if course is not None:
+        siblings = list(
+            LessonPage.objects.live()
+            .filter(path__startswith=course.path, depth=lesson.depth)
+            .order_by("path")
+            .only("id", "title", "path", "depth", "url_path")
+        )
+        index = next((i for i, row in enumerate(siblings) if row.pk == lesson.pk), None)
+        if index is not None:
+            previous = siblings[index - 1] if index > 0 else None
+            following = siblings[index + 1] if index + 1 < len(siblings) else None
+    module = ModulePage.objects.filter(path=lesson.path[:-STEPLEN]).only("id", "title", "path", "url_path").first()
+    return {"previous": previous, "next": following, "module": module, "course": course}
+
+
+# --- a trainee's courses ------------------------------------------------------------------------------
+
+
+def enrolment_list_for_dashboard(*, user):
+    """The user's live enrolments with progress and the next lesson to open (two queries in all)."""
+    lessons = _lessons_under(OuterRef("course__path"))
+    done = LessonCompletion.objects.filter(enrolment=OuterRef("pk"), lesson__live=True)
+    next_lesson = (
+        LessonPage.objects.filter(live=True, path__startswith=OuterRef("course__path"))
+        .exclude(pk__in=LessonCompletion.objects.filter(enrolment=OuterRef(OuterRef("pk"))).values("lesson_id"))
+        .order_by("path")
+        .values("pk")[:1]
+    )
+    enrolments = list(
+        Enrolment.objects.filter(user=user, status__in=LIVE_ENROLMENT)
+        .select_related("course", "batch", "last_lesson")
+        .annotate(lesson_total=_count(lessons), lesson_done=_count(done), next_lesson_id=Subquery(next_lesson))
+        .order_by("-last_activity_at", "-enrolled_at")
+    )
+    next_ids = {e.next_lesson_id for e in enrolments if e.next_lesson_id}
+    next_lessons = LessonPage.objects.in_bulk(next_ids) if next_ids else {}
+    for enrolment in enrolments:
+        enrolment.next_lesson = next_lessons.get(enrolment.next_lesson_id)
+        enrolment.percent = round(100 * enrolment.lesson_done / enrolment.lesson_total) if enrolment.lesson_total else 0
+    return enrolments
+
+
+# --- a batch for its instructors --------------------------------------------------------------------------
+
+
+def batch_roster(*, batch):
+    """Every trainee of the batch with progress and last activity (one query)."""
+    lessons = _lessons_under(OuterRef("course__path"))
+    done = LessonCompletion.objects.filter(enrolment=OuterRef("pk"), lesson__live=True)
+    rows = list(
+        Enrolment.objects.filter(batch=batch)
+        .select_related("user", "course")
+        .annotate(lesson_total=_count(lessons), lesson_done=_count(done))
+        .order_by("user__email")
+    )
+    for row in rows:
+        row.percent = round(100 * row.lesson_done / row.lesson_total) if row.lesson_total else 0
+    return rows
+
+
+def batch_for_instructor(*, batch_id: int, user) -> Batch | None:
+    """The batch if this user may see its roster: one of its instructors, or staff allowed to view batches."""
+    batch = Batch.objects.select_related("course").filter(pk=batch_id).first()
+    if batch is None:
+        return None
+    if user.has_perm("courses.view_batch") or batch.instructors.filter(pk=user.pk).exists():
+        return batch
+    return None
+
+
+def batch_list_for_instructor(*, user):
+    return (
+        Batch.objects.filter(instructors=user)
+        .select_related("course")
+        .annotate(trainees=Count("enrolments", filter=Q(enrolments__status__in=LIVE_ENROLMENT)))
+        .order_by("-starts_on")
+    )
+
+
+# --- search ---------------------------------------------------------------------------------------------
+
+
+def curriculum_search(*, query: str, limit: int = 30):
+    """Live tracks, courses and lessons matching the words of the query, best first."""
+    from wagtail.search.utils import parse_query_string
+
+    _filters, parsed = parse_query_string(query, operator="and")
+    pages = Page.objects.live().type(TrackPage, CoursePage, LessonPage).specific()
+    return list(pages.search(parsed, operator="and")[:limit])

@@ -1,0 +1,83 @@
+"""The courses plugin in the Wagtail admin: batches, with enrolment of a trainee list from a CSV file."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from courses import services
+from courses.forms import CsvEnrolmentForm
+from courses.models import Batch
+
+
+class BatchViewSet(ModelViewSet):
+    model = Batch
+    icon = "group"
+    menu_label = gettext_lazy("Batches")
+    menu_order = 210
+    add_to_admin_menu = True
+    url_prefix = "courses/batches"
+    list_display = ["name", "course", "starts_on", "ends_on", "capacity", "enrolment_open", Column("pk", label="ID")]
+    list_filter = ["enrolment_open", "course"]
+    search_fields = ["name"]
+    ordering = ["-starts_on"]
+    panels = [
+        FieldPanel("course"),
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("enrolment_open")]),
+        FieldPanel("instructors"),
+    ]
+
+
+batch_viewset = BatchViewSet("courses_batch")
+
+
+@hooks.register("register_admin_viewset")
+def register_batch_viewset():
+    return batch_viewset
+
+
+def batch_enrol_csv(request, pk: int):
+    """Upload a CSV of trainees: first a dry run that lists every row, then an all-or-nothing commit."""
+    if not request.user.has_perm("courses.change_batch"):
+        raise PermissionDenied
+    batch = get_object_or_404(Batch.objects.select_related("course"), pk=pk)
+    report, checked_text = None, ""
+    form = CsvEnrolmentForm()
+    if request.method == "POST" and request.POST.get("action") == "commit":
+        data = request.POST.get("csv_text", "").encode("utf-8")
+        try:
+            report = services.batch_enrolment_csv_commit(batch=batch, data=data)
+        except ValidationError as error:
+            messages.error(request, _("Nothing was enrolled: %(error)s") % {"error": " ".join(error.messages)})
+        else:
+            if report.ok:
+                messages.success(
+                    request,
+                    _("%(count)s trainees are enrolled in %(batch)s.")
+                    % {"count": len(report.rows), "batch": batch.name},
+                )
+                return redirect(reverse("courses_batch:edit", args=[batch.pk]))
+            messages.error(request, _("Nothing was enrolled: fix the problems below and upload the file again."))
+    elif request.method == "POST":
+        form = CsvEnrolmentForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data["file"].read()
+            report = services.batch_enrolment_csv_check(batch=batch, data=data)
+            if report.ok:
+                checked_text = data.decode("utf-8-sig")
+    context = {"batch": batch, "form": form, "report": report, "checked_text": checked_text}
+    return TemplateResponse(request, "courses/admin/batch_enrol_csv.html", context)
+
+
+@hooks.register("register_admin_urls")
+def register_csv_url():
+    return [path("courses/batches/<int:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
