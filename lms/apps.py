@@ -14,13 +14,12 @@ def _roles_sync_after_migrate(sender, using="default", **kwargs):
     if sender is not with_models[-1]:
         return
     from django.contrib.auth.management import create_permissions
-    from django.contrib.auth.models import Group, Permission
 
     from lms.roles import roles_sync
 
     for config in with_models:
         create_permissions(config, verbosity=0, using=using)
-    roles_sync(group_model=Group, permission_model=Permission)
+    roles_sync(apps)
 
 
 class LmsConfig(AppConfig):

@@ -1,8 +1,14 @@
 """The roles of Kompeten and the permissions each one holds.
 
 Roles are Django groups. Plugins declare their permissions; the host site (this module) decides which
-group gets which. ``roles_sync`` is idempotent: data migrations call it whenever a plugin adds permissions,
-so that every database, old or new, ends up with the same groups.
+group gets which. Three kinds of permission are granted:
+- model permissions ("app_label.codename"), on the group;
+- collection permissions for images and documents (Wagtail keeps these per collection: granted on the root);
+- page permissions (Wagtail keeps these per page): only administrators get the whole tree; instructors get
+  the tracks they teach, through one group per track (``courses.services.track_instructor_group_ensure``).
+
+``roles_sync`` is idempotent. The data migration that creates the roles calls it, and so does a post_migrate
+receiver, so that permissions brought by a new plugin reach the roles on the next ``migrate``.
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -23,6 +29,17 @@ ROLE_LABELS = {
 ROLES = list(ROLE_LABELS)
 
 _ADMIN_ACCESS = ["wagtailadmin.access_admin"]
+
+# "app_label.codename" per role. Administrators get every permission there is.
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    TRAINEE: [],
+    INSTRUCTOR: [*_ADMIN_ACCESS],
+    ASSESSOR: [*_ADMIN_ACCESS],
+    CERTIFICATION_ADMIN: [*_ADMIN_ACCESS],
+    ADMINISTRATOR: [],
+}
+ALL_PERMISSIONS_ROLES = {ADMINISTRATOR}
+
 _MEDIA = [
     "wagtailimages.add_image",
     "wagtailimages.change_image",
@@ -31,26 +48,66 @@ _MEDIA = [
     "wagtaildocs.change_document",
     "wagtaildocs.choose_document",
 ]
-
-# "app_label.codename" per role. Administrators get every permission there is (see roles_sync).
-ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TRAINEE: [],
-    INSTRUCTOR: _ADMIN_ACCESS + _MEDIA,
-    ASSESSOR: _ADMIN_ACCESS,
-    CERTIFICATION_ADMIN: [*_ADMIN_ACCESS, "wagtailimages.choose_image", "wagtailimages.add_image"],
-    ADMINISTRATOR: [],
+# Image and document permissions on the root collection.
+ROLE_COLLECTION_PERMISSIONS: dict[str, list[str]] = {
+    INSTRUCTOR: _MEDIA,
+    CERTIFICATION_ADMIN: ["wagtailimages.add_image", "wagtailimages.choose_image"],
+    ADMINISTRATOR: [*_MEDIA, "wagtailimages.delete_image", "wagtaildocs.delete_document"],
 }
-ALL_PERMISSIONS_ROLES = {ADMINISTRATOR}
+# Page permissions on the root page.
+ROLE_PAGE_PERMISSIONS: dict[str, list[str]] = {
+    ADMINISTRATOR: ["add_page", "change_page", "publish_page", "bulk_delete_page", "lock_page", "unlock_page"],
+}
 
 
-def roles_sync(*, group_model, permission_model) -> None:
-    """Create the role groups and give each exactly its permissions (missing ones are skipped)."""
+def roles_sync(apps) -> None:
+    """Create the role groups and give each exactly its permissions. ``apps``: a (historical) app registry."""
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
     by_key = {
         f"{p.content_type.app_label}.{p.codename}": p for p in permission_model.objects.select_related("content_type")
     }
+    groups = {}
     for role in ROLES:
         group, _created = group_model.objects.get_or_create(name=role)
+        groups[role] = group
         if role in ALL_PERMISSIONS_ROLES:
             group.permissions.set(list(by_key.values()))
         else:
             group.permissions.set([by_key[key] for key in ROLE_PERMISSIONS[role] if key in by_key])
+    _tree_permissions_sync(
+        apps,
+        groups=groups,
+        by_key=by_key,
+        link_model=("wagtailcore", "GroupCollectionPermission", "collection"),
+        root_model=("wagtailcore", "Collection"),
+        wanted=ROLE_COLLECTION_PERMISSIONS,
+    )
+    page_keys = {
+        role: [f"wagtailcore.{codename}" for codename in codes] for role, codes in ROLE_PAGE_PERMISSIONS.items()
+    }
+    _tree_permissions_sync(
+        apps,
+        groups=groups,
+        by_key=by_key,
+        link_model=("wagtailcore", "GroupPagePermission", "page"),
+        root_model=("wagtailcore", "Page"),
+        wanted=page_keys,
+    )
+
+
+def _tree_permissions_sync(apps, *, groups, by_key, link_model, root_model, wanted) -> None:
+    """Grant each role its permissions on the root of a Wagtail tree (pages or collections), and only those."""
+    app_label, model_name, target = link_model
+    link = apps.get_model(app_label, model_name)
+    root = apps.get_model(*root_model).objects.filter(depth=1).first()
+    if root is None:
+        return
+    for role, group in groups.items():
+        permissions = [by_key[key] for key in wanted.get(role, []) if key in by_key]
+        existing = link.objects.filter(group=group, **{target: root})
+        existing.exclude(permission__in=permissions).delete()
+        have = set(existing.values_list("permission_id", flat=True))
+        for permission in permissions:
+            if permission.pk not in have:
+                link.objects.create(group=group, permission=permission, **{target: root})

@@ -13,7 +13,7 @@ def create_roles(apps, schema_editor):
     from lms.roles import roles_sync
 
     group_model = apps.get_model("auth", "Group")
-    roles_sync(group_model=group_model, permission_model=apps.get_model("auth", "Permission"))
+    roles_sync(apps)
     # Wagtail's starter groups would give their members the whole page tree; Kompeten grants per track.
     group_model.objects.filter(name__in=["Editors", "Moderators"], user__isnull=True).delete()
 
