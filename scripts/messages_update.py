@@ -7,7 +7,6 @@ empty or fuzzy one.
 """
 
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -36,16 +35,39 @@ def makemessages(app: str) -> None:
     subprocess.run(args, cwd=ROOT / app, env=env, check=True)  # noqa: S603 - our own argv
 
 
-ENTRY = re.compile(r'(msgid (".*"(?:\n".*")*)\nmsgstr )""\n(?!")', re.MULTILINE)
+def _field(lines: list[str], key: str) -> list[str] | None:
+    """The quoted lines of one field of an entry (``msgid "..."`` and its continuation lines)."""
+    for i, line in enumerate(lines):
+        if line.startswith(key + " "):
+            value = [line[len(key) + 1 :]]
+            for more in lines[i + 1 :]:
+                if not more.startswith('"'):
+                    break
+                value.append(more)
+            return value
+    return None
 
 
 def fill_english(po: Path) -> None:
-    text = po.read_text(encoding="utf-8")
-    header_end = text.index("\n\n") if "\n\n" in text else 0
-    head, body = text[:header_end], text[header_end:]
-    body = ENTRY.sub(lambda m: f"{m.group(1)}{m.group(2)}\n", body)
-    body = body.replace("#, fuzzy\n", "")
-    po.write_text(head + body, encoding="utf-8")
+    """English is the source language: every English msgstr is its msgid (fuzzy guesses included)."""
+    blocks = po.read_text(encoding="utf-8").split("\n\n")
+    out = [blocks[0]]  # the header
+    for block in blocks[1:]:
+        lines = [line for line in block.splitlines() if not line.startswith("#|") and line != "#, fuzzy"]
+        lines = [line.replace(", fuzzy", "") if line.startswith("#,") else line for line in lines]
+        msgid, plural = _field(lines, "msgid"), _field(lines, "msgid_plural")
+        if msgid is None:
+            out.append("\n".join(lines))
+            continue
+        head = [line for line in lines if line.startswith("#")]
+        body = ["msgid " + msgid[0], *msgid[1:]]
+        if plural is None:
+            body += ["msgstr " + msgid[0], *msgid[1:]]
+        else:
+            body += ["msgid_plural " + plural[0], *plural[1:]]
+            body += ["msgstr[0] " + msgid[0], *msgid[1:], "msgstr[1] " + plural[0], *plural[1:]]
+        out.append("\n".join(head + body))
+    po.write_text("\n\n".join(out).rstrip("\n") + "\n", encoding="utf-8")
 
 
 def main() -> None:

@@ -14,6 +14,9 @@ DEMO_USERS = [
     ("sertifikasi", "sertifikasi@kompeten.local", "Dewi Lestari", roles.CERTIFICATION_ADMIN),
     ("peserta", "peserta@kompeten.local", "Siti Nurhaliza", roles.TRAINEE),
     ("peserta2", "peserta2@kompeten.local", "Agus Prasetyo", roles.TRAINEE),
+    ("peserta3", "peserta3@kompeten.local", "Dian Permatasari", roles.TRAINEE),
+    ("peserta4", "peserta4@kompeten.local", "Eko Saputra", roles.TRAINEE),
+    ("peserta5", "peserta5@kompeten.local", "Fitri Handayani", roles.TRAINEE),
 ]
 
 

@@ -66,3 +66,23 @@ def screenshot(page, request):
         return path
 
     return take
+
+
+@pytest.fixture(autouse=True)
+def _site_after_flush(request):
+    """Browser tests are transactional: the database is flushed between them, and with it what the data
+    migrations made. Groups come back with post_migrate (lms.roles); the home page and site are made here."""
+    if "live_server" not in request.fixturenames and "page" not in request.fixturenames:
+        return
+    request.getfixturevalue("transactional_db")
+    from django.conf import settings
+    from wagtail.models import Locale, Page, Site
+
+    from lms.models import HomePage
+
+    if Site.objects.exists():
+        return
+    locale, _created = Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
+    home = root.add_child(instance=HomePage(title="Beranda", slug="beranda", hero_title="Kompeten", locale=locale))
+    Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Kompeten")

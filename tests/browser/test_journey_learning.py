@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture
@@ -19,7 +19,10 @@ def trainee():
     from lms import services
 
     return services.user_create(
-        username="rahmat", email="rahmat@contoh.id", full_name="Rahmat Hidayat", password="jarum-benang-2026",
+        username="rahmat",
+        email="rahmat@contoh.id",
+        full_name="Rahmat Hidayat",
+        password="jarum-benang-2026",
         preferred_language="en",
     )
 

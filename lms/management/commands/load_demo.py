@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from lms.demo.curriculum import demo_curriculum_load
 from lms.demo.users import demo_users_load
 
 
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         logins = demo_users_load()
+        tracks = demo_curriculum_load()
+        self.stdout.write(f"Tracks: {', '.join(track.title for track in tracks)}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password:<15} {role}")

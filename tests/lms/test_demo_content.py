@@ -1,0 +1,87 @@
+"""The demo: five tracks of real content, loaded once however often `make demo` runs, rendering in id and en."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+
+from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
+from lms.demo.content import TRACK_MODULES, tracks, validate
+
+
+@pytest.mark.parametrize("name", TRACK_MODULES)
+def test_every_demo_track_is_well_formed(name):
+    track, images = dict(zip(TRACK_MODULES, tracks(), strict=True))[name]
+    assert validate(track, images) == []
+
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def loaded(db):
+    call_command("load_demo")
+
+
+def _counts():
+    return (
+        TrackPage.objects.count(),
+        CoursePage.objects.count(),
+        LessonPage.objects.count(),
+        Batch.objects.count(),
+        Enrolment.objects.count(),
+        LessonCompletion.objects.count(),
+    )
+
+
+def test_load_demo_twice_duplicates_nothing(loaded):
+    before = _counts()
+    call_command("load_demo")
+    assert _counts() == before
+
+
+def test_the_five_tracks_each_hold_a_full_course(loaded):
+    assert TrackPage.objects.live().count() == 5
+    for track in TrackPage.objects.live():
+        courses = CoursePage.objects.live().child_of(track)
+        assert courses.exists(), track.title
+        for course in courses:
+            modules = ModulePage.objects.live().child_of(course)
+            assert modules.count() >= 2, course.title
+            for module in modules:
+                assert LessonPage.objects.live().child_of(module).count() >= 3, module.title
+
+
+@pytest.mark.parametrize("slug_part", ["garmen", "mekatronika", "listrik"])
+def test_workshop_tracks_carry_k3_safety_callouts(loaded, slug_part):
+    track = TrackPage.objects.filter(slug__contains=slug_part).first()
+    assert track is not None, slug_part
+    callouts = [
+        block
+        for lesson in LessonPage.objects.descendant_of(track)
+        for block in lesson.body
+        if block.block_type == "callout" and block.value["kind"] == "k3"
+    ]
+    assert callouts
+
+
+def test_the_demo_batch_has_trainees_at_different_progress(loaded):
+    batch = Batch.objects.get()
+    done = sorted(e.completions.count() for e in Enrolment.objects.filter(batch=batch))
+    assert len(set(done)) >= 4
+    assert Enrolment.objects.filter(batch=batch, status="completed").exists()
+
+
+@pytest.mark.parametrize("language", ["id", "en"])
+def test_every_demo_page_renders_in_both_languages(client, loaded, language):
+    from lms.models import User
+
+    admin = User.objects.get(username="admin")
+    client.force_login(admin)
+    client.post(reverse("lms:set_language"), {"language": language, "next": "/"})
+    pages = [*TrackPage.objects.live(), *CoursePage.objects.live(), *LessonPage.objects.live()]
+    for page in pages:
+        response = client.get(page.url)
+        assert response.status_code == 200, page.url
+        assert f'<html lang="{language}">' in response.content.decode()
+    for url in ["/", reverse("lms:dashboard"), reverse("courses:search") + "?q=mesin"]:
+        assert client.get(url, follow=True).status_code == 200
