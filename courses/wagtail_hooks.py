@@ -9,7 +9,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from courses import services
@@ -17,7 +19,22 @@ from courses.forms import CsvEnrolmentForm
 from courses.models import Batch
 
 
+class BatchIndexView(IndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        if self.request.user.has_perm("courses.change_batch"):
+            url = reverse("courses_batch_enrol_csv", args=[instance.pk])
+            buttons.append(MenuItem(_("Enrol trainees from a CSV file"), url=url, icon_name="upload", priority=15))
+        buttons.append(
+            MenuItem(
+                _("Roster"), url=reverse("courses:batch_roster", args=[instance.pk]), icon_name="list-ul", priority=16
+            )
+        )
+        return buttons
+
+
 class BatchViewSet(ModelViewSet):
+    index_view_class = BatchIndexView
     model = Batch
     icon = "group"
     menu_label = gettext_lazy("Batches")

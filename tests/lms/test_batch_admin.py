@@ -65,4 +65,6 @@ def test_the_batch_admin_lists_batches(client, administrator, batch):
     client.force_login(administrator)
     response = client.get(reverse("courses_batch:index"))
     assert response.status_code == 200
-    assert batch.name in response.content.decode()
+    html = response.content.decode()
+    assert batch.name in html
+    assert reverse("courses_batch_enrol_csv", args=[batch.pk]) in html
