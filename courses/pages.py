@@ -45,7 +45,7 @@ class TrackIndexPage(Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["tracks"] = selectors.track_list(index_page=self)
+        context["tracks"] = selectors.track_list(index_page=self) if self.pk else []  # unsaved: a preview
         return context
 
 
@@ -90,7 +90,7 @@ class TrackPage(Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context["courses"] = selectors.course_list_for_track(track=self)
+        context["courses"] = selectors.course_list_for_track(track=self) if self.pk else []  # unsaved: a preview
         return context
 
 
@@ -182,6 +182,9 @@ class CoursePage(Page):
         from courses import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        if self.pk is None:  # the preview of a course not saved yet
+            context["outline"] = selectors.Outline.empty(course=self)
+            return context
         outline = selectors.course_outline(course=self, user=request.user)
         context["outline"] = outline
         context["track"] = self.get_parent()
@@ -252,6 +255,10 @@ class LessonPage(Page):
         from courses import selectors, services
 
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):  # an editor's preview: no progress, no enrolment needed
+            context["access"] = selectors.LessonAccess(allowed=True)
+            context["navigation"] = {}
+            return context
         access = getattr(request, "kompeten_lesson_access", None) or selectors.lesson_access(
             lesson=self, user=request.user
         )

@@ -116,6 +116,10 @@ class Outline:
     def percent(self) -> int:
         return round(100 * self.done / self.total) if self.total else 0
 
+    @classmethod
+    def empty(cls, *, course) -> Outline:
+        return cls(course=course, enrolment=None, modules=[], done=0, total=0, next_lesson=None)
+
 
 def course_outline(*, course, user) -> Outline:
     """Modules and lessons in tree order with the user's state per lesson (four queries at most)."""

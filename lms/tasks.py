@@ -17,3 +17,11 @@ def email_send(*, subject: str, body: str, to: list[str], html_body: str | None 
 def ping() -> str:
     """A worker answers: used by CI and operators to prove a worker consumes from the broker."""
     return "pong"
+
+
+@shared_task(acks_late=True)
+def pages_publish_scheduled() -> None:
+    """Publish and unpublish the pages whose scheduled time has come (Wagtail's publish_scheduled)."""
+    from django.core.management import call_command
+
+    call_command("publish_scheduled", verbosity=0)

@@ -153,7 +153,10 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
-CELERY_BEAT_SCHEDULE: dict = {}
+CELERY_BEAT_SCHEDULE: dict = {
+    # Scheduled publishing of pages (drafts with a "go live" or "expiry" date), checked every minute.
+    "pages-publish-scheduled": {"task": "lms.tasks.pages_publish_scheduled", "schedule": 60.0},
+}
 
 # --- Users ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"

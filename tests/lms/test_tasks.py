@@ -26,3 +26,30 @@ def test_password_reset_mail_is_enqueued_only_after_commit(
     assert len(callbacks) == 1
     callbacks[0]()
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_scheduled_module_goes_live_when_the_beat_task_runs(tasks_run_in_process):
+    import datetime
+
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    from courses.models import ModulePage
+    from lms.tasks import pages_publish_scheduled
+    from tests.courses import factories
+
+    course = factories.course(modules=1, lessons=1)
+    module = course.add_child(instance=ModulePage(title="Modul terjadwal", slug="modul-terjadwal", live=False))
+    module.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    revision = module.save_revision()
+    revision.publish()  # scheduled: the module waits for its go-live time
+    module.refresh_from_db()
+    assert not module.live
+    # when its time has come (moved into the past here) and the beat task runs
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.content["go_live_at"] = past.isoformat()
+    Revision.objects.filter(pk=revision.pk).update(approved_go_live_at=past, content=revision.content)
+    pages_publish_scheduled.delay()
+    module.refresh_from_db()
+    assert module.live
