@@ -1,5 +1,6 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
+from assessments.models.attempts import Attempt, AttemptItem, Response
 from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.models.standards import (
     CertificationScheme,
@@ -10,17 +11,24 @@ from assessments.models.standards import (
     PerformanceCriterion,
     SchemeUnit,
 )
+from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
 
 __all__ = [
+    "Attempt",
+    "AttemptItem",
     "CertificationScheme",
     "CompetencyStandard",
     "CompetencyUnit",
     "CourseUnit",
     "Element",
+    "ExamFixedQuestion",
+    "ExamPage",
+    "ExamRule",
     "PerformanceCriterion",
     "Question",
     "QuestionOption",
     "QuestionTag",
     "QuestionVersion",
+    "Response",
     "SchemeUnit",
 ]
