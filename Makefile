@@ -41,9 +41,12 @@ test: install messages
 	env -u DATABASE_URL -u REDIS_URL -u CELERY_BROKER_URL DJANGO_SETTINGS_MODULE=lms.settings.test \
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms)
+## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms): courses alone, then
+## courses + assessments
 test-plugins: install messages
 	KOMPETEN_PLUGINS=courses $(BIN)/python -m pytest --ds=tests.plugin_host.settings tests/courses $(PYTEST_ARGS)
+	KOMPETEN_PLUGINS=courses,assessments $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
+		tests/courses tests/assessments $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

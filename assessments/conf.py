@@ -2,7 +2,12 @@
 
 from django.conf import settings
 
-DEFAULTS: dict = {}
+DEFAULTS: dict = {
+    # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
+    "ATTEMPT_GRACE_SECONDS": 30,
+    # Largest autosave request body accepted, in bytes.
+    "ANSWER_MAX_BYTES": 64 * 1024,
+}
 
 
 def get(name: str):

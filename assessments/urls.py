@@ -1,3 +1,13 @@
+from django.urls import path
+
+from assessments.views import exams
+
 app_name = "assessments"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("ujian/<int:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
+    path("ujian/percobaan/<int:attempt_id>/", exams.attempt_page, name="attempt"),
+    path("ujian/percobaan/<int:attempt_id>/simpan/", exams.response_save, name="response_save"),
+    path("ujian/percobaan/<int:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),
+    path("ujian/percobaan/<int:attempt_id>/hasil/", exams.attempt_result, name="attempt_result"),
+]

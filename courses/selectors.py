@@ -76,6 +76,13 @@ def batch_exists(*, course) -> bool:
     return Batch.objects.filter(course=course).exists()
 
 
+def required_lessons_done(*, enrolment) -> bool:
+    """Has the trainee done every live required lesson of the course? One query."""
+    required = LessonPage.objects.live().descendant_of(enrolment.course).filter(required=True)
+    done = LessonCompletion.objects.filter(enrolment=enrolment).values("lesson_id")
+    return not required.exclude(pk__in=done).exists()
+
+
 def enrolment_for(*, user, course) -> Enrolment | None:
     if not user.is_authenticated:
         return None

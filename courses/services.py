@@ -138,13 +138,6 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> tuple[Lesson
     return completion, True
 
 
-def _required_lessons_done(*, enrolment: Enrolment) -> bool:
-    course = enrolment.course
-    required = LessonPage.objects.live().descendant_of(course).filter(required=True)
-    done = LessonCompletion.objects.filter(enrolment=enrolment).values("lesson_id")
-    return not required.exclude(pk__in=done).exists()
-
-
 @transaction.atomic
 def course_completion_record(*, enrolment: Enrolment) -> bool:
     """Record that the course is complete when every requirement holds. Idempotent: True only the first time.
@@ -152,7 +145,9 @@ def course_completion_record(*, enrolment: Enrolment) -> bool:
     Requirements: every live required lesson done, plus each ``KOMPETEN_COMPLETION_REQUIREMENTS`` check.
     On commit, ``courses.signals.course_completed`` is sent once with the enrolment id.
     """
-    if enrolment.status != Enrolment.Status.ACTIVE or not _required_lessons_done(enrolment=enrolment):
+    from courses.selectors import required_lessons_done
+
+    if enrolment.status != Enrolment.Status.ACTIVE or not required_lessons_done(enrolment=enrolment):
         return False
     for path in conf.get("COMPLETION_REQUIREMENTS"):
         if not import_string(path)(enrolment):

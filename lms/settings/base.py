@@ -156,6 +156,8 @@ CELERY_BROKER_CONNECTION_TIMEOUT = 2
 CELERY_BEAT_SCHEDULE: dict = {
     # Scheduled publishing of pages (drafts with a "go live" or "expiry" date), checked every minute.
     "pages-publish-scheduled": {"task": "lms.tasks.pages_publish_scheduled", "schedule": 60.0},
+    # Exam attempts whose deadline passed are closed and graded even if nobody opens them again.
+    "attempts-close-expired": {"task": "assessments.tasks.attempts_close_expired", "schedule": 60.0},
 }
 
 # --- Users ----------------------------------------------------------------------------------------------
@@ -219,6 +221,8 @@ WAGTAIL_I18N_ENABLED = False
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
+# A course is complete when its required lessons are done and its exams passed.
+KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
 
 LOGGING = {
     "version": 1,

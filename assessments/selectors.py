@@ -1,0 +1,85 @@
+"""Reads of the assessments plugin."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from assessments.models import Attempt, AttemptItem, ExamPage, Response
+
+
+@dataclass(frozen=True)
+class Eligibility:
+    may_start: bool
+    reason: str = ""
+    attempts_used: int = 0
+    enrolment: object | None = None
+
+
+def course_of_exam(*, exam: ExamPage):
+    from courses.models import CoursePage
+
+    return CoursePage.objects.filter(path=exam.path[: -ExamPage.steplen]).first()
+
+
+def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:
+    """May this user start a new attempt now? Enrolled, inside the window, attempts left, lessons done if asked."""
+    from courses import selectors as course_selectors
+
+    if not user.is_authenticated:
+        return Eligibility(False, _("Log in to take this exam."))
+    course = course_of_exam(exam=exam)
+    enrolment = course_selectors.enrolment_for(user=user, course=course) if course else None
+    if enrolment is None or enrolment.status == enrolment.Status.WITHDRAWN:
+        return Eligibility(False, _("Enrol in the course to take its exam."))
+    now = timezone.now()
+    if exam.opens_at and now < exam.opens_at:
+        return Eligibility(False, _("The exam has not opened yet."), enrolment=enrolment)
+    if exam.closes_at and now >= exam.closes_at:
+        return Eligibility(False, _("The exam is closed."), enrolment=enrolment)
+    used = Attempt.objects.filter(user=user, exam=exam).count()
+    if used >= exam.attempts_allowed:
+        return Eligibility(False, _("You have used all your attempts."), used, enrolment)
+    if exam.requires_lessons_done and not course_selectors.required_lessons_done(enrolment=enrolment):
+        return Eligibility(False, _("Finish the required lessons of the course first."), used, enrolment)
+    return Eligibility(True, "", used, enrolment)
+
+
+def attempt_for_user(*, attempt_id: int, user) -> Attempt | None:
+    """The attempt if it belongs to this user (with its exam). One query."""
+    if not user.is_authenticated:
+        return None
+    return Attempt.objects.select_related("exam").filter(pk=attempt_id, user=user).first()
+
+
+def attempt_items(*, attempt: Attempt) -> list[AttemptItem]:
+    """Items in order with their version and response. Two queries."""
+    return list(attempt.items.select_related("question_version", "response").order_by("position"))
+
+
+def attempts_for_exam(*, exam: ExamPage, user):
+    return Attempt.objects.filter(exam=exam, user=user).order_by("number")
+
+
+def feedback_visible(*, attempt: Attempt) -> bool:
+    """May the trainee see scores per question and feedback for this attempt now?"""
+    exam = attempt.exam
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        return False
+    if exam.feedback_timing == ExamPage.FeedbackTiming.IMMEDIATELY:
+        return True
+    if exam.feedback_timing == ExamPage.FeedbackTiming.AFTER_CLOSE:
+        return bool(exam.closes_at and timezone.now() >= exam.closes_at)
+    return False
+
+
+def responses_awaiting_grading(*, exam: ExamPage | None = None):
+    """Essay and file answers of submitted attempts still waiting for an assessor (for the assessor's queue)."""
+    responses = Response.objects.filter(
+        needs_manual=True, graded_at__isnull=True, item__attempt__state=Attempt.State.SUBMITTED
+    ).select_related("item__attempt__user", "item__attempt__exam", "item__question_version")
+    if exam is not None:
+        responses = responses.filter(item__attempt__exam=exam)
+    return responses.order_by("item__attempt__submitted_at", "item__position")

@@ -1,0 +1,1 @@
+"""Writes of the assessments plugin, one module per area."""

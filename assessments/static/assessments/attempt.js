@@ -1,0 +1,219 @@
+/* Kompeten exam attempt: autosave every answer as it changes, keep a queue in localStorage while offline,
+   count down from the server's clock, and confirm before submitting. No framework, no build step. */
+(function () {
+  "use strict";
+  var root = document.getElementById("exam");
+  if (!root) return;
+  var form = document.getElementById("attempt-form");
+  var statusEl = document.getElementById("save-status");
+  var saveUrl = root.dataset.saveUrl;
+  var storeKey = "kompeten-attempt-" + root.dataset.attempt;
+  var csrf = (form.querySelector("input[name=csrfmiddlewaretoken]") || {}).value;
+  var clockOffset = Date.parse(root.dataset.serverNow) - Date.now();
+  var submitting = false;
+  var flushing = false;
+  var lastSeq = 0;
+
+  function load() {
+    try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
+  }
+  function store(queue) {
+    try { localStorage.setItem(storeKey, JSON.stringify(queue)); } catch (e) { /* private mode: memory only */ }
+  }
+  var queue = load();
+  function nextSeq() {
+    lastSeq = Math.max(Date.now() + clockOffset, lastSeq + 1);
+    return lastSeq;
+  }
+  function setStatus(text, kind) {
+    statusEl.textContent = text;
+    statusEl.className = "save-status " + (kind || "");
+  }
+
+  function answerOf(fieldset) {
+    var pos = fieldset.dataset.position, type = fieldset.dataset.type, name = "q" + pos;
+    var inputs = fieldset.querySelectorAll("[name^='" + name + "']");
+    function checked() {
+      return Array.prototype.filter.call(inputs, function (i) { return i.checked && i.name === name; })
+        .map(function (i) { return i.value; });
+    }
+    function text() { var el = fieldset.querySelector("[name='" + name + "']"); return el ? el.value : ""; }
+    if (type === "single") { var c = checked(); return c.length ? {choice: c[0]} : {}; }
+    if (type === "multiple") { var m = checked(); return m.length ? {choices: m} : {}; }
+    if (type === "truefalse") { var t = checked(); return t.length ? {value: t[0] === "true"} : {}; }
+    if (type === "short" || type === "essay") { var s = text(); return s.trim() ? {text: s} : {}; }
+    if (type === "numeric") { var n = text().trim(); return n ? {value: n} : {}; }
+    if (type === "matching") {
+      var pairs = {}, any = false;
+      fieldset.querySelectorAll("select").forEach(function (sel) {
+        var key = sel.name.slice(name.length + 1);
+        pairs[key] = sel.value || null;
+        if (sel.value) any = true;
+      });
+      return any ? {pairs: pairs} : {};
+    }
+    if (type === "ordering") {
+      var places = [], seen = {}, complete = true;
+      fieldset.querySelectorAll("select").forEach(function (sel) {
+        var place = parseInt(sel.value, 10);
+        if (!place || seen[place]) complete = false;
+        seen[place] = true;
+        places.push([place, sel.name.slice(name.length + 1)]);
+      });
+      if (!complete) return {};
+      places.sort(function (a, b) { return a[0] - b[0]; });
+      return {order: places.map(function (p) { return p[1]; })};
+    }
+    return {};
+  }
+  function isAnswered(answer) { return Object.keys(answer).length > 0; }
+  function flaggedOf(fieldset) { var f = fieldset.querySelector("[data-flag]"); return f ? f.checked : false; }
+
+  function markNav(pos, answered, flagged) {
+    var nav = document.getElementById("nav-" + pos);
+    if (!nav) return;
+    nav.classList.toggle("answered", answered);
+    nav.classList.toggle("flagged", flagged);
+  }
+
+  function enqueue(fieldset) {
+    var answer = answerOf(fieldset), flagged = flaggedOf(fieldset), pos = fieldset.dataset.position;
+    queue[pos] = {seq: nextSeq(), answer: answer, flagged: flagged};
+    store(queue);
+    markNav(pos, isAnswered(answer), flagged);
+    flush();
+  }
+
+  function flush() {
+    var positions = Object.keys(queue);
+    if (flushing) return Promise.resolve();
+    if (!positions.length) { setStatus(root.dataset.msgSaved, "saved"); return Promise.resolve(); }
+    if (!navigator.onLine) { setStatus(root.dataset.msgOffline, "offline"); return Promise.resolve(); }
+    flushing = true;
+    setStatus(root.dataset.msgSaving, "saving");
+    var chain = Promise.resolve(), failed = false;
+    positions.forEach(function (pos) {
+      chain = chain.then(function () {
+        if (failed) return;
+        var entry = queue[pos];
+        if (!entry) return;
+        var body = JSON.stringify({position: parseInt(pos, 10), seq: entry.seq, answer: entry.answer, flagged: entry.flagged});
+        return fetch(saveUrl, {
+          method: "POST", body: body, credentials: "same-origin",
+          headers: {"Content-Type": "application/json", "X-CSRFToken": csrf}
+        }).then(function (response) {
+          return response.json().catch(function () { return {}; }).then(function (data) {
+            if (response.ok || response.status === 400 || response.status === 404) {
+              if (queue[pos] && queue[pos].seq === entry.seq) { delete queue[pos]; store(queue); }
+              if (!response.ok) { failed = true; setStatus(root.dataset.msgError + " " + (data.error || ""), "error"); }
+            } else {
+              failed = true;
+              setStatus(root.dataset.msgError + " " + (data.error || response.status), "error");
+            }
+          });
+        }, function () {
+          failed = true;
+          setStatus(root.dataset.msgOffline, "offline");
+        });
+      });
+    });
+    return chain.then(function () {
+      flushing = false;
+      if (!failed && !Object.keys(queue).length) setStatus(root.dataset.msgSaved, "saved");
+      else if (!failed) return flush();
+    });
+  }
+
+  // Answers kept on this device that are newer than the server's come back into the form.
+  Object.keys(queue).forEach(function (pos) {
+    var fieldset = document.getElementById("q" + pos), entry = queue[pos];
+    if (!fieldset || entry.seq <= parseInt(fieldset.dataset.seq || "0", 10)) { delete queue[pos]; return; }
+    restore(fieldset, entry);
+  });
+  store(queue);
+
+  function restore(fieldset, entry) {
+    var pos = fieldset.dataset.position, name = "q" + pos, a = entry.answer || {};
+    fieldset.querySelectorAll("input[name='" + name + "']").forEach(function (input) {
+      if (input.type === "radio" || input.type === "checkbox") {
+        input.checked = a.choice === input.value || (a.choices || []).indexOf(input.value) >= 0 ||
+          (a.value === true && input.value === "true") || (a.value === false && input.value === "false");
+      } else {
+        input.value = a.text !== undefined ? a.text : (a.value !== undefined && a.value !== null ? a.value : "");
+      }
+    });
+    var area = fieldset.querySelector("textarea[name='" + name + "']");
+    if (area) area.value = a.text || "";
+    fieldset.querySelectorAll("select").forEach(function (sel) {
+      var key = sel.name.slice(name.length + 1);
+      if (a.pairs) sel.value = a.pairs[key] || "";
+      if (a.order) sel.value = String(a.order.indexOf(key) + 1);
+    });
+    var flag = fieldset.querySelector("[data-flag]");
+    if (flag) flag.checked = !!entry.flagged;
+    markNav(pos, isAnswered(a), !!entry.flagged);
+  }
+
+  var timers = {};
+  form.querySelectorAll("fieldset.question").forEach(function (fieldset) {
+    function changed(event) {
+      var pos = fieldset.dataset.position;
+      clearTimeout(timers[pos]);
+      timers[pos] = setTimeout(function () { enqueue(fieldset); }, event.type === "input" ? 500 : 0);
+    }
+    fieldset.addEventListener("change", changed);
+    fieldset.addEventListener("input", changed);
+  });
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", function () { setStatus(root.dataset.msgOffline, "offline"); });
+  setInterval(flush, 10000);
+  window.addEventListener("beforeunload", function (event) {
+    if (!submitting && Object.keys(queue).length) { event.preventDefault(); event.returnValue = ""; }
+  });
+
+  function submitNow() {
+    submitting = true;
+    flush().then(function () { form.submit(); }, function () { form.submit(); });
+  }
+
+  var submitButton = document.getElementById("submit-button");
+  var dialog = document.getElementById("confirm-submit");
+  if (submitButton) {
+    submitButton.addEventListener("click", function (event) {
+      event.preventDefault();
+      var missing = [];
+      form.querySelectorAll("fieldset.question").forEach(function (fieldset) {
+        if (!isAnswered(answerOf(fieldset))) missing.push(fieldset.dataset.position);
+      });
+      var text = missing.length ? root.dataset.msgUnanswered + " " + missing.join(", ") : root.dataset.msgNone;
+      if (dialog && dialog.showModal) {
+        document.getElementById("confirm-unanswered").textContent = text;
+        dialog.returnValue = "";
+        dialog.showModal();
+      } else if (window.confirm(text + "\n" + root.dataset.msgConfirm)) {
+        submitNow();
+      }
+    });
+  }
+  if (dialog) {
+    dialog.addEventListener("close", function () { if (dialog.returnValue === "confirm") submitNow(); });
+  }
+
+  // The countdown follows the server's clock; at zero the page submits what it has.
+  var deadline = root.dataset.deadline ? Date.parse(root.dataset.deadline) : null;
+  var countdown = document.getElementById("countdown");
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function tick() {
+    if (!deadline || submitting) return;
+    var left = Math.max(0, Math.floor((deadline - (Date.now() + clockOffset)) / 1000));
+    var h = Math.floor(left / 3600), m = Math.floor((left % 3600) / 60), s = left % 60;
+    countdown.textContent = (h ? h + ":" + pad(m) : m) + ":" + pad(s);
+    root.classList.toggle("time-short", left <= 300);
+    if (left <= 0) {
+      setStatus(root.dataset.msgTimeup, "saving");
+      submitNow();
+    }
+  }
+  if (deadline) { tick(); setInterval(tick, 1000); }
+  flush();
+})();

@@ -1,0 +1,191 @@
+"""Trainee views of an exam: overview, start, the attempt page, autosave, submit, results."""
+
+import json
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from assessments import conf, selectors
+from assessments.forms_answers import answer_from_post
+from assessments.models import Attempt, AttemptItem, ExamPage
+from assessments.question_types import AnswerInvalid, grade, public_view
+from assessments.services import attempts as attempt_services
+
+
+def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
+    """The exam's page: instructions, the trainee's attempts, and start or resume."""
+    eligibility = selectors.exam_eligibility(exam=exam, user=request.user)
+    attempts = list(selectors.attempts_for_exam(exam=exam, user=request.user)) if request.user.is_authenticated else []
+    in_progress = next((a for a in attempts if a.state == Attempt.State.IN_PROGRESS), None)
+    if in_progress is not None and attempt_services.attempt_close_if_expired(attempt=in_progress):
+        in_progress.refresh_from_db()
+        in_progress = None
+    context = {
+        "page": exam,
+        "self": exam,
+        "eligibility": eligibility,
+        "attempts": attempts,
+        "in_progress": in_progress,
+        "course": selectors.course_of_exam(exam=exam),
+    }
+    return render(request, "assessments/exam_page.html", context)
+
+
+@require_POST
+@login_required
+def attempt_start(request: HttpRequest, exam_id: int) -> HttpResponse:
+    exam = get_object_or_404(ExamPage.objects.live(), pk=exam_id)
+    try:
+        attempt, _created = attempt_services.attempt_start(user=request.user, exam=exam)
+    except attempt_services.ExamRefused as refusal:
+        messages.error(request, refusal.messages[0])
+        return redirect(exam.get_url(request))
+    return redirect("assessments:attempt", attempt_id=attempt.pk)
+
+
+def _attempt_or_404(request, attempt_id: int) -> Attempt:
+    attempt = selectors.attempt_for_user(attempt_id=attempt_id, user=request.user)
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def _form_state(public: dict, answer: dict) -> dict:
+    """What the form shows for a saved answer (checked choices, texts, chosen matches and places)."""
+    order = answer.get("order") or []
+    return {
+        "choices": set(answer.get("choices") or ([answer["choice"]] if answer.get("choice") else [])),
+        "value": answer.get("value"),
+        "text": answer.get("text") or ("" if answer.get("value") is None else str(answer.get("value"))),
+        "pairs": answer.get("pairs") or {},
+        "places": {key: str(index) for index, key in enumerate(order, start=1)},
+    }
+
+
+@never_cache
+@require_GET
+@login_required
+def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.state == Attempt.State.IN_PROGRESS and attempt_services.attempt_close_if_expired(attempt=attempt):
+        messages.info(request, _("Time is up: your attempt was submitted with every saved answer."))
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+    items = selectors.attempt_items(attempt=attempt)
+    sequential = attempt.exam.navigation == ExamPage.Navigation.SEQUENTIAL
+    rows = []
+    for item in items:
+        public = public_view(item.question_version.data, item.option_order, item.match_order)
+        answer = item.response.answer or {}
+        rows.append(
+            {
+                "item": item,
+                "public": public,
+                "state": _form_state(public, answer),
+                "answered": bool(answer),
+                "flagged": item.response.flagged,
+                "seq": item.response.seq,
+                "open": not sequential or item.position == attempt.position_reached,
+            }
+        )
+    context = {
+        "attempt": attempt,
+        "exam": attempt.exam,
+        "rows": rows,
+        "sequential": sequential,
+        "server_now": timezone.now(),
+        "grace_seconds": conf.get("ATTEMPT_GRACE_SECONDS"),
+    }
+    return render(request, "assessments/attempt_page.html", context)
+
+
+@require_POST
+@login_required
+def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
+    """Autosave one answer: JSON {"position": n, "seq": n, "answer": {...}, "flagged": bool?}."""
+    if len(request.body) > conf.get("ANSWER_MAX_BYTES"):
+        return JsonResponse({"error": _("The answer is too large.")}, status=413)
+    attempt = selectors.attempt_for_user(attempt_id=attempt_id, user=request.user)
+    if attempt is None:
+        return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
+    try:
+        payload = json.loads(request.body)
+        if not isinstance(payload, dict) or set(payload) - {"position", "seq", "answer", "flagged"}:
+            raise ValueError
+        position, seq = payload["position"], payload["seq"]
+        if not isinstance(position, int) or isinstance(position, bool):
+            raise ValueError
+        flagged = payload.get("flagged")
+        if flagged is not None and not isinstance(flagged, bool):
+            raise ValueError
+    except (ValueError, KeyError, TypeError):
+        return JsonResponse({"error": _("The save is malformed.")}, status=400)
+    try:
+        result = attempt_services.response_save(
+            attempt=attempt, position=position, seq=seq, raw_answer=payload.get("answer", {}), flagged=flagged
+        )
+    except AttemptItem.DoesNotExist:
+        return JsonResponse({"error": _("This question is not part of your attempt.")}, status=404)
+    except attempt_services.ExamRefused as refusal:
+        return JsonResponse({"error": refusal.messages[0], "code": refusal.code}, status=409)
+    except AnswerInvalid as invalid:
+        return JsonResponse({"error": invalid.messages[0]}, status=400)
+    return JsonResponse({"saved": result.saved, "seq": result.seq})
+
+
+@require_POST
+@login_required
+def attempt_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    """Submit (or, in sequential mode, go to the next question). Answers in the form are saved first."""
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.state == Attempt.State.IN_PROGRESS and not attempt_services.attempt_close_if_expired(attempt=attempt):
+        seq = int(timezone.now().timestamp() * 1000)
+        problems = []
+        for item in selectors.attempt_items(attempt=attempt):
+            public = public_view(item.question_version.data, item.option_order, item.match_order)
+            raw = answer_from_post(public=public, position=item.position, post=request.POST)
+            if raw is None:
+                continue
+            try:
+                attempt_services.response_save(attempt=attempt, position=item.position, seq=seq, raw_answer=raw)
+            except (AnswerInvalid, attempt_services.ExamRefused) as problem:
+                problems.append(_("Question %(n)s: %(error)s") % {"n": item.position, "error": problem.messages[0]})
+        if problems:
+            for problem in problems:
+                messages.error(request, problem)
+            return redirect("assessments:attempt", attempt_id=attempt.pk)
+        if request.POST.get("action") == "next":
+            attempt_services.attempt_advance(attempt=attempt, position=attempt.position_reached + 1)
+            return redirect("assessments:attempt", attempt_id=attempt.pk)
+        attempt_services.attempt_submit(attempt=attempt)
+    return redirect("assessments:attempt_result", attempt_id=attempt.pk)
+
+
+@require_GET
+@login_required
+def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    if attempt.state == Attempt.State.IN_PROGRESS:
+        return redirect("assessments:attempt", attempt_id=attempt.pk)
+    show_feedback = selectors.feedback_visible(attempt=attempt)
+    rows = []
+    if show_feedback:
+        for item in selectors.attempt_items(attempt=attempt):
+            data = item.question_version.data
+            answer = item.response.answer or {}
+            rows.append(
+                {
+                    "item": item,
+                    "public": public_view(data, item.option_order, item.match_order),
+                    "response": item.response,
+                    "feedback": grade(data, answer).feedback if answer else [],
+                }
+            )
+    context = {"attempt": attempt, "exam": attempt.exam, "rows": rows, "show_feedback": show_feedback}
+    return render(request, "assessments/attempt_result.html", context)
