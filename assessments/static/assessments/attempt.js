@@ -76,17 +76,18 @@
     nav.classList.toggle("flagged", flagged);
   }
 
+  // Every change is kept on the device at once; the network save follows a moment later.
   function enqueue(fieldset) {
     var answer = answerOf(fieldset), flagged = flaggedOf(fieldset), pos = fieldset.dataset.position;
     queue[pos] = {seq: nextSeq(), answer: answer, flagged: flagged};
     store(queue);
     markNav(pos, isAnswered(answer), flagged);
-    flush();
+    setStatus(navigator.onLine ? root.dataset.msgSaving : root.dataset.msgOffline, navigator.onLine ? "saving" : "offline");
   }
 
   function flush() {
     var positions = Object.keys(queue);
-    if (flushing) return Promise.resolve();
+    if (flushing) { clearTimeout(flushTimer); flushTimer = setTimeout(flush, 300); return Promise.resolve(); }
     if (!positions.length) { setStatus(root.dataset.msgSaved, "saved"); return Promise.resolve(); }
     if (!navigator.onLine) { setStatus(root.dataset.msgOffline, "offline"); return Promise.resolve(); }
     flushing = true;
@@ -154,12 +155,12 @@
     markNav(pos, isAnswered(a), !!entry.flagged);
   }
 
-  var timers = {};
+  var flushTimer = null;
   form.querySelectorAll("fieldset.question").forEach(function (fieldset) {
     function changed(event) {
-      var pos = fieldset.dataset.position;
-      clearTimeout(timers[pos]);
-      timers[pos] = setTimeout(function () { enqueue(fieldset); }, event.type === "input" ? 500 : 0);
+      enqueue(fieldset);
+      clearTimeout(flushTimer);
+      flushTimer = setTimeout(flush, event.type === "input" ? 400 : 0);
     }
     fieldset.addEventListener("change", changed);
     fieldset.addEventListener("input", changed);
