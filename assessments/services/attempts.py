@@ -163,6 +163,7 @@ def attempt_submit(*, attempt: Attempt, expired: bool = False) -> Attempt:
         state=Attempt.State.SUBMITTED, submitted_at=timezone.now(), expired=expired
     )
     attempt.refresh_from_db()
+    attempt.submitted_now = bool(flipped)  # this call submitted it (not an earlier or a parallel one)
     if flipped:
         _attempt_grade(attempt)
     return attempt

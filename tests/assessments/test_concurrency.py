@@ -1,0 +1,90 @@
+"""Races that only a real database shows: run on the PostgreSQL leg (skipped on SQLite)."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from assessments.models import Attempt, Response
+from assessments.services import attempts as services
+from tests.assessments.exams import enrolled, exam_create
+from tests.assessments.factories import example_fields, question_create
+from tests.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"),
+]
+
+
+def _race(workers):
+    """Run each callable in its own thread (its own connection) at the same moment; return results."""
+    barrier = threading.Barrier(len(workers))
+    results, errors = [None] * len(workers), []
+
+    def run(index, work):
+        try:
+            barrier.wait()
+            results[index] = work()
+        except Exception as error:  # collected and re-raised below
+            errors.append(error)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    if errors:
+        raise errors[0]
+    return results
+
+
+@pytest.fixture
+def started():
+    trainee = UserFactory()
+    exam = exam_create(questions=[question_create(**example_fields("short"))])
+    enrolled(trainee, exam)
+    attempt, _ = services.attempt_start(user=trainee, exam=exam)
+    return trainee, exam, attempt
+
+
+def test_concurrent_saves_of_one_answer_keep_the_newest_sequence(started):
+    _trainee, _exam, attempt = started
+
+    def save(seq):
+        def work():
+            fresh = Attempt.objects.select_related("exam").get(pk=attempt.pk)
+            return services.response_save(attempt=fresh, position=1, seq=seq, raw_answer={"text": f"jawaban {seq}"})
+
+        return work
+
+    seqs = [3, 17, 9, 12, 5, 16, 1, 8]
+    _race([save(seq) for seq in seqs])
+    response = Response.objects.get(item__attempt=attempt)
+    assert (response.seq, response.answer) == (17, {"text": "jawaban 17"})
+
+
+def test_concurrent_submits_produce_one_graded_result(started):
+    _trainee, _exam, attempt = started
+
+    def submit():
+        return services.attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk)).submitted_now
+
+    results = _race([submit for _ in range(4)])
+    assert sorted(results) == [False, False, False, True]
+    assert Attempt.objects.get(pk=attempt.pk).state == Attempt.State.GRADED
+
+
+def test_concurrent_starts_produce_one_attempt():
+    trainee = UserFactory()
+    exam = exam_create(questions=[question_create(**example_fields("single"))])
+    enrolled(trainee, exam)
+
+    def start():
+        return services.attempt_start(user=trainee, exam=exam)[0].pk
+
+    results = _race([start for _ in range(4)])
+    assert len(set(results)) == 1
+    assert Attempt.objects.filter(user=trainee, exam=exam).count() == 1
