@@ -118,6 +118,7 @@ class Outline:
     done: int
     total: int
     next_lesson: LessonPage | None
+    extras: list = field(default_factory=list)  # other live child pages of the course, e.g. its exam
 
     @property
     def percent(self) -> int:
@@ -131,7 +132,10 @@ class Outline:
 def course_outline(*, course, user) -> Outline:
     """Modules and lessons in tree order with the user's state per lesson (four queries at most)."""
     enrolment = enrolment_for(user=user, course=course)
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path"))
+    children = list(Page.objects.live().child_of(course).order_by("path").select_related("content_type"))
+    module_ids = [child.pk for child in children if child.content_type.model_class() is ModulePage]
+    extras = [child for child in children if child.pk not in set(module_ids)]
+    modules = list(ModulePage.objects.filter(pk__in=module_ids).order_by("path"))
     lessons = list(
         LessonPage.objects.live()
         .descendant_of(course)
@@ -164,6 +168,7 @@ def course_outline(*, course, user) -> Outline:
         done=sum(1 for r in ordered if r.done),
         total=len(ordered),
         next_lesson=next_lesson,
+        extras=extras,
     )
 
 

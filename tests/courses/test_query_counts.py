@@ -15,8 +15,8 @@ pytestmark = pytest.mark.django_db
 # The host site's tree has one level more (its home page) and a Wagtail user bar in its base template.
 ON_HOST = "lms" in settings.INSTALLED_APPS
 TRACK_PAGE = 10 if ON_HOST else 9  # routing + courses with their counts 1
-# session/user 2 + routing + enrolment, modules, lessons, completions 4 + track 1 (+ user bar on the host)
-COURSE_PAGE_ENROLLED = 19 if ON_HOST else 16
+# session/user 2 + routing + enrolment, children, modules, lessons, completions 5 + track 1 (+ user bar on the host)
+COURSE_PAGE_ENROLLED = 20 if ON_HOST else 17
 # session/user 2 + routing + course, enrolment, completion 3 + navigation 2 + visit 1 (+ user bar on the host)
 LESSON_PAGE = 25 if ON_HOST else 22
 ROSTER = 7  # session/user 2 + batch 1 + permission check 2 + instructor membership 1 + roster 1
