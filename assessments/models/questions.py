@@ -11,7 +11,7 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from taggit.models import TaggedItemBase
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
+from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
 from assessments.models.standards import CompetencyUnit, Element
@@ -24,7 +24,7 @@ class QuestionTag(TaggedItemBase):
     content_object = ParentalKey("assessments.Question", on_delete=models.CASCADE, related_name="tagged_items")
 
 
-class Question(index.Indexed, ClusterableModel):
+class Question(PreviewableMixin, index.Indexed, ClusterableModel):
     class Type(models.TextChoices):
         SINGLE = "single", _("Single choice")
         MULTIPLE = "multiple", _("Multiple response")
@@ -128,6 +128,21 @@ class Question(index.Indexed, ClusterableModel):
                 raise ValidationError(
                     {"regex": _("This pattern is not valid: %(error)s") % {"error": error}}
                 ) from error
+
+    def get_preview_template(self, request, mode_name):
+        return "assessments/question_preview.html"
+
+    def get_preview_context(self, request, mode_name):
+        """The question exactly as an attempt shows it: built from a snapshot, without answers."""
+        from assessments.question_types import public_view, question_snapshot, shuffled_match_order
+
+        data = question_snapshot(self)
+        return {
+            "request": request,
+            "object": self,
+            "public": public_view(data, None, shuffled_match_order(data)),
+            "state": {"choices": set(), "pairs": {}, "places": {}, "text": "", "value": None},
+        }
 
     @property
     def is_auto_graded(self) -> bool:
