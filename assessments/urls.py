@@ -6,6 +6,7 @@ app_name = "assessments"
 
 urlpatterns = [
     path("ujian/<int:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
+    path("ujian/<int:exam_id>/laporan/", exams.exam_report, name="exam_report"),
     path("ujian/percobaan/<int:attempt_id>/", exams.attempt_page, name="attempt"),
     path("ujian/percobaan/<int:attempt_id>/simpan/", exams.response_save, name="response_save"),
     path("ujian/percobaan/<int:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),

@@ -1,6 +1,3 @@
-import csv
-import io
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -9,7 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from courses import selectors, services
+from courses import exports, selectors, services
 from courses.forms import EnrolForm
 from courses.models import CoursePage, Enrolment, LessonPage, TrackIndexPage
 
@@ -120,37 +117,11 @@ def _roster_table(rows) -> tuple[list[str], list[list]]:
     return header, body
 
 
-def _safe_cell(value):
-    """Neutralise spreadsheet formulas in text cells (CSV injection)."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
-
-
 def _roster_csv(batch, rows) -> HttpResponse:
     header, body = _roster_table(rows)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow(header)
-    writer.writerows([[_safe_cell(cell) for cell in line] for line in body])
-    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="roster-{batch.pk}.csv"'
-    return response
+    return exports.csv_response(filename=f"roster-{batch.pk}", header=header, rows=body)
 
 
 def _roster_xlsx(batch, rows) -> HttpResponse:
-    from openpyxl import Workbook
-
     header, body = _roster_table(rows)
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet(title=_("Roster")[:31])
-    sheet.append(header)
-    for line in body:
-        sheet.append([_safe_cell(cell) for cell in line])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    )
-    response["Content-Disposition"] = f'attachment; filename="roster-{batch.pk}.xlsx"'
-    return response
+    return exports.xlsx_response(filename=f"roster-{batch.pk}", sheets=[(_("Roster"), header, body)])

@@ -33,6 +33,7 @@ def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
         "attempts": attempts,
         "in_progress": in_progress,
         "course": selectors.course_of_exam(exam=exam),
+        "can_report": request.user.is_authenticated and exam.permissions_for_user(request.user).can_edit(),
     }
     return render(request, "assessments/exam_page.html", context)
 
@@ -189,3 +190,37 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
             )
     context = {"attempt": attempt, "exam": attempt.exam, "rows": rows, "show_feedback": show_feedback}
     return render(request, "assessments/attempt_result.html", context)
+
+
+@require_GET
+@login_required
+def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
+    """For the exam's authors: attempts and scores, and each question's facility and discrimination."""
+    from assessments import reports
+    from courses import exports
+
+    exam = get_object_or_404(ExamPage, pk=exam_id)
+    if not exam.permissions_for_user(request.user).can_edit():
+        raise Http404
+    attempts = list(reports.exam_attempts(exam=exam))
+    stats = reports.exam_question_stats(exam=exam)
+    export = request.GET.get("format", "")
+    attempts_header, attempts_rows = reports.attempts_table(attempts)
+    questions_header, questions_rows = reports.questions_table(stats)
+    if export == "csv":
+        table = request.GET.get("table", "attempts")
+        if table == "questions":
+            return exports.csv_response(
+                filename=f"exam-{exam.pk}-questions", header=questions_header, rows=questions_rows
+            )
+        return exports.csv_response(filename=f"exam-{exam.pk}-attempts", header=attempts_header, rows=attempts_rows)
+    if export == "xlsx":
+        return exports.xlsx_response(
+            filename=f"exam-{exam.pk}",
+            sheets=[
+                (_("Attempts"), attempts_header, attempts_rows),
+                (_("Questions"), questions_header, questions_rows),
+            ],
+        )
+    context = {"exam": exam, "attempts": attempts, "stats": stats}
+    return render(request, "assessments/exam_report.html", context)
