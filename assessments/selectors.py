@@ -59,6 +59,16 @@ def attempt_items(*, attempt: Attempt) -> list[AttemptItem]:
     return list(attempt.items.select_related("question_version", "response").order_by("position"))
 
 
+def response_file_names(*, items) -> dict[int, str]:
+    """The names of the files answering file questions, by file id (one query, none without files)."""
+    from assessments.models import ResponseFile
+
+    ids = [item.response.answer.get("file_id") for item in items if (item.response.answer or {}).get("file_id")]
+    if not ids:
+        return {}
+    return dict(ResponseFile.objects.filter(pk__in=ids).values_list("pk", "original_name"))
+
+
 def attempts_for_exam(*, exam: ExamPage, user):
     return Attempt.objects.filter(exam=exam, user=user).order_by("number")
 

@@ -11,4 +11,6 @@ urlpatterns = [
     path("ujian/percobaan/<int:attempt_id>/simpan/", exams.response_save, name="response_save"),
     path("ujian/percobaan/<int:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),
     path("ujian/percobaan/<int:attempt_id>/hasil/", exams.attempt_result, name="attempt_result"),
+    path("ujian/percobaan/<int:attempt_id>/berkas/<int:position>/", exams.response_file_upload, name="file_upload"),
+    path("ujian/berkas/<int:file_id>/", exams.response_file_download, name="file_download"),
 ]

@@ -1,6 +1,6 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
-from assessments.models.attempts import Attempt, AttemptItem, Response
+from assessments.models.attempts import Attempt, AttemptItem, Response, ResponseFile
 from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.models.standards import (
     CertificationScheme,
@@ -30,5 +30,6 @@ __all__ = [
     "QuestionTag",
     "QuestionVersion",
     "Response",
+    "ResponseFile",
     "SchemeUnit",
 ]

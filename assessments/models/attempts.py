@@ -97,3 +97,27 @@ class Response(models.Model):
 
     def __str__(self) -> str:
         return f"{self.item_id} (seq {self.seq})"
+
+
+def _evidence_path(instance, filename: str) -> str:
+    import secrets
+
+    extension = filename.rsplit(".", 1)[-1].lower()[:10] if "." in filename else "bin"
+    return f"assessments/evidence/{instance.response.item.attempt_id}/{secrets.token_urlsafe(16)}.{extension}"
+
+
+class ResponseFile(models.Model):
+    """A file a trainee uploaded as the answer to a file question (evidence). Served only through a checked view."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=_evidence_path, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uploaded evidence")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

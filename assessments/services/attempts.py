@@ -134,6 +134,11 @@ def response_save(*, attempt: Attempt, position: int, seq: int, raw_answer, flag
     if attempt.exam.navigation == ExamPage.Navigation.SEQUENTIAL and position < attempt.position_reached:
         raise ExamRefused(_("This question is closed: the exam goes forward only."), code="sequential")
     answer = clean_answer(item.question_version.data, raw_answer)
+    if answer.get("file_id"):  # only a file uploaded for this very answer
+        from assessments.models import ResponseFile
+
+        if not ResponseFile.objects.filter(pk=answer["file_id"], response__item=item).exists():
+            raise AnswerInvalid(_("Upload a file first."))
     changes = {"answer": answer, "seq": seq, "saved_at": now}
     if flagged is not None:
         changes["flagged"] = bool(flagged)
@@ -269,3 +274,36 @@ def attempts_close_expired() -> int:
         attempt_submit(attempt=attempt, expired=True)
         closed += 1
     return closed
+
+
+@transaction.atomic
+def response_file_upload(*, attempt: Attempt, position: int, upload) -> ResponseFile:  # noqa: F821
+    """Store an uploaded file as the answer to a file question, after checking its type and size."""
+    from assessments.models import ResponseFile
+
+    if attempt.state != Attempt.State.IN_PROGRESS:
+        raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
+    if attempt.deadline and timezone.now() > attempt.deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
+        raise ExamRefused(_("Time is up: answers sent after the deadline are not accepted."), code="late")
+    item = (
+        AttemptItem.objects.select_related("question_version", "response")
+        .filter(attempt=attempt, position=position)
+        .first()
+    )
+    if item is None or item.question_version.data["type"] != Question.Type.FILE:
+        raise AttemptItem.DoesNotExist
+    rules = item.question_version.data["file"]
+    name = (upload.name or "").rsplit("/", 1)[-1][:200]
+    extension = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    if extension not in rules["extensions"]:
+        raise AnswerInvalid(_("Allowed file types: %(types)s.") % {"types": ", ".join(rules["extensions"])})
+    if upload.size > rules["max_mb"] * 1024 * 1024:
+        raise AnswerInvalid(_("The file is larger than %(mb)s MB.") % {"mb": rules["max_mb"]})
+    stored = ResponseFile(response=item.response, original_name=name, size=upload.size)
+    stored.file.save(name, upload, save=False)
+    stored.save()
+    seq = int(timezone.now().timestamp() * 1000)
+    Response.objects.filter(pk=item.response.pk, seq__lt=seq).update(
+        answer={"file_id": stored.pk}, seq=seq, saved_at=timezone.now()
+    )
+    return stored

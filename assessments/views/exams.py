@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -80,15 +81,22 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
         return redirect("assessments:attempt_result", attempt_id=attempt.pk)
     items = selectors.attempt_items(attempt=attempt)
     sequential = attempt.exam.navigation == ExamPage.Navigation.SEQUENTIAL
+    file_names = selectors.response_file_names(items=items)
     rows = []
     for item in items:
         public = public_view(item.question_version.data, item.option_order, item.match_order)
         answer = item.response.answer or {}
+        state = _form_state(public, answer)
+        state["file_name"] = file_names.get(answer.get("file_id"), "")
+        upload_url = (
+            reverse("assessments:file_upload", args=[attempt.pk, item.position]) if public["type"] == "file" else ""
+        )
         rows.append(
             {
                 "item": item,
                 "public": public,
-                "state": _form_state(public, answer),
+                "state": state,
+                "upload_url": upload_url,
                 "answered": bool(answer),
                 "flagged": item.response.flagged,
                 "seq": item.response.seq,
@@ -140,23 +148,29 @@ def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
     return JsonResponse({"saved": result.saved, "seq": result.seq})
 
 
+def _save_posted_answers(attempt: Attempt, post) -> list[str]:
+    """Save the answers a posted form holds (the exam without JavaScript); return the problems found."""
+    seq = int(timezone.now().timestamp() * 1000)
+    problems = []
+    for item in selectors.attempt_items(attempt=attempt):
+        public = public_view(item.question_version.data, item.option_order, item.match_order)
+        raw = answer_from_post(public=public, position=item.position, post=post)
+        if raw is None:
+            continue
+        try:
+            attempt_services.response_save(attempt=attempt, position=item.position, seq=seq, raw_answer=raw)
+        except (AnswerInvalid, attempt_services.ExamRefused) as problem:
+            problems.append(_("Question %(n)s: %(error)s") % {"n": item.position, "error": problem.messages[0]})
+    return problems
+
+
 @require_POST
 @login_required
 def attempt_submit(request: HttpRequest, attempt_id: int) -> HttpResponse:
     """Submit (or, in sequential mode, go to the next question). Answers in the form are saved first."""
     attempt = _attempt_or_404(request, attempt_id)
     if attempt.state == Attempt.State.IN_PROGRESS and not attempt_services.attempt_close_if_expired(attempt=attempt):
-        seq = int(timezone.now().timestamp() * 1000)
-        problems = []
-        for item in selectors.attempt_items(attempt=attempt):
-            public = public_view(item.question_version.data, item.option_order, item.match_order)
-            raw = answer_from_post(public=public, position=item.position, post=request.POST)
-            if raw is None:
-                continue
-            try:
-                attempt_services.response_save(attempt=attempt, position=item.position, seq=seq, raw_answer=raw)
-            except (AnswerInvalid, attempt_services.ExamRefused) as problem:
-                problems.append(_("Question %(n)s: %(error)s") % {"n": item.position, "error": problem.messages[0]})
+        problems = _save_posted_answers(attempt, request.POST)
         if problems:
             for problem in problems:
                 messages.error(request, problem)
@@ -224,3 +238,39 @@ def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
         )
     context = {"exam": exam, "attempts": attempts, "stats": stats}
     return render(request, "assessments/exam_report.html", context)
+
+
+@require_POST
+@login_required
+def response_file_upload(request: HttpRequest, attempt_id: int, position: int) -> HttpResponse:
+    attempt = _attempt_or_404(request, attempt_id)
+    for problem in _save_posted_answers(attempt, request.POST):  # the rest of the form is not lost
+        messages.error(request, problem)
+    upload = request.FILES.get(f"file-{position}")
+    if upload is None:
+        messages.error(request, _("Choose a file to upload."))
+        return redirect(reverse("assessments:attempt", args=[attempt.pk]) + f"#q{position}")
+    try:
+        attempt_services.response_file_upload(attempt=attempt, position=position, upload=upload)
+    except AttemptItem.DoesNotExist as missing:
+        raise Http404 from missing
+    except (AnswerInvalid, attempt_services.ExamRefused) as problem:
+        messages.error(request, problem.messages[0])
+    else:
+        messages.success(request, _("Your file has been uploaded."))
+    return redirect(reverse("assessments:attempt", args=[attempt.pk]) + f"#q{position}")
+
+
+@require_GET
+@login_required
+def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
+    """The uploaded file, for its owner or for staff who may view attempts. Never a public URL."""
+    from django.http import FileResponse
+
+    from assessments.models import ResponseFile
+
+    stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
+    owner = stored.response.item.attempt.user_id == request.user.pk
+    if not owner and not request.user.has_perm("assessments.view_attempt"):
+        raise Http404
+    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
