@@ -156,7 +156,7 @@ class QuestionOption(Orderable):
     ordering — an item, in the correct order."""
 
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
-    text = RichTextField(_("text"), features=OPTION_FEATURES)
+    text = RichTextField(_("text"), blank=True, features=OPTION_FEATURES)
     match_text = models.CharField(_("matches"), max_length=500, blank=True)
     is_correct = models.BooleanField(_("correct"), default=False)
     fraction = models.DecimalField(

@@ -87,8 +87,14 @@ def test_xml_sample_imports_supported_types_with_tags_and_skips_the_others():
     upload = Question.objects.get(name="Wiring photo")
     assert (upload.type, upload.file_extensions, upload.file_max_mb) == ("file", "jpg,png,pdf", 5)
     symbols = Question.objects.get(name="Symbols")
-    assert list(symbols.options.values_list("match_text", flat=True)) == ["Voltage", "Current", "Resistance"]
-    assert ("Symbols", "Extra matches without an item (distractors) were left out.") in report.warnings
+    # the distractor match (no item) is kept: it makes the matching harder, as in Moodle
+    assert list(symbols.options.values_list("match_text", flat=True)) == [
+        "Voltage",
+        "Current",
+        "Resistance",
+        "Frequency",
+    ]
+    assert symbols.options.get(match_text="Frequency").text == ""
     ordering = Question.objects.get(name="Lockout steps")
     assert list(ordering.options.order_by("sort_order").values_list("text", flat=True)) == [
         "Notify",
