@@ -285,3 +285,19 @@ def test_the_form_works_without_javascript(client, trainee):
     assert response.status_code == 302
     attempt.refresh_from_db()
     assert attempt.passed is True
+
+
+def test_sequential_navigation_shows_one_question_and_never_goes_back(client, trainee):
+    questions = [question_create(**example_fields("truefalse")) for _ in range(3)]
+    exam = exam_create(questions=questions, navigation="sequential")
+    enrolled(trainee, exam)
+    attempt, _ = services.attempt_start(user=trainee, exam=exam)
+    client.force_login(trainee)
+    page = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
+    assert 'id="q1"' in page and 'id="q2"' not in page
+    client.post(reverse("assessments:attempt_submit", args=[attempt.pk]), {"q1": "true", "action": "next"})
+    page = client.get(reverse("assessments:attempt", args=[attempt.pk])).content.decode()
+    assert 'id="q2"' in page and 'id="q1"' not in page
+    response = _save(client, attempt, 1, 99, {"value": False})
+    assert response.status_code == 409
+    assert Response.objects.get(item__attempt=attempt, item__position=1).answer == {"value": True}
