@@ -301,3 +301,39 @@ def test_sequential_navigation_shows_one_question_and_never_goes_back(client, tr
     response = _save(client, attempt, 1, 99, {"value": False})
     assert response.status_code == 409
     assert Response.objects.get(item__attempt=attempt, item__position=1).answer == {"value": True}
+
+
+@pytest.mark.parametrize("questions", [1, 20])
+def test_the_attempt_page_query_count_does_not_grow_with_questions(
+    client, trainee, django_assert_num_queries, questions
+):
+    exam = exam_create(questions=[question_create(**example_fields("matching")) for _ in range(questions)])
+    enrolled(trainee, exam)
+    attempt, _ = services.attempt_start(user=trainee, exam=exam)
+    client.force_login(trainee)
+    # session, user, attempt with its exam, items with their versions and responses
+    with django_assert_num_queries(4):
+        assert client.get(reverse("assessments:attempt", args=[attempt.pk])).status_code == 200
+
+
+def test_the_exam_page_query_count_does_not_grow_with_attempts(client, trainee, django_assert_num_queries):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    exam = exam_create(questions=[question_create(**example_fields("truefalse"))], attempts_allowed=25)
+    enrolled(trainee, exam)
+
+    def sit(times):
+        for _ in range(times):
+            attempt, _ = services.attempt_start(user=trainee, exam=exam)
+            services.attempt_submit(attempt=attempt)
+
+    client.force_login(trainee)
+    sit(1)
+    client.get(exam.url)  # warm Wagtail's site caches
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(exam.url).status_code == 200
+    sit(19)
+    with django_assert_num_queries(len(one)):
+        response = client.get(exam.url)
+    assert len(response.context["attempts"]) == 20
