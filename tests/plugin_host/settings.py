@@ -70,3 +70,7 @@ WAGTAIL_SITE_NAME = "Plugin host"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 CELERY_TASK_ALWAYS_EAGER = True
 KOMPETEN_BASE_TEMPLATE = "host_layout.html"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
