@@ -31,10 +31,23 @@ ROLES = list(ROLE_LABELS)
 _ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 
 # "app_label.codename" per role. Administrators get every permission there is.
+_STANDARDS_READ = [
+    "assessments.view_competencystandard",
+    "assessments.view_competencyunit",
+    "assessments.view_element",
+    "assessments.view_certificationscheme",
+]
+_QUESTION_BANK = [
+    "assessments.add_question",
+    "assessments.change_question",
+    "assessments.delete_question",
+    "assessments.view_question",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
-    INSTRUCTOR: [*_ADMIN_ACCESS],
-    ASSESSOR: [*_ADMIN_ACCESS],
+    INSTRUCTOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, *_QUESTION_BANK],
+    ASSESSOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, "assessments.view_question", "assessments.view_attempt"],
     CERTIFICATION_ADMIN: [*_ADMIN_ACCESS],
     ADMINISTRATOR: [],
 }

@@ -41,6 +41,13 @@ def test_instructor_can_enter_the_admin_and_upload_media_but_not_manage_users(in
     assert "auth.change_group" not in codes
 
 
+def test_instructors_keep_the_question_bank_and_assessors_read_attempts():
+    assert {"assessments.add_question", "assessments.change_question"} <= _codes(roles.INSTRUCTOR)
+    assert "assessments.view_attempt" in _codes(roles.ASSESSOR)
+    assert "assessments.add_question" not in _codes(roles.ASSESSOR)
+    assert "assessments.add_competencystandard" not in _codes(roles.INSTRUCTOR)
+
+
 def test_assessor_and_certification_admin_can_enter_the_admin():
     assert "wagtailadmin.access_admin" in _codes(roles.ASSESSOR)
     assert "wagtailadmin.access_admin" in _codes(roles.CERTIFICATION_ADMIN)
