@@ -56,6 +56,8 @@ class CompetencyUnit(ClusterableModel):
     assessment_guide = models.TextField(_("assessment guide (panduan penilaian)"), blank=True)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
 
+    sort_order_field = "sort_order"
+
     class Meta:
         verbose_name = _("unit of competency")
         verbose_name_plural = _("units of competency")
@@ -91,6 +93,8 @@ class PerformanceCriterion(models.Model):
     text = models.TextField(_("text"))
     is_critical = models.BooleanField(_("critical"), default=False)
     sort_order = models.PositiveIntegerField(_("order"), default=0)
+
+    sort_order_field = "sort_order"
 
     class Meta:
         verbose_name = _("performance criterion")

@@ -1,6 +1,8 @@
 from django.core.management.base import BaseCommand
 
 from lms.demo.curriculum import demo_curriculum_load
+from lms.demo.exams import demo_exams_load
+from lms.demo.standards import demo_standards_load
 from lms.demo.users import demo_users_load
 
 
@@ -11,6 +13,10 @@ class Command(BaseCommand):
         logins = demo_users_load()
         tracks = demo_curriculum_load()
         self.stdout.write(f"Tracks: {', '.join(track.title for track in tracks)}")
+        standards = demo_standards_load()
+        self.stdout.write(f"Competency standards: {len(standards)}")
+        exams = demo_exams_load()
+        self.stdout.write(f"Exams: {len(exams)}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password:<15} {role}")
