@@ -4,6 +4,7 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
+from assessments.models import CertificationScheme, CompetencyStandard, CourseUnit, ExamPage, Question
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
 from lms.demo.content import TRACK_MODULES, tracks, validate
 
@@ -17,9 +18,15 @@ def test_every_demo_track_is_well_formed(name):
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def loaded(db):
-    call_command("load_demo")
+@pytest.fixture(scope="module")
+def loaded(django_db_setup, django_db_blocker):
+    """The demo is loaded once for this module, inside a transaction rolled back at its end."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", verbosity=0)
+        yield
+        transaction.set_rollback(True)
 
 
 def _counts():
@@ -30,6 +37,11 @@ def _counts():
         Batch.objects.count(),
         Enrolment.objects.count(),
         LessonCompletion.objects.count(),
+        ExamPage.objects.count(),
+        Question.objects.count(),
+        CompetencyStandard.objects.count(),
+        CertificationScheme.objects.count(),
+        CourseUnit.objects.count(),
     )
 
 
@@ -37,6 +49,21 @@ def test_load_demo_twice_duplicates_nothing(loaded):
     before = _counts()
     call_command("load_demo")
     assert _counts() == before
+
+
+def test_every_demo_course_has_an_exam_that_can_be_sat(loaded, client):
+    from assessments.services.attempts import attempt_start
+    from courses.services import enrolment_create
+    from lms.models import User
+
+    trainee = User.objects.get(username="peserta2")
+    for exam in ExamPage.objects.live():
+        course = exam.get_parent().specific
+        if not course.batches.exists():
+            enrolment_create(user=trainee, course=course)
+        attempt, _ = attempt_start(user=trainee, exam=exam)
+        assert attempt.items.count() == 5
+    assert ExamPage.objects.live().count() == 5
 
 
 def test_the_five_tracks_each_hold_a_full_course(loaded):
@@ -78,7 +105,12 @@ def test_every_demo_page_renders_in_both_languages(client, loaded, language):
     admin = User.objects.get(username="admin")
     client.force_login(admin)
     client.post(reverse("lms:set_language"), {"language": language, "next": "/"})
-    pages = [*TrackPage.objects.live(), *CoursePage.objects.live(), *LessonPage.objects.live()]
+    pages = [
+        *TrackPage.objects.live(),
+        *CoursePage.objects.live(),
+        *LessonPage.objects.live(),
+        *ExamPage.objects.live(),
+    ]
     for page in pages:
         response = client.get(page.url)
         assert response.status_code == 200, page.url
