@@ -4,7 +4,6 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.admin.ui.tables import UpdatedAtColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -27,7 +26,7 @@ class QuestionViewSet(SnippetViewSet):
     menu_name = "question-bank"
     menu_order = 220
     add_to_admin_menu = True
-    list_display = ["name", "type", "unit", "difficulty", UpdatedAtColumn()]
+    list_display = ["name", "type", "unit", "difficulty", "updated_at"]
     list_per_page = 50
     filterset_class = QuestionFilterSet
     search_fields = ["name", "stem"]
