@@ -337,3 +337,32 @@ def test_the_exam_page_query_count_does_not_grow_with_attempts(client, trainee, 
     with django_assert_num_queries(len(one)):
         response = client.get(exam.url)
     assert len(response.context["attempts"]) == 20
+
+
+def test_an_exam_may_wait_for_the_required_lessons(trainee):
+    from courses.services import lesson_complete
+    from tests.courses import factories
+
+    exam = exam_create(requires_lessons_done=True)
+    enrolment = enrolled(trainee, exam)
+    with pytest.raises(services.ExamRefused):
+        services.attempt_start(user=trainee, exam=exam)
+    for lesson in factories.lessons_of(enrolment.course):
+        lesson_complete(enrolment=enrolment, lesson=lesson)
+    attempt, created = services.attempt_start(user=trainee, exam=exam)
+    assert created
+
+
+def test_an_exam_not_yet_open_cannot_be_started(trainee):
+    exam = exam_create(opens_at=timezone.now() + datetime.timedelta(days=1))
+    enrolled(trainee, exam)
+    with pytest.raises(services.ExamRefused):
+        services.attempt_start(user=trainee, exam=exam)
+
+
+def test_the_deadline_never_passes_the_closing_time(trainee):
+    closes = timezone.now() + datetime.timedelta(minutes=10)
+    exam = exam_create(time_limit_minutes=60, closes_at=closes)
+    enrolled(trainee, exam)
+    attempt, _ = services.attempt_start(user=trainee, exam=exam)
+    assert attempt.deadline == closes
