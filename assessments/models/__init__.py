@@ -1,6 +1,16 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
 from assessments.models.attempts import Attempt, AttemptItem, Response, ResponseFile
+from assessments.models.competency import (
+    AssessmentEvent,
+    AssessorRegistration,
+    Candidacy,
+    DecisionHistory,
+    EvidenceRecord,
+    SelfAssessment,
+    UnitVerdict,
+    Verdict,
+)
 from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.models.standards import (
     CertificationScheme,
@@ -14,13 +24,18 @@ from assessments.models.standards import (
 from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
 
 __all__ = [
+    "AssessmentEvent",
+    "AssessorRegistration",
     "Attempt",
     "AttemptItem",
+    "Candidacy",
     "CertificationScheme",
     "CompetencyStandard",
     "CompetencyUnit",
     "CourseUnit",
+    "DecisionHistory",
     "Element",
+    "EvidenceRecord",
     "ExamFixedQuestion",
     "ExamPage",
     "ExamRule",
@@ -32,4 +47,7 @@ __all__ = [
     "Response",
     "ResponseFile",
     "SchemeUnit",
+    "SelfAssessment",
+    "UnitVerdict",
+    "Verdict",
 ]

@@ -349,7 +349,7 @@ def test_an_exam_may_wait_for_the_required_lessons(trainee):
         services.attempt_start(user=trainee, exam=exam)
     for lesson in factories.lessons_of(enrolment.course):
         lesson_complete(enrolment=enrolment, lesson=lesson)
-    attempt, created = services.attempt_start(user=trainee, exam=exam)
+    _attempt, created = services.attempt_start(user=trainee, exam=exam)
     assert created
 
 

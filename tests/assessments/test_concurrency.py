@@ -88,3 +88,40 @@ def test_concurrent_starts_produce_one_attempt():
     results = _race([start for _ in range(4)])
     assert len(set(results)) == 1
     assert Attempt.objects.filter(user=trainee, exam=exam).count() == 1
+
+
+def test_two_saves_of_one_evidence_form_at_once_one_wins_and_the_other_is_told():
+    from assessments.models import EvidenceRecord, SchemeUnit
+    from assessments.services import competency
+    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+
+    event = event_create()
+    assessor = assessor_create(event=event)
+    candidacy = candidacy_create(event=event, assessor=assessor)
+    unit = SchemeUnit.objects.filter(scheme=event.scheme).first().unit
+    record = competency.evidence_save(
+        candidacy=candidacy, assessor=assessor, unit=unit, method="observation", data={"v": 0}, version=0
+    )
+
+    def save(value):
+        def work():
+            try:
+                competency.evidence_save(
+                    candidacy=candidacy,
+                    assessor=assessor,
+                    unit=unit,
+                    method="observation",
+                    data={"v": value},
+                    version=record.version,
+                )
+            except competency.AssessmentRefused as refusal:
+                return refusal.code
+            return "saved"
+
+        return work
+
+    results = _race([save(1), save(2)])
+    assert sorted(results) == ["saved", "stale"]
+    stored = EvidenceRecord.objects.get()
+    assert stored.version == record.version + 1
+    assert stored.data in ({"v": 1}, {"v": 2})
