@@ -1,10 +1,13 @@
-from django.urls import path
+from django.urls import include, path
 
+from assessments import urls_assessor, urls_candidacy
 from assessments.views import exams
 
 app_name = "assessments"
 
 urlpatterns = [
+    path("asesor/", include(urls_assessor)),
+    path("uji-kompetensi/", include(urls_candidacy)),
     path("ujian/<int:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
     path("ujian/<int:exam_id>/laporan/", exams.exam_report, name="exam_report"),
     path("ujian/percobaan/<int:attempt_id>/", exams.attempt_page, name="attempt"),

@@ -91,6 +91,11 @@ class Response(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
     feedback = models.TextField(blank=True)
+    # A short lock while an assessor grades this answer, so that two assessors never grade it at once.
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         indexes = [models.Index(fields=["needs_manual", "graded_at"], name="assessments_response_manual")]

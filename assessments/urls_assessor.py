@@ -1,0 +1,3 @@
+"""URLs: assessor pages (see assessments.views.assessor)."""
+
+urlpatterns: list = []

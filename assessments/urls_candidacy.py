@@ -1,0 +1,3 @@
+"""URLs: candidacy pages (see assessments.views.candidacy)."""
+
+urlpatterns: list = []
