@@ -9,3 +9,11 @@ def attempts_close_expired() -> int:
     from assessments.services.attempts import attempts_close_expired as close
 
     return close()
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> int:
+    """E-mail one person about a candidacy (``kind``: "assigned" to the assessor, "signed" to the candidate)."""
+    from assessments.services.notifications import notification_email_send as send
+
+    return send(user_id=user_id, kind=kind, candidacy_id=candidacy_id)

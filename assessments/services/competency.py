@@ -20,6 +20,7 @@ from assessments.models import (
     UnitVerdict,
     Verdict,
 )
+from assessments.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
 
 
@@ -71,6 +72,7 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
     candidacy.save(update_fields=["assessor"])
     candidacy.event.assessors.add(assessor)
     _history(candidacy, actor, "assessor_assigned", after={"assessor_id": assessor.pk})
+    notification_enqueue(user_id=assessor.pk, kind="assigned", candidacy_id=candidacy.pk)
     return candidacy
 
 
@@ -200,6 +202,7 @@ def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
     _history(candidacy, assessor, "signed_off", before=before, after=_verdicts_snapshot(candidacy))
     if not candidacy.event.countersign_required:
         _announce_if_competent(candidacy)
+        notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
     return candidacy
 
 
@@ -214,6 +217,7 @@ def candidacy_countersign(*, candidacy: Candidacy, lead) -> Candidacy:
     candidacy.save(update_fields=["countersigned_at", "countersigned_by"])
     _history(candidacy, lead, "countersigned")
     _announce_if_competent(candidacy)
+    notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
     return candidacy
 
 

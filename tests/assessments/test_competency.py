@@ -201,3 +201,23 @@ def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_countersign(candidacy=candidacy, lead=lead)
     assert signals == [candidacy.pk]
+
+
+def test_the_candidate_is_e_mailed_when_results_are_signed_off(
+    event, candidacy, assessor, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox
+):
+    for unit in _units(event):
+        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    assert [message.to for message in mailoutbox] == [[candidacy.candidate.email]]
+
+
+def test_the_assessor_is_e_mailed_when_a_candidate_is_assigned(
+    event, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox
+):
+    candidacy = candidacy_create(event=event)
+    assessor = assessor_create(event=event)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
+    assert [message.to for message in mailoutbox] == [[assessor.email]]

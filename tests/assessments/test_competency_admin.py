@@ -1,0 +1,71 @@
+import pytest
+from django.urls import reverse
+
+from assessments.models import Candidacy
+from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.courses import factories as course_factories
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def admin_client(client):
+    client.force_login(UserFactory(is_superuser=True, is_staff=True))
+    return client
+
+
+def test_candidates_are_added_from_a_batch_in_one_step(admin_client):
+    event = event_create()
+    course = course_factories.course(modules=1, lessons=1)
+    batch = course_factories.batch(course_page=course)
+    for _ in range(2):
+        course_factories.enrolment(user=UserFactory(), course_page=course, batch=batch)
+    response = admin_client.post(reverse("assessments_event_add_batch", args=[event.pk]), {"batch": batch.pk})
+    assert response.status_code == 302
+    assert Candidacy.objects.filter(event=event, batch=batch).count() == 2
+
+
+def test_assigning_an_unregistered_assessor_is_refused_in_the_admin(admin_client):
+    event = event_create()
+    candidacy = candidacy_create(event=event)
+    url = reverse("assessments_candidacy:edit", args=[candidacy.pk])
+    stranger = UserFactory()
+    response = admin_client.post(url, {"assessor": stranger.pk, "purpose": "certification"})
+    assert response.status_code == 200
+    assert "assessor" in response.context["form"].errors
+    candidacy.refresh_from_db()
+    assert candidacy.assessor is None
+    registered = assessor_create(event=event)
+    response = admin_client.post(url, {"assessor": registered.pk, "purpose": "certification"})
+    assert response.status_code == 302
+    candidacy.refresh_from_db()
+    assert candidacy.assessor == registered
+
+
+@pytest.mark.parametrize("candidates", [1, 20])
+def test_the_event_report_lists_every_candidate_with_a_constant_query_count(admin_client, candidates):
+    from assessments.reports_competency import event_report_rows
+
+    event = event_create()
+    for _ in range(candidates):
+        candidacy_create(event=event)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as captured:
+        units, rows = event_report_rows(event=event)
+    assert len(captured) == 3
+    assert len(rows) == candidates
+    assert len(units) == 2
+    response = admin_client.get(reverse("assessments_event_report", args=[event.pk]))
+    assert response.status_code == 200
+    xlsx = admin_client.get(reverse("assessments_event_report", args=[event.pk]), {"format": "xlsx"})
+    assert xlsx["Content-Type"].startswith("application/vnd.openxmlformats")
+
+
+def test_the_report_is_for_certification_staff_only(client):
+    event = event_create()
+    client.force_login(UserFactory(is_staff=True))
+    response = client.get(reverse("assessments_event_report", args=[event.pk]))
+    assert response.status_code in (302, 403)
