@@ -48,7 +48,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     INSTRUCTOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, *_QUESTION_BANK],
     ASSESSOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, "assessments.view_question", "assessments.view_attempt"],
-    CERTIFICATION_ADMIN: [*_ADMIN_ACCESS],
+    CERTIFICATION_ADMIN: [
+        *_ADMIN_ACCESS,
+        *_STANDARDS_READ,
+        *[
+            f"assessments.{action}_{model}"
+            for model in ("assessmentevent", "candidacy", "assessorregistration")
+            for action in ("add", "change", "view")
+        ],
+        "assessments.view_attempt",
+        "assessments.change_response",
+    ],
     ADMINISTRATOR: [],
 }
 ALL_PERMISSIONS_ROLES = {ADMINISTRATOR}
