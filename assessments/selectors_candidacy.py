@@ -1,0 +1,119 @@
+"""Reads for the candidacy pages: the candidate's own candidacies, the assessor's view of one, the scheme's
+units with their elements and criteria, and the observation checklist rows. Every lookup by id checks who asks."""
+
+from __future__ import annotations
+
+from django.db.models import Prefetch, QuerySet
+
+from assessments.models import (
+    Candidacy,
+    CompetencyUnit,
+    Element,
+    EvidenceRecord,
+    SchemeUnit,
+    SelfAssessment,
+    UnitVerdict,
+)
+
+OBSERVATION = EvidenceRecord.Method.OBSERVATION
+
+
+def candidacies_for_candidate(*, user) -> QuerySet[Candidacy]:
+    """The user's own candidacies, newest event first, with event, scheme and assessor. One query."""
+    return (
+        Candidacy.objects.filter(candidate=user)
+        .select_related("event__scheme", "assessor")
+        .order_by("-event__starts_on", "-pk")
+    )
+
+
+def candidacy_for_candidate(*, candidacy_id: int, user) -> Candidacy | None:
+    """The candidacy if this user is its candidate. One query."""
+    if not user.is_authenticated:
+        return None
+    return candidacies_for_candidate(user=user).filter(pk=candidacy_id).first()
+
+
+def candidacy_for_assessor(*, candidacy_id: int, user) -> Candidacy | None:
+    """The candidacy if it is assigned to this user, or the user may change candidacies (view only: the services
+    decide writes). One query for the assigned assessor."""
+    if not user.is_authenticated:
+        return None
+    candidacy = Candidacy.objects.select_related("event__scheme", "candidate").filter(pk=candidacy_id).first()
+    if candidacy is None:
+        return None
+    if candidacy.assessor_id == user.pk or user.has_perm("assessments.change_candidacy"):
+        return candidacy
+    return None
+
+
+def scheme_units(*, candidacy: Candidacy, with_criteria: bool = False) -> list[SchemeUnit]:
+    """The scheme's units in order, each with its elements (and their criteria). Three or four queries."""
+    elements = Element.objects.order_by("number")
+    if with_criteria:
+        elements = elements.prefetch_related("criteria")
+    return list(
+        SchemeUnit.objects.filter(scheme_id=candidacy.event.scheme_id)
+        .select_related("unit")
+        .prefetch_related(Prefetch("unit__elements", queryset=elements))
+        .order_by("sort_order", "pk")
+    )
+
+
+def scheme_unit(*, candidacy: Candidacy, unit_id: int) -> CompetencyUnit | None:
+    """A unit of the candidacy's scheme with its elements and criteria, or None if the unit is not in it.
+    Three queries."""
+    elements = Element.objects.order_by("number").prefetch_related("criteria")
+    scheme_unit = (
+        SchemeUnit.objects.filter(scheme_id=candidacy.event.scheme_id, unit_id=unit_id)
+        .select_related("unit")
+        .prefetch_related(Prefetch("unit__elements", queryset=elements))
+        .first()
+    )
+    return scheme_unit.unit if scheme_unit else None
+
+
+def self_assessments_by_element(*, candidacy: Candidacy) -> dict[int, SelfAssessment]:
+    return {row.element_id: row for row in SelfAssessment.objects.filter(candidacy=candidacy)}
+
+
+def verdicts_by_unit(*, candidacy: Candidacy) -> dict[int, UnitVerdict]:
+    return {row.unit_id: row for row in UnitVerdict.objects.filter(candidacy=candidacy)}
+
+
+def observation_record(*, candidacy: Candidacy, unit: CompetencyUnit) -> EvidenceRecord | None:
+    return EvidenceRecord.objects.filter(candidacy=candidacy, unit=unit, method=OBSERVATION).first()
+
+
+def observed_unit_ids(*, candidacy: Candidacy) -> set[int]:
+    return set(EvidenceRecord.objects.filter(candidacy=candidacy, method=OBSERVATION).values_list("unit_id", flat=True))
+
+
+def checklist_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> list[dict]:
+    """One row per performance criterion of the (prefetched) unit, with what the record holds for it."""
+    saved = {}
+    for row in (record.data.get("rows") if record and isinstance(record.data, dict) else None) or []:
+        if isinstance(row, dict):
+            saved[row.get("criterion_id")] = row
+    rows = []
+    for element in unit.elements.all():
+        for criterion in element.criteria.all():
+            row = saved.get(criterion.pk, {})
+            rows.append(
+                {
+                    "element": element,
+                    "criterion": criterion,
+                    "achieved": row.get("achieved"),
+                    "benchmark": row.get("benchmark", ""),
+                    "note": row.get("note", ""),
+                    "follow_up": row.get("follow_up", ""),
+                }
+            )
+    return rows
+
+
+def results_visible(*, candidacy: Candidacy) -> bool:
+    """The candidate sees the decision once it is signed off (and countersigned, where the event needs it)."""
+    if candidacy.status != Candidacy.Status.SIGNED:
+        return False
+    return not candidacy.event.countersign_required or candidacy.countersigned_at is not None
