@@ -117,3 +117,12 @@ def results_visible(*, candidacy: Candidacy) -> bool:
     if candidacy.status != Candidacy.Status.SIGNED:
         return False
     return not candidacy.event.countersign_required or candidacy.countersigned_at is not None
+
+
+def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
+    """The candidates assigned to this assessor, with event and candidate (one query)."""
+    return (
+        Candidacy.objects.filter(assessor=user)
+        .select_related("event", "candidate")
+        .order_by("-event__starts_on", "candidate__email")
+    )

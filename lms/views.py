@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from assessments import selectors_assessor as assessor_selectors
+from assessments import selectors_candidacy as candidacy_selectors
 from courses import selectors as course_selectors
 from lms import health, roles, services
 from lms.forms import LanguageForm, ProfileForm, SignUpForm
@@ -94,12 +96,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     role_names = user_role_names(request.user)
     is_trainee = roles.TRAINEE in role_names or not role_names
     is_instructor = roles.INSTRUCTOR in role_names
+    is_assessor = roles.ASSESSOR in role_names
     context = {
+        "candidacies": list(candidacy_selectors.candidacies_for_candidate(user=request.user)) if is_trainee else [],
+        "assigned": list(candidacy_selectors.candidacies_for_assessor(user=request.user)[:20]) if is_assessor else [],
+        "grading": assessor_selectors.grading_counts(assessor=request.user) if is_assessor else {},
         "enrolments": course_selectors.enrolment_list_for_dashboard(user=request.user) if is_trainee else [],
         "batches": list(course_selectors.batch_list_for_instructor(user=request.user)) if is_instructor else [],
         "is_trainee": is_trainee,
         "is_instructor": is_instructor,
-        "is_assessor": roles.ASSESSOR in role_names,
+        "is_assessor": is_assessor,
         "is_certification_admin": roles.CERTIFICATION_ADMIN in role_names,
         "is_administrator": roles.ADMINISTRATOR in role_names,
         "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in role_names],

@@ -264,13 +264,15 @@ def response_file_upload(request: HttpRequest, attempt_id: int, position: int) -
 @require_GET
 @login_required
 def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
-    """The uploaded file, for its owner or for staff who may view attempts. Never a public URL."""
+    """The uploaded file, for its owner, its assigned assessor, or staff who may view attempts. Never public."""
     from django.http import FileResponse
 
     from assessments.models import ResponseFile
+    from assessments.selectors_assessor import responses_assigned
 
     stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
     owner = stored.response.item.attempt.user_id == request.user.pk
-    if not owner and not request.user.has_perm("assessments.view_attempt"):
+    allowed = owner or request.user.has_perm("assessments.view_attempt")
+    if not allowed and not responses_assigned(assessor=request.user).filter(pk=stored.response_id).exists():
         raise Http404
     return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
