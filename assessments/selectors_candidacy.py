@@ -35,14 +35,16 @@ def candidacy_for_candidate(*, candidacy_id: int, user) -> Candidacy | None:
 
 
 def candidacy_for_assessor(*, candidacy_id: int, user) -> Candidacy | None:
-    """The candidacy if it is assigned to this user, or the user may change candidacies (view only: the services
-    decide writes). One query for the assigned assessor."""
+    """The candidacy if it is assigned to this user, if they lead its event (to countersign), or if they may change
+    candidacies (view only: the services decide writes). One query for the assigned or lead assessor."""
     if not user.is_authenticated:
         return None
     candidacy = Candidacy.objects.select_related("event__scheme", "candidate").filter(pk=candidacy_id).first()
     if candidacy is None:
         return None
-    if candidacy.assessor_id == user.pk or user.has_perm("assessments.change_candidacy"):
+    if candidacy.assessor_id == user.pk or candidacy.event.lead_assessor_id == user.pk:
+        return candidacy
+    if user.has_perm("assessments.change_candidacy"):
         return candidacy
     return None
 

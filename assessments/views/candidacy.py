@@ -340,3 +340,17 @@ def sign_off_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The decision is signed off."))
     return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+
+
+@require_POST
+@login_required
+def countersign_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    """The lead assessor countersigns a signed-off decision (when the event asks for it)."""
+    candidacy = _assessed_candidacy(request, candidacy_id)
+    try:
+        services.candidacy_countersign(candidacy=candidacy, lead=request.user)
+    except services.AssessmentRefused as refusal:
+        _refused(request, refusal)
+    else:
+        messages.success(request, _("The decision is countersigned."))
+    return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)

@@ -410,3 +410,32 @@ def test_my_assessments_query_count_does_not_grow_with_candidacies(client, djang
         response = client.get(reverse("assessments:candidacy_list"))
 
     assert response.status_code == 200 and len(response.context["candidacies"]) == count
+
+
+def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
+    from django.urls import reverse
+
+    from assessments.models import SchemeUnit
+    from assessments.services import competency as services
+    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.factories import UserFactory
+
+    lead = UserFactory()
+    event = event_create(countersign_required=True, lead_assessor=lead)
+    assessor = assessor_create(event=event)
+    candidacy = candidacy_create(event=event, assessor=assessor)
+    for row in SchemeUnit.objects.filter(scheme=event.scheme):
+        services.unit_verdict_record(
+            candidacy=candidacy, assessor=assessor, unit=row.unit, verdict="K", rationale="Baik"
+        )
+    services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    url = reverse("assessments:candidacy_countersign", args=[candidacy.pk])
+    client.force_login(assessor)
+    client.post(url)
+    candidacy.refresh_from_db()
+    assert candidacy.countersigned_at is None  # only the lead countersigns
+    client.force_login(lead)
+    assert client.get(reverse("assessments:candidacy_assess", args=[candidacy.pk])).status_code == 200
+    assert client.post(url).status_code == 302
+    candidacy.refresh_from_db()
+    assert candidacy.countersigned_by == lead
