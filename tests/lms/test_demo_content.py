@@ -4,7 +4,15 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from assessments.models import CertificationScheme, CompetencyStandard, CourseUnit, ExamPage, Question
+from assessments.models import (
+    AssessmentEvent,
+    Candidacy,
+    CertificationScheme,
+    CompetencyStandard,
+    CourseUnit,
+    ExamPage,
+    Question,
+)
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
 from lms.demo.content import TRACK_MODULES, tracks, validate
 
@@ -42,6 +50,8 @@ def _counts():
         CompetencyStandard.objects.count(),
         CertificationScheme.objects.count(),
         CourseUnit.objects.count(),
+        AssessmentEvent.objects.count(),
+        Candidacy.objects.count(),
     )
 
 
@@ -117,3 +127,10 @@ def test_every_demo_page_renders_in_both_languages(client, loaded, language):
         assert f'<html lang="{language}">' in response.content.decode()
     for url in ["/", reverse("lms:dashboard"), reverse("courses:search") + "?q=mesin"]:
         assert client.get(url, follow=True).status_code == 200
+
+
+def test_the_demo_assessor_has_the_demo_batch_to_assess(loaded):
+    from lms.models import User
+
+    assessor = User.objects.get(username="asesor")
+    assert Candidacy.objects.filter(assessor=assessor).count() == 5

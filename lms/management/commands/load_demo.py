@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from lms.demo.assessment_events import demo_assessment_load
 from lms.demo.curriculum import demo_curriculum_load
 from lms.demo.exams import demo_exams_load
 from lms.demo.standards import demo_standards_load
@@ -17,6 +18,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Competency standards: {len(standards)}")
         exams = demo_exams_load()
         self.stdout.write(f"Exams: {len(exams)}")
+        event = demo_assessment_load()
+        self.stdout.write(f"Competency assessment: {event.title if event else '-'}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password:<15} {role}")

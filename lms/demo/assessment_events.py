@@ -1,0 +1,42 @@
+"""A demo competency assessment: the demo assessor, registered for every demo scheme, assesses the demo batch
+in an event for the garment scheme. Idempotent."""
+
+import datetime
+
+from django.db import transaction
+
+from assessments.models import AssessmentEvent, AssessorRegistration, CertificationScheme
+from assessments.services import competency
+from courses.models import Batch
+from lms.models import User
+
+EVENT_TITLE = "Uji Kompetensi Operator Jahit — Januari 2027"
+
+
+@transaction.atomic
+def demo_assessment_load() -> AssessmentEvent | None:
+    assessor = User.objects.filter(username="asesor").first()
+    admin = User.objects.filter(username="sertifikasi").first() or assessor
+    batch = Batch.objects.select_related("course").order_by("pk").first()
+    schemes = list(CertificationScheme.objects.order_by("pk"))
+    if assessor is None or batch is None or not schemes:
+        return None
+    registration, _created = AssessorRegistration.objects.get_or_create(
+        user=assessor, defaults={"number": "MET.000.002286.2024", "valid_until": datetime.date(2028, 12, 31)}
+    )
+    registration.schemes.add(*schemes)
+    event, _created = AssessmentEvent.objects.get_or_create(
+        title=EVENT_TITLE,
+        defaults={
+            "scheme": schemes[0],
+            "site_name": "TUK Sewaktu Smart Training Center Batang",
+            "site_kind": AssessmentEvent.SiteKind.TEMPORARY,
+            "starts_on": datetime.date(2027, 1, 25),
+            "ends_on": datetime.date(2027, 1, 26),
+            "lead_assessor": assessor,
+        },
+    )
+    for candidacy in competency.candidacies_from_batch(event=event, batch=batch):
+        if candidacy.assessor_id is None:
+            competency.assessor_assign(candidacy=candidacy, assessor=assessor, actor=admin)
+    return event
