@@ -13,6 +13,7 @@ urlpatterns = [
     path("<int:candidacy_id>/asesor/", candidacy.candidacy_assess, name="candidacy_assess"),
     path("<int:candidacy_id>/asesor/tanda-tangan/", candidacy.sign_off_submit, name="candidacy_sign_off"),
     path("<int:candidacy_id>/asesor/pengesahan/", candidacy.countersign_submit, name="candidacy_countersign"),
+    path("<int:candidacy_id>/asesor/uji-ulang/", candidacy.reassessment_submit, name="candidacy_reassessment"),
     path("<int:candidacy_id>/asesor/unit/<int:unit_id>/", candidacy.unit_checklist, name="unit_checklist"),
     path("<int:candidacy_id>/asesor/unit/<int:unit_id>/observasi/", candidacy.checklist_save, name="checklist_save"),
     path("<int:candidacy_id>/asesor/unit/<int:unit_id>/keputusan/", candidacy.unit_verdict_submit, name="unit_verdict"),

@@ -113,11 +113,31 @@ def self_assessment_save(*, candidacy: Candidacy, user, claims: dict[int, tuple[
 # --- the assessor's part --------------------------------------------------------------------------------------
 
 
-def _assessor_check(candidacy: Candidacy, assessor) -> None:
+def _assessor_check(candidacy: Candidacy, assessor, unit=None) -> None:
     if candidacy.assessor_id != assessor.pk:
         raise AssessmentRefused(_("This candidate is not assigned to you."), code="not_assigned")
     if candidacy.is_read_only:
         raise AssessmentRefused(_("This decision is signed off; open an appeal to change it."), code="read_only")
+    if unit is not None and unit.pk in units_closed_for_reassessment(candidacy=candidacy):
+        raise AssessmentRefused(
+            _("This unit was judged K: a re-assessment covers the BK units only."), code="unit_closed"
+        )
+
+
+def units_closed_for_reassessment(*, candidacy: Candidacy) -> set[int]:
+    """During a re-assessment, the units judged K at the last sign-off stay closed (one query)."""
+    last = (
+        DecisionHistory.objects.filter(
+            candidacy=candidacy, action__in=["signed_off", "appeal_opened", "reassessment_opened"]
+        )
+        .order_by("-at", "-pk")
+        .first()
+    )
+    if last is None or last.action != "reassessment_opened":
+        return set()
+    return {
+        int(unit_id) for unit_id, verdict in last.before.get("verdicts", {}).items() if verdict == Verdict.COMPETENT
+    }
 
 
 @transaction.atomic
@@ -126,7 +146,7 @@ def evidence_save(
 ) -> EvidenceRecord:
     """Save evidence; ``version`` is the one the form was loaded with — a stale form (another save came first)
     is refused and changes nothing. New records are saved with version 0."""
-    _assessor_check(candidacy, assessor)
+    _assessor_check(candidacy, assessor, unit)
     if not SchemeUnit.objects.filter(scheme=candidacy.event.scheme, unit=unit).exists():
         raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
     record = EvidenceRecord.objects.filter(candidacy=candidacy, unit=unit, method=method).first()
@@ -158,7 +178,7 @@ def evidence_save(
 def unit_verdict_record(
     *, candidacy: Candidacy, assessor, unit, verdict: str, rationale: str, gap_note: str = "", follow_up: str = ""
 ) -> UnitVerdict:
-    _assessor_check(candidacy, assessor)
+    _assessor_check(candidacy, assessor, unit)
     if verdict not in Verdict.values:
         raise AssessmentRefused(_("Choose K or BK."), code="bad_verdict")
     if not rationale.strip():
@@ -242,4 +262,21 @@ def appeal_open(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
     candidacy.status = Candidacy.Status.APPEALED
     candidacy.save(update_fields=["status"])
     _history(candidacy, by, "appeal_opened", reason=reason, before=before, after=_verdicts_snapshot(candidacy))
+    return candidacy
+
+
+@transaction.atomic
+def reassessment_open(*, candidacy: Candidacy, by) -> Candidacy:
+    """Re-assess a candidate judged Belum Kompeten: the BK units reopen, the K units stay as judged."""
+    candidacy = Candidacy.objects.select_for_update().get(pk=candidacy.pk)
+    if by.pk != candidacy.assessor_id and not by.has_perm("assessments.change_candidacy"):
+        raise AssessmentRefused(
+            _("Only the assessor or an administrator can open a re-assessment."), code="not_allowed"
+        )
+    if candidacy.status != Candidacy.Status.SIGNED or candidacy.recommendation != Verdict.NOT_YET_COMPETENT:
+        raise AssessmentRefused(_("Only a signed-off decision of Belum Kompeten can be re-assessed."), code="not_bk")
+    before = _verdicts_snapshot(candidacy)
+    candidacy.status = Candidacy.Status.ASSESSING
+    candidacy.save(update_fields=["status"])
+    _history(candidacy, by, "reassessment_opened", before=before, after=_verdicts_snapshot(candidacy))
     return candidacy

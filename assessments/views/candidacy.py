@@ -354,3 +354,17 @@ def countersign_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     else:
         messages.success(request, _("The decision is countersigned."))
     return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+
+
+@require_POST
+@login_required
+def reassessment_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    """Reopen the BK units of a signed-off Belum Kompeten decision for re-assessment."""
+    candidacy = _assessed_candidacy(request, candidacy_id)
+    try:
+        services.reassessment_open(candidacy=candidacy, by=request.user)
+    except services.AssessmentRefused as refusal:
+        _refused(request, refusal)
+    else:
+        messages.success(request, _("The BK units are open for re-assessment."))
+    return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)

@@ -439,3 +439,25 @@ def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
     assert client.post(url).status_code == 302
     candidacy.refresh_from_db()
     assert candidacy.countersigned_by == lead
+
+
+def test_the_assessor_reopens_the_bk_units_from_the_page(client):
+    from django.urls import reverse
+
+    from assessments.models import SchemeUnit
+    from assessments.services import competency as services
+    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+
+    event = event_create()
+    assessor = assessor_create(event=event)
+    candidacy = candidacy_create(event=event, assessor=assessor)
+    for row in SchemeUnit.objects.filter(scheme=event.scheme):
+        services.unit_verdict_record(
+            candidacy=candidacy, assessor=assessor, unit=row.unit, verdict="BK", rationale="Kurang", gap_note="Celah"
+        )
+    services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    client.force_login(assessor)
+    response = client.post(reverse("assessments:candidacy_reassessment", args=[candidacy.pk]))
+    assert response.status_code == 302
+    candidacy.refresh_from_db()
+    assert candidacy.status == "assessing"

@@ -221,3 +221,34 @@ def test_the_assessor_is_e_mailed_when_a_candidate_is_assigned(
     with django_capture_on_commit_callbacks(execute=True):
         services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
     assert [message.to for message in mailoutbox] == [[assessor.email]]
+
+
+def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
+    first, second = _units(event)
+    services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=first, verdict="K", rationale="Baik")
+    services.unit_verdict_record(
+        candidacy=candidacy, assessor=assessor, unit=second, verdict="BK", rationale="Kurang", gap_note="Perawatan"
+    )
+    services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    with pytest.raises(services.AssessmentRefused):
+        services.reassessment_open(candidacy=candidacy, by=candidacy.candidate)
+    services.reassessment_open(candidacy=candidacy, by=assessor)
+    # the K unit stays closed, the BK unit can be judged again
+    with pytest.raises(services.AssessmentRefused) as refusal:
+        services.unit_verdict_record(
+            candidacy=candidacy, assessor=assessor, unit=first, verdict="BK", rationale="x", gap_note="x"
+        )
+    assert refusal.value.code == "unit_closed"
+    services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=second, verdict="K", rationale="Sudah")
+    signed = services.candidacy_sign_off(candidacy=Candidacy.objects.get(pk=candidacy.pk), assessor=assessor)
+    assert signed.recommendation == "K"
+    assert services.units_closed_for_reassessment(candidacy=signed) == set()
+
+
+def test_only_a_bk_decision_can_be_re_assessed(event, candidacy, assessor):
+    for unit in _units(event):
+        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+    services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    with pytest.raises(services.AssessmentRefused) as refusal:
+        services.reassessment_open(candidacy=candidacy, by=assessor)
+    assert refusal.value.code == "not_bk"
