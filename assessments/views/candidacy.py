@@ -329,42 +329,48 @@ def unit_verdict_submit(request: HttpRequest, candidacy_id: int, unit_id: int) -
     return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
 
 
-@require_POST
-@login_required
-def sign_off_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+def _decision_step(request: HttpRequest, candidacy_id: int, step, success: str) -> HttpResponse:
+    """Run one decision step (a service taking the candidacy and the user) and go back to the assessor's page."""
     candidacy = _assessed_candidacy(request, candidacy_id)
     try:
-        services.candidacy_sign_off(candidacy=candidacy, assessor=request.user)
+        step(candidacy, request.user)
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)
     else:
-        messages.success(request, _("The decision is signed off."))
+        messages.success(request, success)
     return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+
+
+@require_POST
+@login_required
+def sign_off_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    return _decision_step(
+        request,
+        candidacy_id,
+        lambda candidacy, user: services.candidacy_sign_off(candidacy=candidacy, assessor=user),
+        _("The decision is signed off."),
+    )
 
 
 @require_POST
 @login_required
 def countersign_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     """The lead assessor countersigns a signed-off decision (when the event asks for it)."""
-    candidacy = _assessed_candidacy(request, candidacy_id)
-    try:
-        services.candidacy_countersign(candidacy=candidacy, lead=request.user)
-    except services.AssessmentRefused as refusal:
-        _refused(request, refusal)
-    else:
-        messages.success(request, _("The decision is countersigned."))
-    return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    return _decision_step(
+        request,
+        candidacy_id,
+        lambda candidacy, user: services.candidacy_countersign(candidacy=candidacy, lead=user),
+        _("The decision is countersigned."),
+    )
 
 
 @require_POST
 @login_required
 def reassessment_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     """Reopen the BK units of a signed-off Belum Kompeten decision for re-assessment."""
-    candidacy = _assessed_candidacy(request, candidacy_id)
-    try:
-        services.reassessment_open(candidacy=candidacy, by=request.user)
-    except services.AssessmentRefused as refusal:
-        _refused(request, refusal)
-    else:
-        messages.success(request, _("The BK units are open for re-assessment."))
-    return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    return _decision_step(
+        request,
+        candidacy_id,
+        lambda candidacy, user: services.reassessment_open(candidacy=candidacy, by=user),
+        _("The BK units are open for re-assessment."),
+    )
