@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from assessments import urls_assessor, urls_candidacy
+from assessments import urls_assessor, urls_candidacy, urls_evidence
 from assessments.views import exams
 
 app_name = "assessments"
@@ -8,6 +8,7 @@ app_name = "assessments"
 urlpatterns = [
     path("asesor/", include(urls_assessor)),
     path("uji-kompetensi/", include(urls_candidacy)),
+    path("uji-kompetensi/", include(urls_evidence)),
     path("ujian/<int:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
     path("ujian/<int:exam_id>/laporan/", exams.exam_report, name="exam_report"),
     path("ujian/percobaan/<int:attempt_id>/", exams.attempt_page, name="attempt"),

@@ -142,10 +142,20 @@ def units_closed_for_reassessment(*, candidacy: Candidacy) -> set[int]:
 
 @transaction.atomic
 def evidence_save(
-    *, candidacy: Candidacy, assessor, unit, method: str, data: dict, satisfactory=None, note: str = "", version: int
+    *,
+    candidacy: Candidacy,
+    assessor,
+    unit,
+    method: str,
+    data: dict,
+    satisfactory=None,
+    note: str = "",
+    version: int,
+    attempt=None,
 ) -> EvidenceRecord:
     """Save evidence; ``version`` is the one the form was loaded with — a stale form (another save came first)
-    is refused and changes nothing. New records are saved with version 0."""
+    is refused and changes nothing. New records are saved with version 0. ``attempt``: the exam attempt a
+    written test links to (the caller checks it is the candidate's)."""
     _assessor_check(candidacy, assessor, unit)
     if not SchemeUnit.objects.filter(scheme=candidacy.event.scheme, unit=unit).exists():
         raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
@@ -153,7 +163,7 @@ def evidence_save(
     if record is None:
         if version != 0:
             raise AssessmentRefused(_("Someone else saved this form first; reload it."), code="stale")
-        record = EvidenceRecord(candidacy=candidacy, unit=unit, method=method, assessor=assessor)
+        record = EvidenceRecord(candidacy=candidacy, unit=unit, method=method, assessor=assessor, attempt=attempt)
         record.data, record.satisfactory, record.note = data, satisfactory, note
         record.full_clean(validate_constraints=False)
         record.save()
@@ -163,6 +173,7 @@ def evidence_save(
             satisfactory=satisfactory,
             note=note,
             assessor=assessor,
+            attempt=attempt,
             version=version + 1,
             updated_at=timezone.now(),
         )

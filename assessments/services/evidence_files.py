@@ -1,0 +1,161 @@
+"""Evidence beyond the observation checklist: portfolio files (FR.IA.08) kept in the default storage under a
+random name, checked by their content (PDF, PNG or JPEG only, at most 10 MB), and the written test (FR.IA.05/06)
+linked to one of the candidate's submitted or graded attempts. Every write goes through ``evidence_save``."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass
+
+from django.core.files.storage import default_storage
+from django.utils.translation import gettext as _
+
+from assessments.models import Attempt, Candidacy, CompetencyUnit, EvidenceRecord
+from assessments.services.competency import AssessmentRefused, evidence_save
+
+PORTFOLIO_MAX_BYTES = 10 * 1024 * 1024
+PORTFOLIO_MAX_FILES_PER_SAVE = 10
+PORTFOLIO_PREFIX = "assessments/portfolio"
+NAME_MAX_CHARS = 200
+VATM_KEYS = ("valid", "authentic", "current", "sufficient")
+WRITTEN_STATES = (Attempt.State.SUBMITTED, Attempt.State.GRADED)
+
+# Magic bytes -> (extension, content type). The name and the browser's content type are never trusted.
+SIGNATURES = (
+    (b"%PDF-", "pdf", "application/pdf"),
+    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
+    (b"\xff\xd8\xff", "jpg", "image/jpeg"),
+)
+
+
+@dataclass(frozen=True)
+class CheckedFile:
+    upload: object
+    name: str
+    extension: str
+    content_type: str
+    size: int
+
+
+def portfolio_file_check(*, upload) -> CheckedFile:
+    """The upload's kind by its first bytes; refused unless it is a PDF, PNG or JPEG of at most 10 MB."""
+    name = os.path.basename(upload.name or "")[:NAME_MAX_CHARS] or "file"
+    if upload.size is None or upload.size > PORTFOLIO_MAX_BYTES:
+        raise AssessmentRefused(
+            _("“%(name)s” is larger than 10 MB.") % {"name": name},
+            code="too_large",
+        )
+    if upload.size == 0:
+        raise AssessmentRefused(_("“%(name)s” is empty.") % {"name": name}, code="empty")
+    upload.seek(0)
+    head = upload.read(16)
+    upload.seek(0)
+    for magic, extension, content_type in SIGNATURES:
+        if head.startswith(magic):
+            return CheckedFile(upload, name, extension, content_type, upload.size)
+    raise AssessmentRefused(
+        _("“%(name)s” is not a PDF, PNG or JPEG file.") % {"name": name},
+        code="bad_type",
+    )
+
+
+def portfolio_files(*, record: EvidenceRecord | None) -> list[dict]:
+    """The files a portfolio record holds: [{"name", "path", "size", "content_type"}]."""
+    files = record.data.get("files") if record and isinstance(record.data, dict) else None
+    return [row for row in files or [] if isinstance(row, dict) and row.get("path")]
+
+
+def portfolio_evidence_save(
+    *,
+    candidacy: Candidacy,
+    assessor,
+    unit: CompetencyUnit,
+    uploads: list,
+    vatm: dict[str, bool],
+    note: str = "",
+    version: int,
+) -> EvidenceRecord:
+    """Add the uploads to the unit's portfolio and record the VATM check (valid, authentic, current,
+    sufficient: satisfactory when all four hold). Every file is checked before any is stored; when the save is
+    refused (stale form, not assigned, signed off) the files just stored are removed again."""
+    if len(uploads) > PORTFOLIO_MAX_FILES_PER_SAVE:
+        raise AssessmentRefused(_("Upload at most 10 files at a time."), code="too_many")
+    checked = [portfolio_file_check(upload=upload) for upload in uploads]
+    record = EvidenceRecord.objects.filter(
+        candidacy=candidacy, unit=unit, method=EvidenceRecord.Method.PORTFOLIO
+    ).first()
+    if (record.version if record else 0) != version:
+        raise AssessmentRefused(_("Someone else saved this form first; reload it."), code="stale")
+    stored: list[dict] = []
+    try:
+        for item in checked:
+            path = f"{PORTFOLIO_PREFIX}/{candidacy.pk}/{secrets.token_urlsafe(18)}.{item.extension}"
+            path = default_storage.save(path, item.upload)
+            stored.append({"name": item.name, "path": path, "size": item.size, "content_type": item.content_type})
+        flags = {key: bool(vatm.get(key)) for key in VATM_KEYS}
+        return evidence_save(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            method=EvidenceRecord.Method.PORTFOLIO,
+            data={"files": portfolio_files(record=record) + stored, "vatm": flags},
+            satisfactory=all(flags.values()),
+            note=note,
+            version=version,
+        )
+    except Exception:
+        for row in stored:
+            default_storage.delete(row["path"])
+        raise
+
+
+def portfolio_file(*, record: EvidenceRecord | None, index: int) -> dict | None:
+    """The stored file at ``index`` of a portfolio record, if it lies under the candidacy's own folder."""
+    if record is None or record.method != EvidenceRecord.Method.PORTFOLIO:
+        return None
+    files = portfolio_files(record=record)
+    if not 0 <= index < len(files):
+        return None
+    row = files[index]
+    if not str(row["path"]).startswith(f"{PORTFOLIO_PREFIX}/{record.candidacy_id}/"):
+        return None
+    return row
+
+
+# --- the written test --------------------------------------------------------------------------------------------
+
+
+def written_attempts(*, candidacy: Candidacy):
+    """The candidate's submitted or graded exam attempts, newest first, with their exam. One query."""
+    return (
+        Attempt.objects.filter(user_id=candidacy.candidate_id, state__in=WRITTEN_STATES)
+        .select_related("exam")
+        .order_by("-started_at", "-pk")
+    )
+
+
+def written_evidence_save(
+    *, candidacy: Candidacy, assessor, unit: CompetencyUnit, attempt_id: int, note: str = "", version: int
+) -> EvidenceRecord:
+    """Link one of the candidate's submitted or graded attempts as the written test (``EvidenceRecord.attempt``;
+    ``data`` keeps its id, percent and pass at the time of linking)."""
+    attempt = written_attempts(candidacy=candidacy).filter(pk=attempt_id).first()
+    if attempt is None:
+        raise AssessmentRefused(_("Choose one of the candidate's submitted exam attempts."), code="wrong_attempt")
+    data = {
+        "attempt_id": attempt.pk,
+        "percent": None if attempt.percent is None else str(attempt.percent),
+        "passed": attempt.passed,
+    }
+    return evidence_save(
+        candidacy=candidacy,
+        assessor=assessor,
+        unit=unit,
+        method=EvidenceRecord.Method.WRITTEN,
+        data=data,
+        satisfactory=attempt.passed,
+        note=note,
+        version=version,
+        attempt=attempt,
+    )
