@@ -128,3 +128,10 @@ def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
         .select_related("event", "candidate")
         .order_by("-event__starts_on", "candidate__email")
     )
+
+
+def notices_unread(*, user) -> list:
+    """The user's unread notices with their candidacy and event (one query)."""
+    from assessments.models import Notice
+
+    return list(Notice.objects.filter(user=user, read_at__isnull=True).select_related("candidacy__event")[:10])

@@ -98,6 +98,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     is_instructor = roles.INSTRUCTOR in role_names
     is_assessor = roles.ASSESSOR in role_names
     context = {
+        "notices": candidacy_selectors.notices_unread(user=request.user),
         "candidacies": list(candidacy_selectors.candidacies_for_candidate(user=request.user)) if is_trainee else [],
         "assigned": list(candidacy_selectors.candidacies_for_assessor(user=request.user)[:20]) if is_assessor else [],
         "grading": assessor_selectors.grading_counts(assessor=request.user) if is_assessor else {},

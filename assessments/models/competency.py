@@ -220,3 +220,21 @@ class DecisionHistory(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidacy_id} {self.action}"
+
+
+class Notice(models.Model):
+    """An on-site notice about a candidacy (shown on the person's dashboard until read)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_notices")
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="assessments_notice_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}:{self.candidacy_id}"

@@ -10,9 +10,11 @@ from assessments.models import Candidacy
 
 
 def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
-    """Send after the transaction commits, through the task queue."""
+    """An on-site notice now, and an e-mail after the transaction commits, through the task queue."""
+    from assessments.models import Notice
     from assessments.tasks import notification_email_send
 
+    Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
     transaction.on_commit(lambda: notification_email_send.delay(user_id=user_id, kind=kind, candidacy_id=candidacy_id))
 
 
@@ -38,3 +40,15 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
         else:
             return 0
     return send_mail(subject, body, None, [user.email])
+
+
+def notices_read(*, user, candidacy_id: int | None = None) -> int:
+    """Mark the user's notices read (those of one candidacy, or all). Returns how many."""
+    from django.utils import timezone
+
+    from assessments.models import Notice
+
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)
+    if candidacy_id is not None:
+        notices = notices.filter(candidacy_id=candidacy_id)
+    return notices.update(read_at=timezone.now())

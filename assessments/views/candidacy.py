@@ -19,6 +19,7 @@ from assessments import selectors_candidacy as selectors
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord, Verdict
 from assessments.services import competency as services
 from assessments.services.candidate_feedback import candidate_feedback_save
+from assessments.services.notifications import notices_read
 
 CHECKLIST_MAX_BYTES = 200_000
 TEXT_MAX_CHARS = 2000
@@ -65,6 +66,7 @@ def candidacy_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def candidacy_detail(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     candidacy = _own_candidacy(request, candidacy_id)
+    notices_read(user=request.user, candidacy_id=candidacy.pk)
     claims = selectors.self_assessments_by_element(candidacy=candidacy)
     results_visible = selectors.results_visible(candidacy=candidacy)
     verdicts = selectors.verdicts_by_unit(candidacy=candidacy) if results_visible else {}
@@ -145,6 +147,7 @@ def appeal_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
 @login_required
 def candidacy_assess(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     candidacy = _assessed_candidacy(request, candidacy_id)
+    notices_read(user=request.user, candidacy_id=candidacy.pk)
     verdicts = selectors.verdicts_by_unit(candidacy=candidacy)
     observed = selectors.observed_unit_ids(candidacy=candidacy)
     claims = selectors.self_assessments_by_element(candidacy=candidacy)

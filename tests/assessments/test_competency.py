@@ -252,3 +252,22 @@ def test_only_a_bk_decision_can_be_re_assessed(event, candidacy, assessor):
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.reassessment_open(candidacy=candidacy, by=assessor)
     assert refusal.value.code == "not_bk"
+
+
+def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_results(
+    client, event, candidacy, assessor, tasks_run_in_process, django_capture_on_commit_callbacks
+):
+    from django.urls import reverse
+
+    from assessments.models import Notice
+    from assessments.selectors_candidacy import notices_unread
+
+    for unit in _units(event):
+        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    assert [n.kind for n in notices_unread(user=candidacy.candidate)] == ["signed"]
+    client.force_login(candidacy.candidate)
+    client.get(reverse("assessments:candidacy_detail", args=[candidacy.pk]))
+    assert notices_unread(user=candidacy.candidate) == []
+    assert Notice.objects.get().read_at is not None
