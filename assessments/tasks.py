@@ -17,3 +17,11 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
     from assessments.services.notifications import notification_email_send as send
 
     return send(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
+
+
+@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+def event_report_render(*, report_id: int) -> bool:
+    """Render an event report PDF (idempotent)."""
+    from assessments.services.event_reports import event_report_render as render
+
+    return render(report_id=report_id)

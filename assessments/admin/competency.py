@@ -24,6 +24,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from assessments.models import AssessmentEvent, AssessorRegistration, Candidacy
 from assessments.reports_competency import event_report_rows
 from assessments.services import competency as services
+from assessments.services import event_reports
 
 
 class EventIndexView(IndexView):
@@ -156,6 +157,10 @@ def event_report(request, pk: int):
     if not request.user.has_perm("assessments.view_candidacy"):
         raise PermissionDenied
     event = get_object_or_404(AssessmentEvent.objects.select_related("scheme"), pk=pk)
+    if request.method == "POST" and request.POST.get("action") == "pdf":
+        event_reports.event_report_request(event=event, user=request.user)
+        messages.success(request, _("The PDF is being prepared; it appears below in a moment."))
+        return redirect(reverse("assessments_event_report", args=[event.pk]))
     units, rows = event_report_rows(event=event)
     if request.GET.get("format") == "xlsx":
         from courses import exports
@@ -173,9 +178,22 @@ def event_report(request, pk: int):
             for row in rows
         ]
         return exports.xlsx_response(filename=f"event-{event.pk}", sheets=[(_("Report"), header, body)])
-    return TemplateResponse(
-        request, "assessments/admin/event_report.html", {"event": event, "units": units, "rows": rows}
-    )
+    context = {"event": event, "units": units, "rows": rows, "pdfs": event.report_files.order_by("-created_at")[:5]}
+    return TemplateResponse(request, "assessments/admin/event_report.html", context)
+
+
+def event_report_download(request, pk: int):
+    """A rendered PDF, for staff who may view candidacies (never a public media URL)."""
+    from django.http import FileResponse, Http404
+
+    from assessments.models import EventReportFile
+
+    if not request.user.has_perm("assessments.view_candidacy"):
+        raise PermissionDenied
+    report = get_object_or_404(EventReportFile, pk=pk)
+    if not report.file:
+        raise Http404
+    return FileResponse(report.file.open("rb"), as_attachment=True, filename=f"laporan-{report.event_id}.pdf")
 
 
 @hooks.register("register_admin_urls")
@@ -183,4 +201,5 @@ def register_competency_urls():
     return [
         path("assessments/events/<int:pk>/add-batch/", event_add_batch, name="assessments_event_add_batch"),
         path("assessments/events/<int:pk>/report/", event_report, name="assessments_event_report"),
+        path("assessments/event-reports/<int:pk>/", event_report_download, name="assessments_event_report_pdf"),
     ]

@@ -238,3 +238,20 @@ class Notice(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}:{self.kind}:{self.candidacy_id}"
+
+
+class EventReportFile(models.Model):
+    """A PDF of an event's report, rendered by a background task (never inside a request)."""
+
+    event = models.ForeignKey(AssessmentEvent, on_delete=models.CASCADE, related_name="report_files")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to="assessments/reports/", blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event report (PDF)")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -69,3 +69,34 @@ def test_the_report_is_for_certification_staff_only(client):
     client.force_login(UserFactory(is_staff=True))
     response = client.get(reverse("assessments_event_report", args=[event.pk]))
     assert response.status_code in (302, 403)
+
+
+def test_the_event_report_pdf_is_rendered_by_a_task_and_downloaded_by_staff(
+    admin_client, client, tasks_run_in_process, django_capture_on_commit_callbacks
+):
+    from assessments.models import EventReportFile
+
+    event = event_create()
+    candidacy_create(event=event)
+    url = reverse("assessments_event_report", args=[event.pk])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, {"action": "pdf"})
+    assert response.status_code == 302
+    report = EventReportFile.objects.get()
+    assert report.rendered_at is not None
+    pdf = admin_client.get(reverse("assessments_event_report_pdf", args=[report.pk]))
+    assert b"".join(pdf.streaming_content).startswith(b"%PDF-")
+    client.force_login(UserFactory(is_staff=True))
+    assert client.get(reverse("assessments_event_report_pdf", args=[report.pk])).status_code in (302, 403)
+
+
+def test_rendering_a_report_twice_changes_nothing(tasks_run_in_process):
+    from assessments.models import EventReportFile
+    from assessments.services.event_reports import event_report_render
+
+    event = event_create()
+    report = EventReportFile.objects.create(event=event, requested_by=UserFactory())
+    assert event_report_render(report_id=report.pk) is True
+    name = EventReportFile.objects.get().file.name
+    assert event_report_render(report_id=report.pk) is False
+    assert EventReportFile.objects.get().file.name == name

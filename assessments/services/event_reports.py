@@ -1,0 +1,46 @@
+"""The event report as a PDF: requested in the admin, rendered by a Celery task with WeasyPrint."""
+
+import secrets
+
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from assessments.models import AssessmentEvent, EventReportFile
+from assessments.reports_competency import event_report_rows
+
+
+def _no_fetching(url: str, *args, **kwargs):
+    """WeasyPrint may fetch nothing: the report's HTML carries its own styles, no images, no network."""
+    raise ValueError(f"external resource refused: {url[:80]}")
+
+
+@transaction.atomic
+def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
+    """Record the request and render it after commit, in the task queue."""
+    from assessments.tasks import event_report_render
+
+    report = EventReportFile.objects.create(event=event, requested_by=user)
+    transaction.on_commit(lambda: event_report_render.delay(report_id=report.pk))
+    return report
+
+
+def event_report_render(*, report_id: int) -> bool:
+    """Render the PDF (idempotent: a rendered report is left as it is)."""
+    import weasyprint
+
+    report = EventReportFile.objects.select_related("event__scheme").filter(pk=report_id).first()
+    if report is None or report.rendered_at is not None:
+        return False
+    units, rows = event_report_rows(event=report.event)
+    html = render_to_string(
+        "assessments/reports/event_report_pdf.html",
+        {"event": report.event, "units": units, "rows": rows, "generated_at": timezone.now()},
+    )
+    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    name = f"event-{report.event_id}-{secrets.token_urlsafe(8)}.pdf"
+    report.file.save(name, ContentFile(pdf), save=False)
+    report.rendered_at = timezone.now()
+    report.save(update_fields=["file", "rendered_at"])
+    return True
