@@ -67,3 +67,15 @@ def grading_next(*, assessor, exam=None, exclude: int | None = None) -> Response
     if exclude is not None:
         responses = responses.exclude(pk=exclude)
     return responses.first()
+
+
+def checklists_in_progress(*, assessor):
+    """Candidates assigned to this assessor whose decision is not signed off yet, with their event (one query)."""
+    from assessments.models import Candidacy
+
+    return (
+        Candidacy.objects.filter(assessor=assessor)
+        .exclude(status=Candidacy.Status.SIGNED)
+        .select_related("event", "candidate")
+        .order_by("event__starts_on", "candidate__email")
+    )

@@ -74,6 +74,7 @@ def grading_queue(request: HttpRequest) -> HttpResponse:
         "counts": selectors.grading_counts(assessor=request.user, exam=exam_id),
         "exams": list(selectors.grading_exams(assessor=request.user)),
         "exam_id": exam_id,
+        "in_progress": list(selectors.checklists_in_progress(assessor=request.user)[:QUEUE_LIMIT]),
         "next_response": next_row["response"] if next_row else None,
         "limit": QUEUE_LIMIT,
     }

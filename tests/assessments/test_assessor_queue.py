@@ -382,7 +382,7 @@ def test_the_queue_selector_runs_one_query(desk, django_assert_num_queries, awai
     assert len(rows) == awaiting == counts["awaiting"]
 
 
-QUEUE_QUERIES = 7  # session, user, permissions (2), the queue, the counts, the exams for the filter
+QUEUE_QUERIES = 8  # session, user, permissions (2), the queue, the counts, the exams, the checklists in progress
 
 
 # --- races (PostgreSQL) --------------------------------------------------------------------------------------------
@@ -498,3 +498,15 @@ def test_the_assigned_assessor_downloads_a_file_answer_and_nobody_else_does(clie
     assert client.get(url).status_code == 200
     client.force_login(assessor_create(event=event))
     assert client.get(url).status_code == 404
+
+
+def test_the_queue_lists_the_assessors_candidates_still_being_assessed(client, desk):
+    from tests.assessments.competency import candidacy_create, event_create
+
+    other_event = event_create()
+    mine = candidacy_create(event=other_event, assessor=desk.assessor)
+    candidacy_create(event=other_event)  # someone else's
+    client.force_login(desk.assessor)
+    page = client.get(reverse("assessments:assessor_queue"))
+    assert mine.pk in [c.pk for c in page.context["in_progress"]]
+    assert all(c.assessor_id == desk.assessor.pk for c in page.context["in_progress"])
