@@ -1,4 +1,5 @@
 """Demo curriculum: one module per track, each holding plain data (TRACK) and its locally drawn images (IMAGES).
+``blocks`` builds lesson blocks in the format below; ``drawing`` holds shared Pillow helpers.
 
 The format every track module follows (checked by ``validate``; loaded by ``lms.demo.courses``):
 

@@ -3,12 +3,16 @@
 import itertools
 import math
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image
+
+from lms.demo.content.drawing import INK
+from lms.demo.content.drawing import arrow as _arrow
+from lms.demo.content.drawing import box as _box
+from lms.demo.content.drawing import canvas as _canvas
+from lms.demo.content.drawing import draw_text as _text
 
 # --- drawing helpers -------------------------------------------------------------------------------------------
 
-W, H = 960, 540
-INK = "#1f2937"
 MUTED = "#6b7280"
 VIOLET = "#6d28d9"
 VIOLET_LIGHT = "#ede9fe"
@@ -21,37 +25,6 @@ AMBER_LIGHT = "#fef3c7"
 BLUE = "#1d4ed8"
 BLUE_LIGHT = "#dbeafe"
 GREY_LIGHT = "#f3f4f6"
-
-
-def _font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.load_default(size=size)
-
-
-def _canvas(title: str | None = None, background: str = "white") -> tuple[Image.Image, ImageDraw.ImageDraw]:
-    image = Image.new("RGB", (W, H), background)
-    draw = ImageDraw.Draw(image)
-    if title:
-        draw.text((40, 26), title, font=_font(30), fill=INK)
-    return image, draw
-
-
-def _text(draw, xy, text, size=20, fill=INK, anchor="la"):
-    align = {"l": "left", "r": "right"}.get(anchor[0], "center")
-    draw.multiline_text(xy, text, font=_font(size), fill=fill, anchor=anchor, align=align, spacing=6)
-
-
-def _box(draw, xy, text, fill, outline=INK, size=20, colour=INK):
-    draw.rounded_rectangle(xy, radius=14, fill=fill, outline=outline, width=3)
-    _text(draw, ((xy[0] + xy[2]) / 2, (xy[1] + xy[3]) / 2), text, size, colour, "mm")
-
-
-def _arrow(draw, start, end, fill=INK, width=4, head=16):
-    angle = math.atan2(end[1] - start[1], end[0] - start[0])
-    base = (end[0] - head * 0.8 * math.cos(angle), end[1] - head * 0.8 * math.sin(angle))
-    draw.line([start, base], fill=fill, width=width)
-    left = (end[0] - head * math.cos(angle - 0.45), end[1] - head * math.sin(angle - 0.45))
-    right = (end[0] - head * math.cos(angle + 0.45), end[1] - head * math.sin(angle + 0.45))
-    draw.polygon([end, left, right], fill=fill)
 
 
 def _dashed(draw, start, end, fill=INK, width=3, dash=12):

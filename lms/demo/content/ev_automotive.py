@@ -2,9 +2,10 @@
 
 import itertools
 import math
-from textwrap import dedent
 
 from PIL import Image, ImageDraw, ImageFont
+
+from lms.demo.content.blocks import callout, code, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
 # Drawing helpers (images are drawn locally with Pillow; the bundled font has no en dash, arrows or Greek letters)
@@ -472,36 +473,6 @@ IMAGES = {
 # --------------------------------------------------------------------------------------------------------------------
 # Block helpers
 # --------------------------------------------------------------------------------------------------------------------
-
-
-def _html(markup: str) -> str:
-    """Rich text written across several source lines, collapsed to single spaces."""
-    return " ".join(markup.split())
-
-
-def text(markup):
-    return ("text", _html(markup))
-
-
-def image(key, caption, alt_text):
-    return ("image", {"image": key, "caption": caption, "alt_text": alt_text})
-
-
-def callout(kind, title, markup):
-    return ("callout", {"kind": kind, "title": title, "text": _html(markup)})
-
-
-def table(caption, header, rows):
-    return ("table", {"caption": caption, "header": header, "rows": rows})
-
-
-def code(language, source, caption):
-    return ("code", {"language": language, "code": dedent(source).strip("\n"), "caption": caption})
-
-
-def quick_check(question, options, explanation):
-    choices = [{"text": t, "correct": ok, "feedback": feedback} for t, ok, feedback in options]
-    return ("quick_check", {"question": question, "options": choices, "explanation": _html(explanation)})
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -1222,7 +1193,7 @@ TRACK = {
         "Teknologi dan keselamatan kendaraan listrik: sistem tegangan tinggi, baterai, pengisian daya, dan prosedur "
         "kerja aman di bengkel."
     ),
-    "intro": _html(
+    "intro": html(
         """
         <p>Kendaraan listrik berkembang pesat di Indonesia, dan bengkel, dealer, serta industri baterai membutuhkan
         teknisi yang memahami <b>sistem tegangan tinggi</b>.</p>
@@ -1263,7 +1234,7 @@ TRACK = {
                 {
                     "slug": "mengenal-sistem-tegangan-tinggi",
                     "title": "Mengenal Sistem Tegangan Tinggi dan Bahayanya",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Kenali komponen kendaraan listrik, isi baterai tegangan tinggi, dan tiga bahaya utama:
                         sengatan listrik, busur listrik, dan thermal runaway.</p>
@@ -1296,7 +1267,7 @@ TRACK = {
                 {
                     "slug": "prosedur-kerja-aman-hv",
                     "title": "Prosedur Kerja Aman pada Sistem HV",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Dari APD sampai bukti nol tegangan: langkah-langkah yang wajib dilakukan sebelum dan selama
                         bekerja pada komponen tegangan tinggi, ditutup dengan pengisian daya yang aman.</p>

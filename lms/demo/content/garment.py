@@ -1,9 +1,10 @@
 """Demo track "Teknologi Garmen dan Fesyen": operating an industrial single-needle lockstitch machine safely."""
 
 import math
-from textwrap import dedent
 
 from PIL import Image, ImageDraw, ImageFont
+
+from lms.demo.content.blocks import callout, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
 # Drawing helpers (images are drawn locally with Pillow; the bundled font has no en dash, arrows or Greek letters)
@@ -224,10 +225,10 @@ def draw_threading() -> Image.Image:
         "Lubang jarum: dari kiri\nke kanan",
     ]
     y = 90
-    for number, text in enumerate(legend, start=1):
+    for number, label in enumerate(legend, start=1):
         _badge(draw, (690, y + 9), number)
-        _text(draw, (712, y), text, 16)
-        y += 52 if "\n" in text else 36
+        _text(draw, (712, y), label, 16)
+        y += 52 if "\n" in label else 36
     draw.rounded_rectangle((676, 440, 946, 526), radius=8, fill="#fdecea", outline=BAD, width=2)
     _text(draw, (688, 450), "Matikan daya sebelum\nmemasang benang. Sisakan\nekor benang ± 5 cm.", 15, fill=BAD)
     return image
@@ -264,10 +265,10 @@ def draw_bobbin() -> Image.Image:
         (BAD, "Meluncur terus:\nterlalu kendur"),
         (BAD, "Tidak turun sama\nsekali: terlalu kencang"),
     ]
-    for i, (colour, text) in enumerate(rows):
+    for i, (colour, label) in enumerate(rows):
         y = 305 + i * 62
         draw.ellipse((706, y + 6, 722, y + 22), fill=colour)
-        _text(draw, (732, y), text, 15)
+        _text(draw, (732, y), label, 15)
     _text(draw, (706, 490), "Isi spul maksimal ± 80%", 15, fill=MUTED)
     return image
 
@@ -399,36 +400,6 @@ IMAGES = {
 # --------------------------------------------------------------------------------------------------------------------
 # Block helpers
 # --------------------------------------------------------------------------------------------------------------------
-
-
-def _html(markup: str) -> str:
-    """Rich text written across several source lines, collapsed to single spaces."""
-    return " ".join(markup.split())
-
-
-def text(markup):
-    return ("text", _html(markup))
-
-
-def image(key, caption, alt_text):
-    return ("image", {"image": key, "caption": caption, "alt_text": alt_text})
-
-
-def callout(kind, title, markup):
-    return ("callout", {"kind": kind, "title": title, "text": _html(markup)})
-
-
-def table(caption, header, rows):
-    return ("table", {"caption": caption, "header": header, "rows": rows})
-
-
-def code(language, source, caption):
-    return ("code", {"language": language, "code": dedent(source).strip("\n"), "caption": caption})
-
-
-def quick_check(question, options, explanation):
-    choices = [{"text": t, "correct": ok, "feedback": feedback} for t, ok, feedback in options]
-    return ("quick_check", {"question": question, "options": choices, "explanation": _html(explanation)})
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -1002,7 +973,7 @@ TRACK = {
         "Keterampilan produksi garmen untuk industri: mengoperasikan mesin jahit industri dengan aman, menjahit "
         "sesuai standar mutu, dan merawat mesin."
     ),
-    "intro": _html(
+    "intro": html(
         """
         <p>Industri garmen adalah salah satu penyerap tenaga kerja terbesar di Jawa Tengah, dan pabrik-pabrik di
         kawasan industri sekitar Batang membutuhkan operator jahit yang <b>rapi, cepat, dan aman</b>.</p>
@@ -1043,7 +1014,7 @@ TRACK = {
                 {
                     "slug": "mengenal-dan-menyiapkan-mesin",
                     "title": "Mengenal dan Menyiapkan Mesin",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Sebelum menjahit, kenali mesin Anda: bagian-bagiannya, pelindung keselamatannya, jarum
                         dan benang yang tepat, serta cara memasang benang atas dan spul.</p>
@@ -1076,7 +1047,7 @@ TRACK = {
                 {
                     "slug": "menjahit-mengatur-dan-merawat",
                     "title": "Menjahit, Mengatur Setik, dan Merawat Mesin",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Modul ini melatih hasil jahitan yang memenuhi standar mutu: setik dan tegangan yang tepat,
                         kampuh yang konsisten, pengenalan cacat, dan perawatan harian mesin.</p>

@@ -1,9 +1,10 @@
 """Demo track "Mekatronika dan Otomasi Industri": PLC basics, ladder logic, timers, counters and sensor wiring."""
 
 import math
-from textwrap import dedent
 
 from PIL import Image, ImageDraw, ImageFont
+
+from lms.demo.content.blocks import callout, code, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
 # Drawing helpers (images are drawn locally with Pillow; the bundled font has no en dash, arrows or Greek letters)
@@ -419,36 +420,6 @@ IMAGES = {
 # --------------------------------------------------------------------------------------------------------------------
 # Block helpers
 # --------------------------------------------------------------------------------------------------------------------
-
-
-def _html(markup: str) -> str:
-    """Rich text written across several source lines, collapsed to single spaces."""
-    return " ".join(markup.split())
-
-
-def text(markup):
-    return ("text", _html(markup))
-
-
-def image(key, caption, alt_text):
-    return ("image", {"image": key, "caption": caption, "alt_text": alt_text})
-
-
-def callout(kind, title, markup):
-    return ("callout", {"kind": kind, "title": title, "text": _html(markup)})
-
-
-def table(caption, header, rows):
-    return ("table", {"caption": caption, "header": header, "rows": rows})
-
-
-def code(language, source, caption):
-    return ("code", {"language": language, "code": dedent(source).strip("\n"), "caption": caption})
-
-
-def quick_check(question, options, explanation):
-    choices = [{"text": t, "correct": ok, "feedback": feedback} for t, ok, feedback in options]
-    return ("quick_check", {"question": question, "options": choices, "explanation": _html(explanation)})
 
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -1022,7 +993,7 @@ TRACK = {
         "Dasar otomasi untuk lini produksi modern: PLC, logika ladder, timer dan counter, sensor, serta kerja aman di "
         "panel kendali."
     ),
-    "intro": _html(
+    "intro": html(
         """
         <p>Pabrik-pabrik baru di kawasan industri memakai konveyor, robot, dan mesin otomatis yang dikendalikan
         PLC. Teknisi yang mampu membaca program, memasang sensor, dan mencari gangguan sangat dibutuhkan.</p>
@@ -1061,7 +1032,7 @@ TRACK = {
                 {
                     "slug": "plc-dan-logika-ladder",
                     "title": "PLC dan Logika Ladder Dasar",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Kenali PLC dan cara kerjanya, simbol dasar diagram ladder, dan rangkaian yang paling
                         sering dijumpai di pabrik: start/stop motor dengan kontak pengunci.</p>
@@ -1094,7 +1065,7 @@ TRACK = {
                 {
                     "slug": "timer-counter-dan-sensor",
                     "title": "Timer, Counter, dan Pengawatan Sensor",
-                    "intro": _html(
+                    "intro": html(
                         """
                         <p>Tambahkan waktu dan hitungan ke program Anda, belajar membaca program orang lain, lalu
                         sambungkan sensor nyata ke input PLC dengan aman.</p>
