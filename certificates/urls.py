@@ -6,4 +6,5 @@ app_name = "certificates"
 
 urlpatterns = [
     path("verifikasi/", views.verify_lookup, name="verify_lookup"),
+    path("verify/<str:code>/", views.verify, name="verify"),
 ]

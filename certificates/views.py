@@ -9,3 +9,8 @@ def verify_lookup(request: HttpRequest) -> HttpResponse:
     form = VerifyLookupForm(request.GET or None)
     searched = form.is_valid()
     return render(request, "certificates/verify_lookup.html", {"form": form, "searched": searched, "certificate": None})
+
+
+def verify(request: HttpRequest, code: str) -> HttpResponse:
+    """Placeholder until the public verify page lands."""
+    return render(request, "certificates/verify_lookup.html", {"form": VerifyLookupForm(), "certificate": None})

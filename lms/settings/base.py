@@ -223,6 +223,11 @@ KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+# Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)
+# or KOMPETEN_KEY_<CODE>_* environment variables in production. Never in the database.
+KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))
+# Public address printed in QR codes and credentials (defaults to WAGTAILADMIN_BASE_URL).
+KOMPETEN_PUBLIC_BASE_URL = env_str("KOMPETEN_PUBLIC_BASE_URL") or None
 
 LOGGING = {
     "version": 1,

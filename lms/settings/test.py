@@ -1,7 +1,7 @@
 """Test settings: the embedded default, or PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set."""
 
 from .base import *  # noqa: F403
-from .base import env_str
+from .base import BASE_DIR, env_str
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "test-only-insecure-key-kompeten-not-secret-0123456789"
@@ -16,6 +16,8 @@ ALLOWED_HOSTS = ["*"]
 # PostgreSQL + Redis (production reads them from Redis: cached_db).
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Test issuers' keys, shared by pytest and the Celery worker of the PostgreSQL leg (never used elsewhere).
+KOMPETEN_CERTIFICATE_KEYS_DIR = str(BASE_DIR / "var" / "test-keys")
 
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True

@@ -1,0 +1,127 @@
+"""What a certificate attests, frozen as plain data: a completed course or a candidacy judged Kompeten.
+
+Reads the courses and assessments plugins (downward, DESIGN.md) and never changes them.
+"""
+
+import calendar
+import datetime
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from assessments.models import Candidacy, UnitVerdict, Verdict
+from assessments.selectors_standards import scheme_units, units_for_course
+from courses.models import Enrolment
+
+
+@dataclass(frozen=True)
+class Achievement:
+    key: str
+    kind: str  # "training" | "competency"
+    data: dict
+    holder: object
+    course_id: int | None = None
+    candidacy_id: int | None = None
+    valid_until: datetime.datetime | None = None
+    extra: dict = field(default_factory=dict)
+
+
+def holder_name(user) -> str:
+    return " ".join((user.get_full_name() or user.get_username()).split())
+
+
+def _standard(unit) -> dict:
+    standard = unit.standard
+    return {"title": standard.title, "decree": standard.decree_number, "kind": standard.kind}
+
+
+def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
+    month_index = moment.month - 1 + months
+    year, month = moment.year + month_index // 12, month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+def completed_enrolment(*, enrolment_id: int) -> Enrolment | None:
+    return (
+        Enrolment.objects.select_related("user", "course", "batch")
+        .filter(pk=enrolment_id, completed_at__isnull=False)
+        .exclude(status=Enrolment.Status.WITHDRAWN)
+        .first()
+    )
+
+
+def training_achievement(*, enrolment: Enrolment) -> Achievement:
+    course = enrolment.course
+    units = [
+        {"code": unit.code, "title": unit.title, "verdict": "", "standard": _standard(unit)}
+        for unit in units_for_course(course=course)
+    ]
+    data = {
+        "type": "course",
+        "id": course.pk,
+        "title": course.title,
+        "summary": course.summary,
+        "jp": course.jp_hours,
+        "kkni_level": course.kkni_level,
+        "units": units,
+        "batch": enrolment.batch.name if enrolment.batch_id else "",
+        "started_on": timezone.localdate(enrolment.enrolled_at).isoformat(),
+        "completed_on": timezone.localdate(enrolment.completed_at).isoformat(),
+    }
+    return Achievement(
+        key=f"course:{course.pk}", kind="training", data=data, holder=enrolment.user, course_id=course.pk
+    )
+
+
+def competent_candidacy(*, candidacy_id: int) -> Candidacy | None:
+    """The candidacy when its Kompeten recommendation is signed off (and countersigned where required)."""
+    candidacy = (
+        Candidacy.objects.select_related("candidate", "event__scheme")
+        .filter(
+            pk=candidacy_id,
+            status=Candidacy.Status.SIGNED,
+            recommendation=Verdict.COMPETENT,
+        )
+        .first()
+    )
+    if candidacy is None or (candidacy.event.countersign_required and candidacy.countersigned_at is None):
+        return None
+    return candidacy
+
+
+def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime) -> Achievement:
+    event, scheme = candidacy.event, candidacy.event.scheme
+    verdicts = dict(UnitVerdict.objects.filter(candidacy=candidacy).values_list("unit_id", "verdict"))
+    units = [
+        {
+            "code": row.unit.code,
+            "title": row.unit.title,
+            "verdict": verdicts.get(row.unit_id, ""),
+            "standard": _standard(row.unit),
+        }
+        for row in scheme_units(scheme=scheme)
+    ]
+    decided = candidacy.countersigned_at or candidacy.signed_at
+    data = {
+        "type": "scheme",
+        "id": scheme.pk,
+        "title": scheme.title,
+        "scheme_number": scheme.number,
+        "scheme_kind": scheme.kind,
+        "kkni_level": scheme.kkni_level,
+        "jp": 0,
+        "units": units,
+        "event": event.title,
+        "site": event.site_name,
+        "assessed_on": timezone.localdate(decided).isoformat() if decided else "",
+        "validity_months": scheme.validity_months,
+    }
+    return Achievement(
+        key=f"candidacy:{candidacy.pk}",
+        kind="competency",
+        data=data,
+        holder=candidacy.candidate,
+        candidacy_id=candidacy.pk,
+        valid_until=add_months(issued_at, scheme.validity_months) if scheme.validity_months else None,
+    )

@@ -1,0 +1,192 @@
+"""Issued certificates: frozen at issue, never edited, never deleted; revoked or superseded instead."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def _pdf_path(instance, filename: str) -> str:
+    # A random name: the file is only ever served through a permission-checked view.
+    return f"certificates/pdf/{uuid.uuid4().hex}.pdf"
+
+
+def private_storage():
+    """Where PDFs and ZIPs are kept (``KOMPETEN_CERTIFICATE_STORAGE``); served only by permission-checked views."""
+    from django.core.files.storage import storages
+
+    from certificates import conf
+
+    return storages[conf.get("CERTIFICATE_STORAGE")]
+
+
+def _zip_path(instance, filename: str) -> str:
+    return f"certificates/zip/{uuid.uuid4().hex}.zip"
+
+
+class SerialCounter(models.Model):
+    """The last sequence number used per issuer and year; locked while a serial is taken, so none repeats or is
+    skipped (a rolled-back issue rolls the counter back too)."""
+
+    issuer = models.ForeignKey("certificates.Issuer", on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="certificates_counter_per_year")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_id}/{self.year}: {self.last}"
+
+
+class IssueRun(models.Model):
+    """A bulk job started in the admin: issue for a batch or an assessment event, or zip a batch's PDFs."""
+
+    class Action(models.TextChoices):
+        ISSUE = "issue", _("Issue certificates")
+        ZIP = "zip", _("Download all PDFs as a ZIP")
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Queued")
+        RUNNING = "running", _("Running")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    action = models.CharField(_("action"), max_length=10, choices=Action.choices)
+    batch = models.ForeignKey(
+        "courses.Batch", verbose_name=_("batch"), null=True, blank=True, on_delete=models.CASCADE, related_name="+"
+    )
+    event = models.ForeignKey(
+        "assessments.AssessmentEvent",
+        verbose_name=_("assessment event"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
+    total = models.PositiveIntegerField(_("total"), default=0)
+    done = models.PositiveIntegerField(_("done"), default=0)
+    skipped = models.PositiveIntegerField(_("skipped"), default=0)
+    message = models.TextField(_("message"), blank=True)
+    file = models.FileField(_("file"), upload_to=_zip_path, storage=private_storage, blank=True)
+    created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("bulk run")
+        verbose_name_plural = _("bulk runs")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(batch__isnull=False) | models.Q(event__isnull=False),
+                name="certificates_run_has_target",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.batch or self.event}"
+
+
+class Certificate(models.Model):
+    class Kind(models.TextChoices):
+        TRAINING = "training", _("Training certificate")
+        COMPETENCY = "competency", _("Competency certificate")
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        REVOKED = "revoked", _("Revoked")
+        SUPERSEDED = "superseded", _("Superseded")
+
+    issuer = models.ForeignKey(
+        "certificates.Issuer", verbose_name=_("issuer"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    template = models.ForeignKey(
+        "certificates.CertificateTemplate", verbose_name=_("template"), on_delete=models.PROTECT, related_name="+"
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    holder = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("holder"), on_delete=models.PROTECT, related_name="certificates"
+    )
+    #: What was achieved, as a stable key: ``course:<page id>`` or ``candidacy:<id>``. One live certificate per
+    #: holder and key (see the constraint); a correction supersedes it.
+    achievement_key = models.CharField(max_length=64)
+    course = models.ForeignKey("courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    candidacy = models.ForeignKey(
+        "assessments.Candidacy", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    serial = models.CharField(_("serial number"), max_length=40, unique=True)
+    year = models.PositiveSmallIntegerField()
+    sequence = models.PositiveIntegerField()
+    verification_code = models.CharField(_("verification code"), max_length=64, unique=True)
+    holder_name = models.CharField(_("name as printed"), max_length=200)
+    achievement = models.JSONField(_("achievement"), default=dict)
+    design = models.JSONField(_("design"), default=dict)
+    issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
+    valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    supersedes = models.OneToOneField(
+        "self",
+        verbose_name=_("supersedes"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="superseded_by",
+    )
+    status_index = models.PositiveIntegerField(_("status list index"))
+    recipient_salt = models.CharField(max_length=32)
+    pdf = models.FileField(_("PDF"), upload_to=_pdf_path, storage=private_storage, blank=True)
+    pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, db_index=True)
+    rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
+    run = models.ForeignKey(IssueRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates")
+
+    class Meta:
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        ordering = ["-issued_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["holder", "achievement_key"],
+                condition=~models.Q(status="superseded"),
+                name="certificates_one_live_per_achievement",
+            ),
+            models.UniqueConstraint(fields=["issuer", "year", "sequence"], name="certificates_sequence_once"),
+            models.UniqueConstraint(fields=["issuer", "status_index"], name="certificates_status_index_once"),
+        ]
+        indexes = [models.Index(fields=["holder", "status"], name="certificates_holder_status")]
+
+    def __str__(self) -> str:
+        return self.serial
+
+    @property
+    def is_expired(self) -> bool:
+        return self.valid_until is not None and self.valid_until <= timezone.now()
+
+    @property
+    def public_status(self) -> str:
+        """What the verify page says: valid, expired, revoked or superseded."""
+        if self.status == self.Status.ACTIVE:
+            return "expired" if self.is_expired else "valid"
+        return self.status
+
+
+class Revocation(models.Model):
+    """Why and by whom a certificate was revoked: its own record, the certificate stays."""
+
+    certificate = models.OneToOneField(Certificate, on_delete=models.PROTECT, related_name="revocation")
+    reason = models.TextField(_("reason"))
+    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revoked_at = models.DateTimeField(_("revoked at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("revocation")
+        verbose_name_plural = _("revocations")
+
+    def __str__(self) -> str:
+        return f"{self.certificate} — {self.reason[:40]}"
