@@ -1,10 +1,13 @@
-from django.urls import path
+"""Public and trainee URLs of the certificates plugin (the admin's are registered by wagtail_hooks)."""
 
-from certificates import views
+from django.urls import include, path
+
+from certificates import urls_credentials, urls_trainee, urls_verify
 
 app_name = "certificates"
 
 urlpatterns = [
-    path("verifikasi/", views.verify_lookup, name="verify_lookup"),
-    path("verify/<str:code>/", views.verify, name="verify"),
+    path("", include(urls_verify)),
+    path("", include(urls_credentials)),
+    path("", include(urls_trainee)),
 ]
