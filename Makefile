@@ -42,11 +42,13 @@ test: install messages
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms): courses alone, then
-## courses + assessments
+## courses + assessments, then all three
 test-plugins: install messages
 	KOMPETEN_PLUGINS=courses $(BIN)/python -m pytest --ds=tests.plugin_host.settings tests/courses $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments $(PYTEST_ARGS)
+	KOMPETEN_PLUGINS=courses,assessments,certificates $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
+		tests/courses tests/assessments tests/certificates $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

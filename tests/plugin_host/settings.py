@@ -74,3 +74,6 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+MEDIA_URL = "/media/"
+# The certificates plugin's keys (made by the tests under the repository's git-ignored var/ folder).
+KOMPETEN_CERTIFICATE_KEYS_DIR = str(HERE.parent.parent / "var" / "test-keys")
