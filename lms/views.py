@@ -12,6 +12,8 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments import selectors_assessor as assessor_selectors
 from assessments import selectors_candidacy as candidacy_selectors
+from certificates import selectors as certificate_selectors
+from certificates.views_trainee import certificate_rows
 from courses import selectors as course_selectors
 from lms import health, roles, services
 from lms.forms import LanguageForm, ProfileForm, SignUpForm
@@ -104,6 +106,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "grading": assessor_selectors.grading_counts(assessor=request.user) if is_assessor else {},
         "enrolments": course_selectors.enrolment_list_for_dashboard(user=request.user) if is_trainee else [],
         "batches": list(course_selectors.batch_list_for_instructor(user=request.user)) if is_instructor else [],
+        "certificate_rows": certificate_rows(certificate_selectors.certificates_for_holder(user=request.user))
+        if is_trainee
+        else [],
         "is_trainee": is_trainee,
         "is_instructor": is_instructor,
         "is_assessor": is_assessor,

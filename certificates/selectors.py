@@ -1,0 +1,22 @@
+"""Reads for the certificate holder: their own certificates only."""
+
+from django.db.models import QuerySet
+
+from certificates.models import Certificate
+
+
+def certificates_for_holder(*, user) -> QuerySet[Certificate]:
+    """The holder's certificates, newest first, superseded ones left out (one query, issuer joined)."""
+    return (
+        Certificate.objects.filter(holder=user)
+        .exclude(status=Certificate.Status.SUPERSEDED)
+        .select_related("issuer", "revocation")
+        .order_by("-issued_at", "-pk")
+    )
+
+
+def certificate_for_holder(*, certificate_id: int, user) -> Certificate | None:
+    """The certificate when it belongs to this user (anyone else gets None, so a 404)."""
+    if not user.is_authenticated:
+        return None
+    return Certificate.objects.select_related("issuer").filter(pk=certificate_id, holder=user).first()
