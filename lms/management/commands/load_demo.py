@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
 from lms.demo.assessment_events import demo_assessment_load
+from lms.demo.certificates import demo_certificates_load
 from lms.demo.curriculum import demo_curriculum_load
 from lms.demo.exams import demo_exams_load
 from lms.demo.standards import demo_standards_load
@@ -20,6 +21,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Exams: {len(exams)}")
         event = demo_assessment_load()
         self.stdout.write(f"Competency assessment: {event.title if event else '-'}")
+        issuers = demo_certificates_load()
+        self.stdout.write(f"Certificate issuers (development keys): {', '.join(i.code for i in issuers)}")
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password:<15} {role}")
