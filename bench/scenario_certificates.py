@@ -118,18 +118,18 @@ def _bulk(*, batch, requested_by, timeout: float) -> dict:
     """Start a bulk issue for the batch and wait until the worker rendered every certificate."""
     from django.db import transaction
 
-    from certificates.models import Certificate, IssueRun
-    from certificates.services.bulk import issue_run_start
+    from certificates.models import IssueRun
+    from certificates.services.bulk import batch_certificates, issue_run_start
 
     start = time.perf_counter()
     with transaction.atomic():
         run = issue_run_start(by=requested_by, batch=batch)
-    expected = batch.enrolments.count() if hasattr(batch, "enrolments") else None
+    expected = batch.enrolments.count()
     rendered = 0
     while time.perf_counter() - start < timeout:
         run.refresh_from_db()
-        rendered = Certificate.objects.filter(run=run, rendered_at__isnull=False).count()
-        if run.status == IssueRun.Status.DONE and rendered >= run.done:
+        rendered = batch_certificates(batch=batch).count()  # every certificate of the batch, rendered
+        if run.status == IssueRun.Status.DONE and rendered >= run.total:
             break
         time.sleep(0.2)
     elapsed = time.perf_counter() - start
@@ -168,11 +168,7 @@ def main() -> int:
     from certificates.services.issuing import certificate_issue_for_enrolment
 
     batch, _template = _seed(trainees=count)
-    first = batch.enrolments.order_by("pk").first() if hasattr(batch, "enrolments") else None
-    if first is None:
-        from courses.models import Enrolment
-
-        first = Enrolment.objects.filter(batch=batch).order_by("pk").first()
+    first = batch.enrolments.order_by("pk").first()
     sample = certificate_issue_for_enrolment(enrolment_id=first.pk)
     full, bare = _render_timings(certificate=sample, repeats=3 if smoke else 15)
     staff = get_user_model().objects.filter(is_superuser=True).first() or first.user
