@@ -168,11 +168,22 @@ def public_jwk(issuer) -> dict:
 
 
 def did(issuer) -> str:
-    """The issuer's ``did:web`` identifier: the site's host, then the path of its DID document."""
+    """The issuer's ``did:web`` identifier, derived from where its DID document is served.
+
+    did:web maps ``did:web:<host>:<seg>:<seg>`` to ``https://<host>/<seg>/<seg>/did.json`` (a port is written
+    ``%3A``). The document is served by ``certificates:issuer_did`` under the public base URL, so the identifier
+    is that URL's host followed by each path segment before ``did.json``, wherever the host site mounts the plugin.
+    """
     from urllib.parse import urlsplit
 
-    host = urlsplit(conf.public_base_url()).netloc.replace(":", "%3A")
-    return f"did:web:{host}:sertifikat:penerbit:{issuer.code}"
+    from django.urls import reverse
+
+    url = urlsplit(conf.public_base_url() + reverse("certificates:issuer_did", args=[issuer.code]))
+    host = (url.hostname or "localhost").lower()
+    if url.port:
+        host = f"{host}%3A{url.port}"
+    segments = [segment for segment in url.path.split("/")[:-1] if segment]  # already escaped by reverse()
+    return ":".join(["did:web", host, *segments])
 
 
 def key_id(issuer) -> str:
