@@ -107,7 +107,13 @@ def certificate_issue(
                     recipient_salt=secrets.token_hex(16),
                     run=run,
                 )
-                certificate.full_clean(exclude=["pdf", "course", "candidacy", "supersedes", "run", "issued_by"])
+                # Field validation here; uniqueness (serial, code, one live certificate per achievement) is left to
+                # the database, whose IntegrityError is handled below even when two issues race.
+                certificate.full_clean(
+                    exclude=["pdf", "course", "candidacy", "supersedes", "run", "issued_by"],
+                    validate_unique=False,
+                    validate_constraints=False,
+                )
                 certificate.save()
         except IntegrityError:
             existing = _live(holder=achievement.holder, key=achievement.key)

@@ -16,7 +16,11 @@ _numbers = itertools.count(1)
 
 
 def issuer_create(*, code: str = "TEST-STC", kind: str = Issuer.Kind.TRAINING_CENTRE, **fields) -> Issuer:
-    """An issuer with one signatory and keys (made once per code under the test keys folder, then reused)."""
+    """An issuer with one signatory and keys (made once per code under the test keys folder, then reused).
+    Asking twice for one code returns the same issuer."""
+    existing = Issuer.objects.filter(code=code).first()
+    if existing is not None:
+        return existing
     defaults = {
         "name": "Smart Training Center Batang" if kind == Issuer.Kind.TRAINING_CENTRE else "LSP Manufaktur Batang",
         "licence_number": "KEP.123/LATTAS/2026" if kind == Issuer.Kind.TRAINING_CENTRE else "BNSP-LSP-1234-ID",
