@@ -11,9 +11,18 @@ from assessments.models import AssessmentEvent, EventReportFile
 from assessments.reports_competency import event_report_rows
 
 
-def _no_fetching(url: str, *args, **kwargs):
-    """WeasyPrint may fetch nothing: the report's HTML carries its own styles, no images, no network."""
-    raise ValueError(f"external resource refused: {url[:80]}")
+def _no_fetching():
+    """WeasyPrint may fetch nothing: the report's HTML carries its own styles, no images, no network.
+
+    WeasyPrint 70 wants a ``URLFetcher`` (it reads the fetcher's settings when a fetch fails), not a function.
+    """
+    from weasyprint.urls import URLFetcher
+
+    class NoFetching(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"external resource refused: {url[:80]}")
+
+    return NoFetching(allowed_protocols=[])
 
 
 @transaction.atomic
@@ -38,7 +47,7 @@ def event_report_render(*, report_id: int) -> bool:
         "assessments/reports/event_report_pdf.html",
         {"event": report.event, "units": units, "rows": rows, "generated_at": timezone.now()},
     )
-    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetching).write_pdf()
+    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf()
     name = f"event-{report.event_id}-{secrets.token_urlsafe(8)}.pdf"
     report.file.save(name, ContentFile(pdf), save=False)
     report.rendered_at = timezone.now()

@@ -100,3 +100,13 @@ def test_rendering_a_report_twice_changes_nothing(tasks_run_in_process):
     name = EventReportFile.objects.get().file.name
     assert event_report_render(report_id=report.pk) is False
     assert EventReportFile.objects.get().file.name == name
+
+
+def test_the_event_report_renderer_refuses_every_url_without_crashing():
+    """WeasyPrint 70 calls the fetcher's settings when a fetch fails: a refusal must stay a plain warning."""
+    import weasyprint
+
+    from assessments.services.event_reports import _no_fetching
+
+    html = '<p>Laporan</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
+    assert weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf().startswith(b"%PDF-")
