@@ -1,8 +1,15 @@
-from django.urls import path
+"""Public verification, no login: the verify page and its JSON, the look-up form, the PDF check."""
 
-from certificates import views
+from django.urls import path
+from django.views.generic import RedirectView
+
+from certificates import views_verify as views
 
 urlpatterns = [
     path("verifikasi/", views.verify_lookup, name="verify_lookup"),
+    path("verifikasi/berkas/", views.verify_pdf, name="verify_pdf"),
+    path("verify/", RedirectView.as_view(pattern_name="certificates:verify_lookup")),
+    path("verify/<str:code>.json", views.verify_json, name="verify_json"),
+    path("verify/<str:code>/json/", views.verify_json),
     path("verify/<str:code>/", views.verify, name="verify"),
 ]
