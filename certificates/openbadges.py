@@ -7,7 +7,6 @@ e-mail address, hashed with the certificate's salt as the recipient identifier. 
 """
 
 import datetime
-import hashlib
 import uuid
 
 from django.urls import reverse
@@ -137,16 +136,16 @@ def identity(certificate: Certificate) -> dict:
     """The recipient as OB 3.0 ``IdentityObject``: ``sha256$hex(sha256(value + salt))``, never the value itself.
 
     The value is the holder's e-mail address (trimmed, lower case) or, without one, a stable reference to the
-    holder's account.
+    holder's account; it is hashed once, at issue, so a later change of e-mail does not alter the credential.
     """
-    email = " ".join((getattr(certificate.holder, "email", "") or "").split()).lower()
-    value, kind = (
-        (email, "emailAddress") if email else (f"{conf.public_base_url()}#holder-{certificate.holder_id}", "systemId")
-    )
-    digest = hashlib.sha256((value + certificate.recipient_salt).encode("utf-8")).hexdigest()
+    kind, digest = certificate.recipient_type, certificate.recipient_hash
+    if not digest:  # issued before the hash was frozen
+        from certificates.services.issuing import recipient_identity
+
+        kind, digest = recipient_identity(holder=certificate.holder, salt=certificate.recipient_salt)
     return {
         "type": "IdentityObject",
-        "identityHash": f"sha256${digest}",
+        "identityHash": digest,
         "identityType": kind,
         "hashed": True,
         "salt": certificate.recipient_salt,

@@ -141,6 +141,10 @@ class Certificate(models.Model):
     )
     status_index = models.PositiveIntegerField(_("status list index"))
     recipient_salt = models.CharField(max_length=32)
+    #: The recipient as Open Badges hashes it, frozen at issue: ``sha256$<hex>`` of the e-mail (or account
+    #: reference) plus the salt, and what was hashed (``emailAddress`` or ``systemId``).
+    recipient_hash = models.CharField(max_length=80, blank=True)
+    recipient_type = models.CharField(max_length=20, blank=True)
     pdf = models.FileField(_("PDF"), upload_to=_pdf_path, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, db_index=True)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)

@@ -51,6 +51,15 @@ def _next_sequence(*, issuer, year: int) -> int:
     return counter.last
 
 
+def recipient_identity(*, holder, salt: str) -> tuple[str, str]:
+    """How Open Badges names the recipient without revealing them: (identity type, ``sha256$<hex>``)."""
+    import hashlib
+
+    email = " ".join((getattr(holder, "email", "") or "").split()).lower()
+    value, kind = (email, "emailAddress") if email else (f"{conf.public_base_url()}#holder-{holder.pk}", "systemId")
+    return kind, "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
+
+
 def _free_status_index(*, issuer) -> int:
     size = conf.get("STATUS_LIST_SIZE")
     for _attempt in range(50):
@@ -81,6 +90,8 @@ def certificate_issue(
     if existing is not None:
         return existing
     now = timezone.now()
+    salt = secrets.token_hex(16)
+    recipient = recipient_identity(holder=achievement.holder, salt=salt)
     for _attempt in range(5):
         try:
             with transaction.atomic():
@@ -104,7 +115,9 @@ def certificate_issue(
                     valid_until=achievement.valid_until,
                     issued_by=issued_by,
                     status_index=_free_status_index(issuer=issuer),
-                    recipient_salt=secrets.token_hex(16),
+                    recipient_salt=salt,
+                    recipient_type=recipient[0],
+                    recipient_hash=recipient[1],
                     run=run,
                 )
                 # Field validation here; uniqueness (serial, code, one live certificate per achievement) is left to

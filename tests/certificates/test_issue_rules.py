@@ -173,3 +173,19 @@ def test_the_render_task_is_idempotent(tasks_run_in_process, django_capture_on_c
     assert certificate_render.delay(certificate_id=certificate.pk).get() is False
     certificate.refresh_from_db()
     assert (certificate.pdf.name, certificate.pdf_sha256, certificate.rendered_at) == (name, digest, at)
+
+
+def test_the_recipient_hash_is_frozen_at_issue():
+    # Given a certificate issued to a holder with an e-mail address
+    from certificates.openbadges import identity
+
+    certificate = certificate_issue_for_enrolment(enrolment_id=factories.completed_enrolment().pk)
+    before = identity(certificate)
+    assert before["identityType"] == "emailAddress" and before["identityHash"].startswith("sha256$")
+    # When the holder changes their e-mail address
+    holder = certificate.holder
+    holder.email = "alamat-baru@contoh.id"
+    holder.save()
+    certificate.refresh_from_db()
+    # Then the credential names the recipient as it did at issue
+    assert identity(certificate) == before
