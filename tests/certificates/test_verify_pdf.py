@@ -131,14 +131,17 @@ def test_a_malformed_file_is_unreadable_not_an_error(data):
 # --- the page ----------------------------------------------------------------------------------------------
 
 
-def test_the_page_reports_a_match_with_the_certificates_status_and_link(client, rendered, user):
+def test_the_page_reports_a_match_with_the_certificates_status_and_link(
+    client, rendered, user, django_assert_num_queries
+):
     certificate, pdf = rendered
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     # Given the form, without login
     form = client.get(URL)
     assert form.status_code == 200 and 'type="file"' in form.content.decode()
-    # When the issued file is uploaded
-    response = _post(client, pdf)
+    # When the issued file is uploaded, then two queries answer (the hash, the issuers' certificates)
+    with django_assert_num_queries(2):
+        response = _post(client, pdf)
     # Then the page says it matches, the certificate is valid, links to it, and the signature is intact
     assert response.status_code == 200
     html = response.content.decode()
