@@ -44,6 +44,24 @@ _QUESTION_BANK = [
     "assessments.view_question",
 ]
 
+# Issuers, templates and rules are managed; certificates are issued, corrected and revoked (never edited or
+# deleted); bulk runs are started and followed.
+_CERTIFICATES = [
+    *[
+        f"certificates.{action}_{model}"
+        for model in ("issuer", "signatory", "certificatetemplate", "schemecertificate", "coursecertificate")
+        for action in ("add", "change", "view")
+    ],
+    "certificates.add_certificate",
+    "certificates.change_certificate",
+    "certificates.view_certificate",
+    "certificates.add_issuerun",
+    "certificates.change_issuerun",
+    "certificates.view_issuerun",
+    "certificates.add_revocation",
+    "certificates.view_revocation",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
     INSTRUCTOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, *_QUESTION_BANK],
@@ -58,6 +76,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         ],
         "assessments.view_attempt",
         "assessments.change_response",
+        *_CERTIFICATES,
     ],
     ADMINISTRATOR: [],
 }

@@ -1,0 +1,217 @@
+"""Admin: issued certificates, read-mostly. Listed, filtered and searched; each can be downloaded (the stored PDF,
+for staff only), revoked with a reason, or corrected (a new certificate supersedes it). Nothing is added, edited
+or deleted here: issuing happens through the rules, the pending decisions and the bulk runs.
+"""
+
+from django.contrib import messages
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.ui.tables import BooleanColumn, DateColumn, StatusTagColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.admin.widgets.button import Button
+
+from certificates import selectors_admin
+from certificates.admin import permissions as perms
+from certificates.admin.forms import CorrectForm, RevokeForm
+from certificates.models import Certificate
+from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
+
+NAME = "certificates_certificate"
+
+
+def url(view: str, *args) -> str:
+    return reverse(f"{NAME}:{view}", args=args)
+
+
+def pdf_filename(certificate: Certificate) -> str:
+    return f"{certificate.serial.replace('/', '-')}.pdf"
+
+
+class CertificateIndexView(IndexView):
+    def get_base_queryset(self):
+        return selectors_admin.certificate_list_admin()
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        user = self.request.user
+        if instance.rendered_at and user.has_perm(perms.VIEW_CERTIFICATE):
+            buttons.append(
+                MenuItem(_("Download the PDF"), url=url("pdf", instance.pk), icon_name="download", priority=30)
+            )
+        if instance.status == Certificate.Status.ACTIVE:
+            if user.has_perm(perms.CORRECT_CERTIFICATE):
+                buttons.append(MenuItem(_("Correct"), url=url("correct", instance.pk), icon_name="edit", priority=40))
+            if user.has_perm(perms.REVOKE_CERTIFICATE):
+                buttons.append(MenuItem(_("Revoke"), url=url("revoke", instance.pk), icon_name="cross", priority=50))
+        return buttons
+
+
+class CertificateInspectView(InspectView):
+    """The frozen record, how it ended (revoked with the reason, or superseded by which), and its actions."""
+
+    def get_object(self, queryset=None):
+        return _certificate_or_404(self.pk)
+
+    def get_field_label(self, field_name, field):
+        labels = {"revocation": _("Revocation"), "superseded_by": _("Superseded by")}
+        return labels.get(field_name) or super().get_field_label(field_name, field)
+
+    def get_revocation_display_value(self):
+        revocation = getattr(self.object, "revocation", None)
+        if revocation is None:
+            return "—"
+        return _("%(reason)s (by %(user)s, %(when)s)") % {
+            "reason": revocation.reason,
+            "user": revocation.revoked_by,
+            "when": date_format(timezone.localtime(revocation.revoked_at), "DATETIME_FORMAT"),
+        }
+
+    def get_superseded_by_display_value(self):
+        return getattr(self.object, "superseded_by", None) or "—"
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = super().header_more_buttons
+        certificate, user = self.object, self.request.user
+        if certificate.rendered_at:
+            buttons.append(Button(_("Download the PDF"), url=url("pdf", certificate.pk), icon_name="download"))
+        if certificate.status == Certificate.Status.ACTIVE:
+            if user.has_perm(perms.CORRECT_CERTIFICATE):
+                buttons.append(Button(_("Correct"), url=url("correct", certificate.pk), icon_name="edit"))
+            if user.has_perm(perms.REVOKE_CERTIFICATE):
+                buttons.append(Button(_("Revoke"), url=url("revoke", certificate.pk), icon_name="cross"))
+        return buttons
+
+
+class CertificateViewSet(ModelViewSet):
+    """The list of issued certificates, with inspect, download, revoke and correct; no add, edit or delete."""
+
+    model = Certificate
+    index_view_class = CertificateIndexView
+    inspect_view_class = CertificateInspectView
+    icon = "doc-full"
+    menu_label = gettext_lazy("Issued certificates")
+    url_prefix = "certificates/issued"
+    add_to_reference_index = False
+    copy_view_enabled = False
+    inspect_view_enabled = True
+    list_display = [
+        "serial",
+        "holder_name",
+        "kind",
+        "issuer",
+        StatusTagColumn(
+            "status",
+            accessor="get_status_display",
+            label=gettext_lazy("Status"),
+            primary=lambda certificate: certificate.status == Certificate.Status.ACTIVE,
+        ),
+        DateColumn("issued_at", label=gettext_lazy("Issued at")),
+        BooleanColumn("rendered", accessor=lambda c: c.rendered_at is not None, label=gettext_lazy("PDF ready")),
+    ]
+    list_filter = ["status", "kind", "issuer"]
+    search_fields = ["serial", "holder_name"]
+    search_backend_name = None  # plain database search on the serial and the name as printed
+    inspect_view_fields = [
+        "serial",
+        "holder_name",
+        "kind",
+        "issuer",
+        "template",
+        "status",
+        "issued_at",
+        "valid_until",
+        "verification_code",
+        "supersedes",
+        "superseded_by",
+        "revocation",
+        "rendered_at",
+        "pdf_sha256",
+    ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        # No add, edit, delete, copy, history or usage views: certificates change only through the services.
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("<int:pk>/pdf/", certificate_pdf_view, name="pdf"),
+            path("<int:pk>/revoke/", certificate_revoke_view, name="revoke"),
+            path("<int:pk>/correct/", certificate_correct_view, name="correct"),
+        ]
+
+
+def _certificate_or_404(pk) -> Certificate:
+    certificate = selectors_admin.certificate_for_admin(certificate_id=pk)
+    if certificate is None:
+        raise Http404
+    return certificate
+
+
+def certificate_pdf_view(request, pk: int):
+    """The stored, signed PDF as an attachment (from its private storage, never a public media URL)."""
+    perms.require(request.user, perms.VIEW_CERTIFICATE)
+    certificate = _certificate_or_404(pk)
+    if not certificate.pdf:
+        raise Http404
+    return FileResponse(
+        certificate.pdf.open("rb"),
+        as_attachment=True,
+        filename=pdf_filename(certificate),
+        content_type="application/pdf",
+    )
+
+
+def certificate_revoke_view(request, pk: int):
+    perms.require(request.user, perms.VIEW_CERTIFICATE, perms.REVOKE_CERTIFICATE)
+    certificate = _certificate_or_404(pk)
+    form = RevokeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)
+        except CertificateRefused as error:
+            form.add_error("reason" if error.code == "reason" else None, error)
+        else:
+            messages.success(request, _("Certificate %(serial)s is revoked.") % {"serial": certificate.serial})
+            return redirect(url("index"))
+    context = {"certificate": certificate, "form": form, "index_url": url("index")}
+    return TemplateResponse(request, "certificates/admin/certificate_revoke.html", context)
+
+
+def certificate_correct_view(request, pk: int):
+    perms.require(request.user, perms.VIEW_CERTIFICATE, perms.CORRECT_CERTIFICATE)
+    certificate = _certificate_or_404(pk)
+    form = CorrectForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            new = certificate_correct(certificate=certificate, by=request.user, name=form.cleaned_data["name"])
+        except CertificateRefused as error:
+            form.add_error(None, error)
+        else:
+            messages.success(
+                request,
+                _("Certificate %(new)s is issued and supersedes %(old)s.")
+                % {"new": new.serial, "old": certificate.serial},
+            )
+            return redirect(url("inspect", new.pk))
+    context = {"certificate": certificate, "form": form, "index_url": url("index")}
+    return TemplateResponse(request, "certificates/admin/certificate_correct.html", context)

@@ -1,0 +1,113 @@
+"""Reads for the certificates admin: each returns a QuerySet that already carries what its page shows."""
+
+import base64
+import hashlib
+import json
+
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from certificates.models import Certificate, Issuer, IssueRun
+
+
+def certificate_list_admin() -> QuerySet[Certificate]:
+    """Every certificate with its issuer (the admin list shows the name as printed, never the live user); the
+    frozen snapshots are left out, the list never prints them."""
+    return Certificate.objects.select_related("issuer").defer("achievement", "design")
+
+
+def certificate_for_admin(*, certificate_id) -> Certificate | None:
+    try:
+        return (
+            Certificate.objects.select_related(
+                "issuer", "holder", "template", "supersedes", "superseded_by", "revocation__revoked_by"
+            )
+            .filter(pk=int(certificate_id))
+            .first()
+        )
+    except (TypeError, ValueError):
+        return None
+
+
+def pending_competency_decisions(*, event_id: int | None = None) -> QuerySet:
+    """Candidacies signed off Kompeten (countersigned where the event requires it) whose scheme issues a
+    competency certificate and which hold no live certificate yet: the certification admin's decisions."""
+    from assessments.models import Candidacy, Verdict
+
+    live = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
+    candidacies = (
+        Candidacy.objects.filter(
+            status=Candidacy.Status.SIGNED,
+            recommendation=Verdict.COMPETENT,
+            event__scheme__certificate_rule__isnull=False,
+        )
+        .filter(Q(event__countersign_required=False) | Q(countersigned_at__isnull=False))
+        .filter(~Exists(live))
+        .select_related("candidate", "event__scheme__certificate_rule__template__issuer")
+        .order_by("event__starts_on", "event_id", "pk")
+    )
+    if event_id is not None:
+        candidacies = candidacies.filter(event_id=event_id)
+    return candidacies
+
+
+def issue_run_list() -> QuerySet[IssueRun]:
+    return IssueRun.objects.select_related("batch__course", "event", "requested_by")
+
+
+def issue_run_for_admin(*, run_id) -> IssueRun | None:
+    try:
+        return issue_run_list().filter(pk=int(run_id)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def batch_choices() -> QuerySet:
+    from courses.models import Batch
+
+    return Batch.objects.select_related("course").order_by("-starts_on", "name")
+
+
+def event_choices() -> QuerySet:
+    from assessments.models import AssessmentEvent
+
+    return AssessmentEvent.objects.select_related("scheme").order_by("-starts_on", "title")
+
+
+def _colon_hex(digest: bytes) -> str:
+    return ":".join(f"{byte:02X}" for byte in digest)
+
+
+def issuer_key_summary(*, issuer: Issuer) -> dict:
+    """What the admin may show of an issuer's keys: whether they are published and their fingerprints.
+
+    Only public halves are read (from the database); a malformed value is reported, never raised.
+    """
+    summary = {
+        "published": issuer.has_keys,
+        "updated_at": issuer.keys_updated_at,
+        "key_thumbprint": "",
+        "certificate_fingerprint": "",
+        "certificate_subject": "",
+        "certificate_valid_until": None,
+        "problem": False,
+    }
+    if not issuer.has_keys:
+        return summary
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+
+    try:
+        public = serialization.load_pem_public_key(issuer.public_key_pem.encode())
+        raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        x = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+        # RFC 7638 thumbprint of the OKP JWK: the members crv, kty, x in that order, no spaces.
+        canonical = json.dumps({"crv": "Ed25519", "kty": "OKP", "x": x}, separators=(",", ":"))
+        digest = hashlib.sha256(canonical.encode()).digest()
+        summary["key_thumbprint"] = base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
+        certificate = x509.load_pem_x509_certificate(issuer.signing_certificate_pem.encode())
+        summary["certificate_fingerprint"] = _colon_hex(certificate.fingerprint(hashes.SHA256()))
+        summary["certificate_subject"] = certificate.subject.rfc4514_string()
+        summary["certificate_valid_until"] = certificate.not_valid_after_utc
+    except (ValueError, TypeError):
+        summary["problem"] = True
+    return summary
