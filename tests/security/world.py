@@ -1,0 +1,253 @@
+"""The access sweep's world: one of every record trainee A owns or is assessed on, and the people who must not
+reach them.
+
+``build_world()`` makes, through the project's services and the test factories:
+
+- trainee A (with a national ID), enrolled in a course with a batch (an instructor teaches it), with a lesson and an
+  exam of an essay and a file question: one attempt submitted (an essay answer and an uploaded file waiting for
+  grading) and one in progress (a saved answer);
+- an assessment event with two candidacies: trainee A assessed by assessor A (self-assessment, observation,
+  demonstration and portfolio evidence with a file, a verdict on one unit) and trainee B assessed by assessor B —
+  so the "other" assessor is a real, registered assessor of the same event, just not A's;
+- the event's report PDF, rendered;
+- a training certificate of trainee A (a second course, completed in its own batch), issued by
+  ``certificates.services.issuing`` and rendered, and a ZIP bulk run of that batch, done;
+- a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions.
+
+``world.values`` maps the names the sweep uses (``"candidacy"``, ``"certificate"``, ...) to URL parameter values.
+Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import Group
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from assessments.models import EvidenceRecord, ResponseFile, Verdict
+from assessments.services import attempts as attempt_services
+from assessments.services import competency as competency_services
+from assessments.services import event_reports, evidence_files
+from certificates.services import bulk, rendering
+from certificates.services.issuing import certificate_issue_for_enrolment
+from lms import roles
+from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.exams import enrolled, exam_create
+from tests.assessments.factories import example_fields, question_create
+from tests.certificates import factories as certificate_factories
+from tests.courses import factories as course_factories
+from tests.factories import UserFactory
+
+PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
+NATIONAL_ID = "3325016512990007"
+
+
+@dataclass
+class World:
+    trainee_a: Any
+    trainee_b: Any
+    assessor_a: Any
+    assessor_b: Any
+    instructor: Any
+    superuser: Any
+    values: dict[str, Any] = field(default_factory=dict)
+    #: Texts that must never appear on a public page: trainee A's e-mail and national ID.
+    private_texts: list[str] = field(default_factory=list)
+    #: The storage names the world wrote (removed again when the sweep ends).
+    stored_files: list[str] = field(default_factory=list)
+
+
+def _in_role(user, role: str):
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def storage_names(prefix: str = "") -> list[str]:
+    """Every file name in the default storage, recursively (the tests use an in-memory storage)."""
+    directories, files = default_storage.listdir(prefix)
+    names = [f"{prefix}{name}" for name in files]
+    for directory in directories:
+        names += storage_names(f"{prefix}{directory}/")
+    return sorted(names)
+
+
+def build_world() -> World:
+    files_before = set(storage_names())
+    trainee_a = _in_role(
+        certificate_factories.trainee_create(full_name="Siti Rahmawati", national_id=NATIONAL_ID), roles.TRAINEE
+    )
+    trainee_b = _in_role(UserFactory(full_name="Joko Prasetyo"), roles.TRAINEE)
+    instructor = _in_role(UserFactory(), roles.INSTRUCTOR)
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    certification_admin = _in_role(UserFactory(), roles.CERTIFICATION_ADMIN)
+
+    # The curriculum: a course with a batch, a lesson and an exam (an essay and a file question).
+    course = course_factories.course(modules=1, lessons=1)
+    lesson = course_factories.lessons_of(course)[0]
+    batch = course_factories.batch(course_page=course)
+    batch.instructors.add(instructor)
+    course_factories.enrolment(user=trainee_a, course_page=course, batch=batch)
+    essay = question_create(**example_fields("essay"))
+    upload_question = question_create(**example_fields("file"))
+    exam = exam_create(course=course, questions=[essay, upload_question], attempts_allowed=3)
+    enrolled(trainee_a, exam)
+
+    # Attempt 1: an essay and a file, submitted, waiting for the assessor. Attempt 2: in progress, one answer saved.
+    submitted, _created = attempt_services.attempt_start(user=trainee_a, exam=exam)
+    attempt_services.response_save(attempt=submitted, position=1, seq=1, raw_answer={"text": "Matikan MCB dulu."})
+    attempt_services.response_file_upload(
+        attempt=submitted, position=2, upload=SimpleUploadedFile("panel.pdf", PDF, content_type="application/pdf")
+    )
+    attempt_services.attempt_submit(attempt=submitted)
+    essay_response = submitted.items.get(position=1).response
+    response_file = ResponseFile.objects.get(response__item__attempt=submitted)
+    in_progress, _created = attempt_services.attempt_start(user=trainee_a, exam=exam)
+    attempt_services.response_save(attempt=in_progress, position=1, seq=1, raw_answer={"text": "Draf jawaban."})
+
+    # Competency assessment: A assessed by assessor A, B by assessor B, in one event (no lead assessor).
+    event = event_create(scheme=scheme_create(units=2))
+    assessor_a = _in_role(assessor_create(event=event), roles.ASSESSOR)
+    assessor_b = _in_role(assessor_create(event=event), roles.ASSESSOR)
+    event.assessors.add(assessor_a, assessor_b)
+    candidacy = candidacy_create(event=event, candidate=trainee_a, assessor=assessor_a, batch=batch)
+    candidacy_create(event=event, candidate=trainee_b, assessor=assessor_b)
+    unit = event.scheme.scheme_units.order_by("sort_order").first().unit
+    element = unit.elements.first()
+    competency_services.self_assessment_save(
+        candidacy=candidacy, user=trainee_a, claims={element.pk: (Verdict.COMPETENT, "Sertifikat pelatihan.")}
+    )
+    criterion = element.criteria.first()
+    competency_services.evidence_save(
+        candidacy=candidacy,
+        assessor=assessor_a,
+        unit=unit,
+        method=EvidenceRecord.Method.OBSERVATION,
+        data={"rows": [{"criterion_id": criterion.pk, "achieved": True}]},
+        satisfactory=True,
+        version=0,
+    )
+    competency_services.evidence_save(
+        candidacy=candidacy,
+        assessor=assessor_a,
+        unit=unit,
+        method=EvidenceRecord.Method.DEMONSTRATION,
+        data={"scenario": "Menjahit kemeja", "tools": "", "minutes": 60, "outcome": "Rapi"},
+        satisfactory=True,
+        version=0,
+    )
+    evidence_files.portfolio_evidence_save(
+        candidacy=candidacy,
+        assessor=assessor_a,
+        unit=unit,
+        uploads=[SimpleUploadedFile("ijazah.pdf", PDF, content_type="application/pdf")],
+        vatm=dict.fromkeys(evidence_files.VATM_KEYS, True),
+        version=0,
+    )
+    competency_services.unit_verdict_record(
+        candidacy=candidacy, assessor=assessor_a, unit=unit, verdict=Verdict.COMPETENT, rationale="Semua KUK."
+    )
+    report = event_reports.event_report_request(event=event, user=certification_admin)
+    event_reports.event_report_render(report_id=report.pk)
+
+    # A training certificate of trainee A (a completed course in its own batch), and the batch's ZIP run.
+    finished_course = course_factories.course(modules=1, lessons=1, kkni_level=2)
+    finished_batch = course_factories.batch(course_page=finished_course)
+    enrolment = certificate_factories.completed_enrolment(
+        user=trainee_a, course_page=finished_course, batch=finished_batch
+    )
+    certificate = certificate_issue_for_enrolment(enrolment_id=enrolment.pk, issued_by=certification_admin)
+    rendering.certificate_render(certificate_id=certificate.pk)
+    certificate.refresh_from_db()
+    run = bulk.issue_run_start(by=certification_admin, batch=finished_batch, action="zip")
+    bulk.zip_run_execute(run_id=run.pk)
+
+    # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
+    pending = certificate_factories.competent_candidacy(candidate=trainee_a)
+
+    world = World(
+        trainee_a=trainee_a,
+        trainee_b=trainee_b,
+        assessor_a=assessor_a,
+        assessor_b=assessor_b,
+        instructor=instructor,
+        superuser=superuser,
+        private_texts=[trainee_a.email, NATIONAL_ID],
+    )
+    world.values = {
+        "course": course.pk,
+        "lesson": lesson.pk,
+        "batch": batch.pk,
+        "exam": exam.pk,
+        "attempt": in_progress.pk,
+        "position": 2,
+        "response": essay_response.pk,
+        "response_file": response_file.pk,
+        "event": event.pk,
+        "candidacy": candidacy.pk,
+        "unit": unit.pk,
+        "evidence_method": EvidenceRecord.Method.PORTFOLIO.value,
+        "portfolio_index": 0,
+        "event_report_file": report.pk,
+        "standard": unit.standard_id,
+        "export_format": "csv",
+        "certificate": certificate.pk,
+        "verification_code": certificate.verification_code,
+        "issuer_code": certificate.issuer.code,
+        "issuer": certificate.issuer_id,
+        "template": certificate.template_id,
+        "run": run.pk,
+        "pending_candidacy": pending.pk,
+        "pending_event": pending.event_id,
+    }
+    world.stored_files = sorted(set(storage_names()) - files_before)
+    return world
+
+
+# --- what "nothing changed" compares ---------------------------------------------------------------------------
+
+FINGERPRINT_APPS = ("lms", "courses", "assessments", "certificates", "auth")
+FINGERPRINT_WAGTAIL = ("Page", "Revision", "ModelLogEntry", "PageLogEntry")
+
+
+def fingerprint_models() -> list:
+    """Every model of the four apps (their many-to-many tables too), auth's users, groups and permissions, and
+    Wagtail's pages, revisions and audit log."""
+    from django.apps import apps
+
+    models = [
+        model
+        for label in FINGERPRINT_APPS
+        for model in apps.get_app_config(label).get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    ]
+    return models + [apps.get_model("wagtailcore", name) for name in FINGERPRINT_WAGTAIL]
+
+
+def fingerprint(models) -> dict[str, list]:
+    """Every row of every table, as the database holds it (raw SQL: no field conversions), and the stored files."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    tables = {}
+    with connection.cursor() as cursor:
+        for model in models:
+            table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+            cursor.execute(f"SELECT * FROM {table} ORDER BY {pk}")  # table names come from the models
+            tables[model._meta.db_table] = [tuple(row) for row in cursor.fetchall()]
+    tables["(stored files)"] = [(name,) for name in storage_names()]
+    return tables
+
+
+def fingerprint_changes(before: dict[str, list], after: dict[str, list]) -> list[str]:
+    """What differs, table by table: rows added and removed (a changed row shows as one of each)."""
+    changes = []
+    for table, rows in before.items():
+        if rows == after[table]:
+            continue
+        added = [row for row in after[table] if row not in rows]
+        removed = [row for row in rows if row not in after[table]]
+        changes.append(f"{table}: added {added[:3]!r} removed {removed[:3]!r}")
+    return changes
