@@ -23,7 +23,7 @@ MEDIA_PREFIX = "kompeten://media/"
 STATIC_PREFIX = "kompeten://static/"
 TEMPLATE = "certificates/pdf/certificate.html"
 #: The visible signature box, in PDF points from the bottom-left corner of the first page (A4 landscape).
-SIGNATURE_BOX = (590, 28, 812, 78)
+SIGNATURE_BOX = (585, 40, 805, 88)
 
 
 def _safe_name(name: str) -> str | None:
