@@ -6,7 +6,8 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
-.PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean
+.PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean bench \
+	bench-smoke
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -49,6 +50,20 @@ test-plugins: install messages
 		tests/courses tests/assessments $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments,certificates $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments tests/certificates $(PYTEST_ARGS)
+
+# The benchmark tools (Locust, pyinstrument) are installed only for the benchmarks.
+$(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
+	touch $@
+
+## make bench: autosave storm and ceiling against the floor, start rush, learning pages, certificates and the SQLite
+## storm on gunicorn + PostgreSQL + Redis + a Celery worker (README, Performance); writes bench/results/*.json
+bench: $(VENV)/.bench-installed messages
+	$(BIN)/python bench/run.py
+
+## make bench-smoke: every scenario with tiny N for a few seconds; checks only that each ran and lost nothing
+bench-smoke: $(VENV)/.bench-installed messages
+	$(BIN)/python bench/run.py --smoke
 
 lint: install
 	$(BIN)/ruff check .

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -52,6 +53,27 @@ def attempt_for_user(*, attempt_id: int, user) -> Attempt | None:
     if not user.is_authenticated:
         return None
     return Attempt.objects.select_related("exam").filter(pk=attempt_id, user=user).first()
+
+
+def autosave_target(*, attempt_id: int, position: int, user) -> dict | None:
+    """What one autosave needs, in one query and without building a model: the item's id and frozen question data,
+    and its attempt's state, deadline, furthest position and navigation. None unless the attempt is this user's and
+    holds that position."""
+    if not user.is_authenticated:
+        return None
+    return (
+        AttemptItem.objects.filter(attempt_id=attempt_id, attempt__user=user, position=position)
+        .order_by()
+        .values(
+            "pk",
+            data=F("question_version__data"),
+            state=F("attempt__state"),
+            deadline=F("attempt__deadline"),
+            position_reached=F("attempt__position_reached"),
+            navigation=F("attempt__exam__navigation"),
+        )
+        .first()
+    )
 
 
 def attempt_items(*, attempt: Attempt) -> list[AttemptItem]:

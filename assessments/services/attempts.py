@@ -115,35 +115,70 @@ class SaveResult:
     seq: int
 
 
+def _save_allowed(*, state: str, deadline, seq) -> None:
+    """Refuse a save to a closed or late attempt, or with a malformed sequence number (in this order)."""
+    if state != Attempt.State.IN_PROGRESS:
+        raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
+    if deadline and timezone.now() > deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
+        raise ExamRefused(_("Time is up: answers sent after the deadline are not accepted."), code="late")
+    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**62:
+        raise AnswerInvalid(_("The save is malformed (sequence number)."))
+
+
+def _sequential_closed(*, navigation: str, position: int, position_reached: int) -> None:
+    if navigation == ExamPage.Navigation.SEQUENTIAL and position < position_reached:
+        raise ExamRefused(_("This question is closed: the exam goes forward only."), code="sequential")
+
+
+def _answer_write(*, item_id: int, data: dict, seq: int, raw_answer, flagged: bool | None) -> SaveResult:
+    """Clean the answer against the frozen question and keep it if its sequence number is the newest (one UPDATE)."""
+    answer = clean_answer(data, raw_answer)
+    if answer.get("file_id"):  # only a file uploaded for this very answer
+        from assessments.models import ResponseFile
+
+        if not ResponseFile.objects.filter(pk=answer["file_id"], response__item_id=item_id).exists():
+            raise AnswerInvalid(_("Upload a file first."))
+    changes = {"answer": answer, "seq": seq, "saved_at": timezone.now()}
+    if flagged is not None:
+        changes["flagged"] = bool(flagged)
+    updated = Response.objects.filter(item_id=item_id, seq__lt=seq).update(**changes)
+    return SaveResult(saved=bool(updated), seq=seq)
+
+
 def response_save(*, attempt: Attempt, position: int, seq: int, raw_answer, flagged: bool | None = None) -> SaveResult:
     """Save one answer. Idempotent: the server keeps the answer with the highest sequence number.
 
     ``attempt`` (with its exam) must already be checked to belong to the user. Two queries: the item, then one
     conditional UPDATE — which is what makes two saves racing for one answer keep the newest.
     """
-    if attempt.state != Attempt.State.IN_PROGRESS:
-        raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
-    now = timezone.now()
-    if attempt.deadline and now > attempt.deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
-        raise ExamRefused(_("Time is up: answers sent after the deadline are not accepted."), code="late")
-    if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**62:
-        raise AnswerInvalid(_("The save is malformed (sequence number)."))
+    _save_allowed(state=attempt.state, deadline=attempt.deadline, seq=seq)
     item = AttemptItem.objects.select_related("question_version").filter(attempt=attempt, position=position).first()
     if item is None:
         raise AttemptItem.DoesNotExist
-    if attempt.exam.navigation == ExamPage.Navigation.SEQUENTIAL and position < attempt.position_reached:
-        raise ExamRefused(_("This question is closed: the exam goes forward only."), code="sequential")
-    answer = clean_answer(item.question_version.data, raw_answer)
-    if answer.get("file_id"):  # only a file uploaded for this very answer
-        from assessments.models import ResponseFile
+    _sequential_closed(navigation=attempt.exam.navigation, position=position, position_reached=attempt.position_reached)
+    return _answer_write(
+        item_id=item.pk, data=item.question_version.data, seq=seq, raw_answer=raw_answer, flagged=flagged
+    )
 
-        if not ResponseFile.objects.filter(pk=answer["file_id"], response__item=item).exists():
-            raise AnswerInvalid(_("Upload a file first."))
-    changes = {"answer": answer, "seq": seq, "saved_at": now}
-    if flagged is not None:
-        changes["flagged"] = bool(flagged)
-    updated = Response.objects.filter(item=item, seq__lt=seq).update(**changes)
-    return SaveResult(saved=bool(updated), seq=seq)
+
+def response_autosave(
+    *, user, attempt_id: int, position: int, seq: int, raw_answer, flagged: bool | None = None
+) -> SaveResult:
+    """The autosave endpoint: ``response_save`` for the user's own attempt, found by id, in two queries.
+
+    One read brings the item, its frozen question and its attempt's state, deadline and navigation (no model is
+    built, no page is loaded), then one conditional UPDATE. When that read finds nothing, the attempt is looked up
+    to tell why: ``Attempt.DoesNotExist`` (not this user's attempt), or what ``response_save`` refuses.
+    """
+    target = selectors.autosave_target(attempt_id=attempt_id, position=position, user=user)
+    if target is None:
+        attempt = selectors.attempt_for_user(attempt_id=attempt_id, user=user)
+        if attempt is None:
+            raise Attempt.DoesNotExist
+        return response_save(attempt=attempt, position=position, seq=seq, raw_answer=raw_answer, flagged=flagged)
+    _save_allowed(state=target["state"], deadline=target["deadline"], seq=seq)
+    _sequential_closed(navigation=target["navigation"], position=position, position_reached=target["position_reached"])
+    return _answer_write(item_id=target["pk"], data=target["data"], seq=seq, raw_answer=raw_answer, flagged=flagged)
 
 
 def attempt_advance(*, attempt: Attempt, position: int) -> None:

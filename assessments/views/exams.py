@@ -114,17 +114,10 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return render(request, "assessments/attempt_page.html", context)
 
 
-@require_POST
-@login_required
-def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
-    """Autosave one answer: JSON {"position": n, "seq": n, "answer": {...}, "flagged": bool?}."""
-    if len(request.body) > conf.get("ANSWER_MAX_BYTES"):
-        return JsonResponse({"error": _("The answer is too large.")}, status=413)
-    attempt = selectors.attempt_for_user(attempt_id=attempt_id, user=request.user)
-    if attempt is None:
-        return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
+def _autosave_payload(body: bytes) -> tuple[int, object, object, bool | None]:
+    """(position, seq, answer, flagged) from an autosave body, or ValueError."""
     try:
-        payload = json.loads(request.body)
+        payload = json.loads(body)
         if not isinstance(payload, dict) or set(payload) - {"position", "seq", "answer", "flagged"}:
             raise ValueError
         position, seq = payload["position"], payload["seq"]
@@ -133,12 +126,33 @@ def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
         flagged = payload.get("flagged")
         if flagged is not None and not isinstance(flagged, bool):
             raise ValueError
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError) as malformed:
+        raise ValueError from malformed
+    return position, seq, payload.get("answer", {}), flagged
+
+
+@require_POST
+@login_required
+def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
+    """Autosave one answer: JSON {"position": n, "seq": n, "answer": {...}, "flagged": bool?}.
+
+    The hottest request of an exam (every trainee, every few seconds): the body is parsed first, then one read and
+    one conditional UPDATE (``response_autosave``); error answers may cost a query more.
+    """
+    if len(request.body) > conf.get("ANSWER_MAX_BYTES"):
+        return JsonResponse({"error": _("The answer is too large.")}, status=413)
+    try:
+        position, seq, raw_answer, flagged = _autosave_payload(request.body)
+    except ValueError:
+        if selectors.attempt_for_user(attempt_id=attempt_id, user=request.user) is None:
+            return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
         return JsonResponse({"error": _("The save is malformed.")}, status=400)
     try:
-        result = attempt_services.response_save(
-            attempt=attempt, position=position, seq=seq, raw_answer=payload.get("answer", {}), flagged=flagged
+        result = attempt_services.response_autosave(
+            user=request.user, attempt_id=attempt_id, position=position, seq=seq, raw_answer=raw_answer, flagged=flagged
         )
+    except Attempt.DoesNotExist:
+        return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
     except AttemptItem.DoesNotExist:
         return JsonResponse({"error": _("This question is not part of your attempt.")}, status=404)
     except attempt_services.ExamRefused as refusal:

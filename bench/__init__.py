@@ -1,0 +1,1 @@
+"""Benchmarks of Kompeten (``make bench``): see bench/run.py and the README's Performance section."""
