@@ -4,7 +4,7 @@ or deleted here: issuing happens through the rules, the pending decisions and th
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -17,13 +17,14 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BooleanColumn, DateColumn, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from certificates import selectors_admin
 from certificates.admin import permissions as perms
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
+from courses.private_files import private_file_response
 
 NAME = "certificates_certificate"
 
@@ -39,6 +40,14 @@ def pdf_filename(certificate: Certificate) -> str:
 class CertificateIndexView(IndexView):
     def get_base_queryset(self):
         return selectors_admin.certificate_list_admin()
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if self.request.user.has_perm(perms.START_RUN):
+            start = reverse("certificates_run:start")
+            buttons.append(HeaderButton(_("Start a bulk run"), url=start, icon_name="list-ul"))
+        return buttons
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
@@ -173,11 +182,11 @@ def certificate_pdf_view(request, pk: int):
     certificate = _certificate_or_404(pk)
     if not certificate.pdf:
         raise Http404
-    return FileResponse(
-        certificate.pdf.open("rb"),
-        as_attachment=True,
+    return private_file_response(
+        name=certificate.pdf.name,
         filename=pdf_filename(certificate),
         content_type="application/pdf",
+        storage=certificate.pdf.storage,
     )
 
 
@@ -192,7 +201,7 @@ def certificate_revoke_view(request, pk: int):
             form.add_error("reason" if error.code == "reason" else None, error)
         else:
             messages.success(request, _("Certificate %(serial)s is revoked.") % {"serial": certificate.serial})
-            return redirect(url("index"))
+            return redirect(url("inspect", certificate.pk))  # shows the revocation with its reason
     context = {"certificate": certificate, "form": form, "index_url": url("index")}
     return TemplateResponse(request, "certificates/admin/certificate_revoke.html", context)
 
