@@ -7,6 +7,21 @@ DEFAULTS: dict = {
     "ATTEMPT_GRACE_SECONDS": 30,
     # Largest autosave request body accepted, in bytes.
     "ANSWER_MAX_BYTES": 64 * 1024,
+    # Importing questions (GIFT, Moodle XML): the largest file in bytes, the most questions in one file, the most
+    # answers, pairs, items or tags of one question, and how deep the elements of a Moodle XML file may nest.
+    "QUESTION_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
+    "QUESTION_IMPORT_MAX_QUESTIONS": 2000,
+    "QUESTION_IMPORT_MAX_OPTIONS": 100,
+    "QUESTION_IMPORT_MAX_XML_DEPTH": 64,
+    # Importing a competency standard (YAML, CSV): the largest file in bytes, the most data rows of a CSV file, and
+    # how deep the lists and mappings of a YAML file may nest and how many values (keys, texts, items) it may hold
+    # (the YAML reader is pure Python, some 50 µs a value: this bounds the time an upload takes).
+    "STANDARD_IMPORT_MAX_BYTES": 2 * 1024 * 1024,
+    "STANDARD_IMPORT_MAX_ROWS": 20_000,
+    "STANDARD_IMPORT_MAX_YAML_DEPTH": 20,
+    "STANDARD_IMPORT_MAX_YAML_NODES": 100_000,
+    # Importing a file stops listing problems after this many (the file is refused as a whole anyway).
+    "IMPORT_MAX_PROBLEMS": 200,
 }
 
 

@@ -9,6 +9,15 @@ The file format and the import rules are documented in ``docs/standards-format.m
   file are removed, unless something still uses them (a scheme, a course, a question, ...): then the import
   reports it and changes nothing.
 - ``standard_export_yaml`` / ``standard_export_csv`` write a file that imports back into the same tree.
+
+Hostile files: ``standard_parse`` (no database) and ``standard_import`` return their result for any bytes whatever;
+every problem is in ``result.errors`` (translated, with its line), and ``StandardFileInvalid`` is the only exception
+the reading raises internally. YAML is read with the safe loader only, without anchors and aliases, at most
+``KOMPETEN_STANDARD_IMPORT_MAX_YAML_DEPTH`` collections deep and ``KOMPETEN_STANDARD_IMPORT_MAX_YAML_NODES`` values
+long (the pure-Python reader is slow: this bounds the time); CSV strictly (mismatched quotes are errors), at most
+``KOMPETEN_STANDARD_IMPORT_MAX_ROWS`` rows; the file at most ``KOMPETEN_STANDARD_IMPORT_MAX_BYTES``. Cells that
+look like spreadsheet formulas are kept as text, and an export puts an apostrophe before them.
+``tests/hardening/test_parsers_standards.py`` feeds both readers random and mutated files.
 """
 
 from __future__ import annotations
@@ -25,16 +34,18 @@ from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from assessments import conf
 from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
 from assessments.selectors_standards import deletion_blockers, standard_tree_queryset, standard_with_tree
 
 FORMAT = "kompeten-standard/1"
-MAX_BYTES = 2 * 1024 * 1024
+MAX_BYTES = conf.DEFAULTS["STANDARD_IMPORT_MAX_BYTES"]  # the default; ``max_bytes()`` reads the setting
 MAX_UNITS = 500
 MAX_ELEMENTS = 5_000
 MAX_CRITERIA = 20_000
 YEAR_RANGE = (1900, 2100)
 ELEMENT_NUMBER_MAX = 32_767
+INTEGER_MAX_DIGITS = 9  # a year or an element number; longer digit strings are not numbers here
 
 YAML_EXTENSIONS = {".yaml", ".yml"}
 CSV_EXTENSIONS = {".csv"}
@@ -76,6 +87,20 @@ _YAML_KEYS = {
 }
 _TRUE = {"yes", "y", "true", "1", "ya", "x"}
 _FALSE = {"no", "n", "false", "0", "tidak", ""}
+
+
+def max_bytes() -> int:
+    """The largest file an import reads (``KOMPETEN_STANDARD_IMPORT_MAX_BYTES``)."""
+    return conf.get("STANDARD_IMPORT_MAX_BYTES")
+
+
+class StandardFileInvalid(ValidationError):
+    """A standard file that cannot be read any further (too deep, too long, too many problems). The reader stops
+    and ``standard_import`` reports it as a problem of the file, with ``line`` when known."""
+
+    def __init__(self, message: str, *, line: int | None = None, code: str = "invalid_file"):
+        super().__init__(message, code=code)
+        self.line = line
 
 
 # --- the result of an import --------------------------------------------------------------------------
@@ -153,17 +178,26 @@ class ImportResult:
 
 
 class _Problems:
-    """Collects problems; one error per line and field (a wrong value is not also reported as missing)."""
+    """Collects problems; one error per line and field (a wrong value is not also reported as missing). After
+    ``KOMPETEN_IMPORT_MAX_PROBLEMS`` errors the file is refused with a last one saying so."""
 
     def __init__(self, result: ImportResult):
         self.result = result
         self.seen: set[tuple[int | None, str]] = set()
+        self.limit = conf.get("IMPORT_MAX_PROBLEMS")
 
     def error(self, line: int | None, name: str, message: str) -> None:
         if line is not None and (line, name) in self.seen:
             return
         self.seen.add((line, name))
         self.result.errors.append(ImportProblem(line, name, message))
+        if len(self.result.errors) >= self.limit:
+            raise StandardFileInvalid(
+                _("The file has too many problems; the first %(count)s are listed. Fix them and try again.")
+                % {"count": len(self.result.errors)},
+                line=line,
+                code="too_many_problems",
+            )
 
     def warning(self, line: int | None, name: str, message: str) -> None:
         self.result.warnings.append(ImportProblem(line, name, message))
@@ -242,13 +276,16 @@ def _boolean(value) -> bool | None:
 
 
 def _integer(value) -> int | None:
-    """An integer from an int or a string of digits; None when it is neither (bool is not an integer)."""
+    """An integer from an int or a string of ASCII digits (at most ``INTEGER_MAX_DIGITS``); None when it is
+    neither (bool is not an integer, "²" and Arabic-Indic digits are not digits here)."""
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
         return value
-    if isinstance(value, str) and value.strip().isdigit():
-        return int(value.strip())
+    if isinstance(value, str):
+        digits = value.strip()
+        if digits.isascii() and digits.isdigit() and len(digits) <= INTEGER_MAX_DIGITS:
+            return int(digits)
     return None
 
 
@@ -271,15 +308,40 @@ class _MarkedList(list):
 
 
 class _LineLoader(yaml.SafeLoader):
-    """``yaml.SafeLoader`` (safe tags only) that records line numbers and refuses aliases (no alias bombs)."""
+    """``yaml.SafeLoader`` (safe tags only) that records line numbers, refuses aliases (no alias bombs) and stops
+    at collections nested too deep (the composer and constructor recurse) or at too many values (the pure-Python
+    reader takes some 50 µs a value)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.depth = 0
+        self.nodes = 0
+        self.max_depth = conf.get("STANDARD_IMPORT_MAX_YAML_DEPTH")
+        self.max_nodes = conf.get("STANDARD_IMPORT_MAX_YAML_NODES")
 
     def compose_node(self, parent, index):
-        if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
-            raise yaml.composer.ComposerError(
-                None, None, "anchors and aliases (*name) are not allowed", event.start_mark
+        event = self.peek_event()
+        line = event.start_mark.line + 1 if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent):
+            raise StandardFileInvalid(_("Anchors and aliases (*name) are not allowed."), line=line, code="alias")
+        self.nodes += 1
+        if self.nodes > self.max_nodes:
+            raise StandardFileInvalid(
+                _("The file holds more than %(max)s values; split the standard or use CSV.") % {"max": self.max_nodes},
+                line=line,
+                code="too_many_values",
             )
-        return super().compose_node(parent, index)
+        self.depth += 1
+        try:
+            if self.depth > self.max_depth:
+                raise StandardFileInvalid(
+                    _("Lists and mappings are nested more than %(max)s deep.") % {"max": self.max_depth},
+                    line=line,
+                    code="too_deep",
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> _MarkedDict:
@@ -312,9 +374,13 @@ _LineLoader.add_constructor("tag:yaml.org,2002:seq", _construct_sequence)
 
 
 def _yaml_load(text: str, problems: _Problems):
-    loader = _LineLoader(text)
+    loader = None
     try:
+        loader = _LineLoader(text)  # reads the whole text first: control characters are refused here
         return loader.get_single_data()
+    except yaml.reader.ReaderError as error:
+        line = text.count("\n", 0, error.position) + 1
+        problems.error(line, _("file"), _("This is not valid YAML: %(problem)s.") % {"problem": error.reason})
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         problem = error.problem or error.context or str(error)
@@ -323,8 +389,11 @@ def _yaml_load(text: str, problems: _Problems):
         )
     except yaml.YAMLError as error:
         problems.error(None, _("file"), _("This is not valid YAML: %(problem)s.") % {"problem": error})
+    except (ValueError, OverflowError) as error:  # a value a safe constructor cannot make: 2020-13-45, 10**5000
+        problems.error(None, _("file"), _("This is not valid YAML: %(problem)s.") % {"problem": error})
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return None
 
 
@@ -636,6 +705,7 @@ def _csv_delimiter(text: str) -> str:
 
 
 def _parse_csv(text: str, problems: _Problems) -> _StandardIn | None:
+    max_rows = conf.get("STANDARD_IMPORT_MAX_ROWS")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text), strict=True)
     try:
         header = next(reader, None)
@@ -657,10 +727,15 @@ def _parse_csv(text: str, problems: _Problems) -> _StandardIn | None:
             return None
         rows = _CsvReader(problems)
         previous = reader.line_num
+        count = 0
         for record in reader:
             line, previous = previous + 1, reader.line_num
             if not any(cell.strip() for cell in record):
                 continue
+            count += 1
+            if count > max_rows:
+                problems.error(line, _("file"), _("The file has more than %(max)s rows.") % {"max": max_rows})
+                return None
             if len(record) > len(names) and any(cell.strip() for cell in record[len(names) :]):
                 problems.error(line, _("file"), _("This row has more cells than the first line has columns."))
                 continue
@@ -784,9 +859,9 @@ def _parse(*, data: bytes, filename: str, problems: _Problems) -> _StandardIn | 
             _("“%(name)s” is neither YAML (.yaml, .yml) nor CSV (.csv).") % {"name": PurePath(filename or "").name},
         )
         return None
-    if len(data) > MAX_BYTES:
+    if len(data) > max_bytes():
         problems.error(
-            None, _("file"), _("The file is larger than %(size)s MB.") % {"size": MAX_BYTES // (1024 * 1024)}
+            None, _("file"), _("The file is larger than %(size)s MB.") % {"size": f"{max_bytes() / (1024 * 1024):g}"}
         )
         return None
     try:
@@ -796,7 +871,9 @@ def _parse(*, data: bytes, filename: str, problems: _Problems) -> _StandardIn | 
         problems.error(line, _("file"), _("The file is not UTF-8 text. Save it as UTF-8 and upload it again."))
         return None
     if "\x00" in text:
-        problems.error(None, _("file"), _("The file holds binary data, not text."))
+        problems.error(
+            text.count("\n", 0, text.index("\x00")) + 1, _("file"), _("The file holds binary data, not text.")
+        )
         return None
     if suffix in YAML_EXTENSIONS:
         return _parse_yaml(text, problems)
@@ -949,6 +1026,19 @@ def _import(parsed: _StandardIn, result: ImportResult, problems: _Problems, *, d
     result.standard = standard
 
 
+def standard_parse(*, data: bytes, filename: str) -> ImportResult:
+    """Read and check a standard file without the database: ``result.errors`` lists every problem of the file
+    itself (a dry run of ``standard_import`` adds what the stored standards say); ``result.standard`` stays None."""
+    result = ImportResult(dry_run=True)
+    problems = _Problems(result)
+    try:
+        _read(data=data, filename=filename, problems=problems)
+    except StandardFileInvalid as refused:
+        result.errors.append(ImportProblem(refused.line, _("file"), " ".join(refused.messages)))
+    _in_file_order(result)
+    return result
+
+
 def standard_import(*, data: bytes, filename: str, dry_run: bool = False, allow_update: bool = True) -> ImportResult:
     """Import a competency standard from a YAML or CSV file (chosen by the file name's extension).
 
@@ -958,21 +1048,34 @@ def standard_import(*, data: bytes, filename: str, dry_run: bool = False, allow_
     standard (for users who may add standards but not change them).
     """
     result = ImportResult(dry_run=dry_run)
-    _check_and_import(result, data=data, filename=filename, dry_run=dry_run, allow_update=allow_update)
+    try:
+        _check_and_import(result, data=data, filename=filename, dry_run=dry_run, allow_update=allow_update)
+    except StandardFileInvalid as refused:  # raised outside the transaction below, or after its rollback
+        result.errors.append(ImportProblem(refused.line, _("file"), " ".join(refused.messages)))
     if result.errors:
         result.standard = None
+    _in_file_order(result)
+    return result
+
+
+def _in_file_order(result: ImportResult) -> None:
     for problems_found in (result.errors, result.warnings):
         problems_found.sort(key=lambda problem: problem.line or 0)  # in file order; stable within a line
-    return result
+
+
+def _read(*, data: bytes, filename: str, problems: _Problems) -> _StandardIn | None:
+    """The file's tree, checked; None when it has any problem."""
+    parsed = _parse(data=data, filename=filename, problems=problems)
+    if parsed is None:
+        return None
+    _validate(parsed, problems)
+    return None if problems.result.errors else parsed
 
 
 def _check_and_import(result: ImportResult, *, data: bytes, filename: str, dry_run: bool, allow_update: bool):
     problems = _Problems(result)
-    parsed = _parse(data=data, filename=filename, problems=problems)
+    parsed = _read(data=data, filename=filename, problems=problems)
     if parsed is None:
-        return
-    _validate(parsed, problems)
-    if result.errors:
         return
     try:
         with transaction.atomic():
@@ -982,6 +1085,8 @@ def _check_and_import(result: ImportResult, *, data: bytes, filename: str, dry_r
     except (IntegrityError, ProtectedError, RestrictedError):
         message = _("The standard changed while it was being imported. Nothing was imported; try again.")
         result.errors.append(ImportProblem(None, _("file"), message))
+    except StandardFileInvalid:
+        raise
     except ValidationError as error:
         message = _("Nothing was imported: %(problem)s") % {"problem": " ".join(error.messages)}
         result.errors.append(ImportProblem(None, _("file"), message))

@@ -13,8 +13,12 @@ DEFAULTS = {
     # Creates (or finds) the account of a trainee enrolled from a CSV list: dotted path to
     # ``f(*, email: str, full_name: str) -> user``. The host site points it at its own user service.
     "TRAINEE_CREATE": "courses.services.trainee_get_or_create",
-    # Largest CSV accepted for enrolling a list of trainees.
+    # Enrolling a list of trainees from a CSV file: the most trainees, the largest file in bytes, and the longest
+    # full name and e-mail address in characters (the account fields they go into).
     "CSV_MAX_ROWS": 2000,
+    "CSV_MAX_BYTES": 2 * 1024 * 1024,
+    "CSV_MAX_NAME_CHARS": 150,
+    "CSV_MAX_EMAIL_CHARS": 150,
 }
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
@@ -200,39 +201,111 @@ HEADER_ALIASES = {
     "full_name": {"full name", "full_name", "nama lengkap", "nama"},
     "email": {"email", "e-mail", "alamat e-mail", "surel"},
 }
+# A spreadsheet runs a cell that starts with one of these as a formula; no name or e-mail address starts so.
+FORMULA_START = ("=", "+", "-", "@")
+
+
+class EnrolmentCsvInvalid(ValidationError):
+    """A trainee list that cannot be read at all; the message is translated and names the line when it can.
+    ``batch_enrolment_csv_check`` reports it in ``CsvReport.errors``."""
+
+
+def _line_error(line: int, message: str) -> EnrolmentCsvInvalid:
+    return EnrolmentCsvInvalid(_("Line %(line)s: %(problem)s") % {"line": line, "problem": message})
+
+
+def _csv_text(data: bytes) -> str:
+    max_bytes = conf.get("CSV_MAX_BYTES")
+    if len(data) > max_bytes:
+        raise EnrolmentCsvInvalid(
+            _("The file is larger than %(size)s MB.") % {"size": f"{max_bytes / (1024 * 1024):g}"}
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise _line_error(
+            data.count(b"\n", 0, error.start) + 1,
+            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."),
+        ) from error
+    if "\x00" in text:
+        raise _line_error(text.count("\n", 0, text.index("\x00")) + 1, _("The file holds binary data, not text."))
+    return text
+
+
+def _csv_records(text: str):
+    """``(line, cells)`` for each record of the file, read strictly (a stray quote is an error, not a guess)."""
+    try:
+        delimiter = csv.Sniffer().sniff(text[:2048], delimiters=",;\t").delimiter
+    except csv.Error:
+        delimiter = ","
+    # Only the delimiter is guessed: quoting is always the spreadsheet's ("" inside quotes), so that a stray quote
+    # is an error rather than a guess that swallows the rest of the file.
+    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
+    previous = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:
+            raise _line_error(previous + 1, _("This is not valid CSV: %(problem)s.") % {"problem": error}) from error
+        yield previous + 1, record
+        previous = reader.line_num
+
+
+def _csv_cell_problems(row: CsvRow) -> None:
+    for value, limit in ((row.full_name, conf.get("CSV_MAX_NAME_CHARS")), (row.email, conf.get("CSV_MAX_EMAIL_CHARS"))):
+        if len(value) > limit:
+            row.errors.append(
+                _("“%(value)s…” is %(length)s characters long; at most %(limit)s are allowed.")
+                % {"value": value[:40], "length": len(value), "limit": limit}
+            )
+        elif value.startswith(FORMULA_START):
+            row.errors.append(
+                _("“%(value)s” looks like a spreadsheet formula, not a name or an e-mail address.") % {"value": value}
+            )
+    if any(unicodedata.category(char) in ("Cc", "Cf") for char in row.full_name):
+        row.errors.append(_("The full name holds control characters."))
 
 
 def _csv_rows(data: bytes) -> tuple[list[CsvRow], list[str]]:
+    """The rows of the file, or ``([], [problem])`` when the file as a whole cannot be read."""
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return [], [_("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again.")]
-    try:
-        dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = next(reader, None)
+        return enrolment_csv_read(data=data), []
+    except EnrolmentCsvInvalid as error:
+        return [], error.messages
+
+
+def enrolment_csv_read(*, data: bytes) -> list[CsvRow]:
+    """Read a trainee list (no database): its rows, each with the problems of its own cells. Raises
+    ``EnrolmentCsvInvalid`` (and nothing else) when the file as a whole cannot be read: over
+    ``KOMPETEN_CSV_MAX_BYTES`` or ``KOMPETEN_CSV_MAX_ROWS``, not UTF-8, binary, malformed CSV, wrong columns."""
+    text = _csv_text(data)
+    records = _csv_records(text)
+    header = next(records, (1, None))[1]
     if not header:
-        return [], [_("The file is empty.")]
+        raise EnrolmentCsvInvalid(_("The file is empty."))
     names = [h.strip().lower() for h in header]
     columns = {}
     for key, aliases in HEADER_ALIASES.items():
         found = [i for i, name in enumerate(names) if name in aliases]
         if not found:
-            return [], [_("The first line must name the columns “full name” and “email”.")]
+            raise EnrolmentCsvInvalid(_("The first line must name the columns “full name” and “email”."))
         columns[key] = found[0]
+    max_rows = conf.get("CSV_MAX_ROWS")
     rows = []
-    for line, record in enumerate(reader, start=2):
+    for line, record in records:
         if not any(cell.strip() for cell in record):
             continue
+        if len(rows) == max_rows:
+            raise EnrolmentCsvInvalid(_("The file has more than %(max)s trainees.") % {"max": max_rows})
         cells = {key: (record[i].strip() if i < len(record) else "") for key, i in columns.items()}
-        rows.append(CsvRow(line=line, full_name=" ".join(cells["full_name"].split()), email=cells["email"].lower()))
-    if len(rows) > conf.get("CSV_MAX_ROWS"):
-        return [], [_("The file has more than %(max)s trainees.") % {"max": conf.get("CSV_MAX_ROWS")}]
+        row = CsvRow(line=line, full_name=" ".join(cells["full_name"].split()), email=cells["email"].lower())
+        _csv_cell_problems(row)
+        rows.append(row)
     if not rows:
-        return [], [_("The file has no trainees.")]
-    return rows, []
+        raise EnrolmentCsvInvalid(_("The file has no trainees."))
+    return rows
 
 
 def batch_enrolment_csv_check(*, batch: Batch, data: bytes) -> CsvReport:

@@ -138,16 +138,28 @@ class CompetencyStandardViewSet(SnippetViewSet):
         ]
 
 
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):g}"
+
+
 class StandardImportForm(forms.Form):
-    file = forms.FileField(
-        label=gettext_lazy("File"),
-        help_text=gettext_lazy("YAML (.yaml, .yml) or CSV (.csv), UTF-8, at most 2 MB."),
-    )
+    """The upload. A file over the size limit is a form error; anything else a hostile file holds is reported by
+    ``standards_io.standard_import`` as problems with their lines (never a server error)."""
+
+    file = forms.FileField(label=gettext_lazy("File"))
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].help_text = _("YAML (.yaml, .yml) or CSV (.csv), UTF-8, at most %(size)s MB.") % {
+            "size": _megabytes(standards_io.max_bytes())
+        }
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > standards_io.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        if upload.size > standards_io.max_bytes():
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": _megabytes(standards_io.max_bytes())}
+            )
         return upload
 
 

@@ -2,13 +2,20 @@
 
 ``parse(data, file_format)`` never touches the database; ``assessments.question_import`` validates the drafts and
 creates the rows.
+
+Hostile files: ``parse`` returns a ``ParseReport`` for any bytes whatever, and raises nothing (the parsers' own
+``QuestionFileInvalid`` becomes a report error); ``tests/hardening/test_parsers_gift.py`` and
+``test_parsers_moodle_xml.py`` feed it random and mutated files. A file with any error yields no drafts, so that an
+import is all or nothing: questions it skips (unsupported types) do not count as errors. XML goes through
+``defusedxml`` only (no DTD, no entities, no external references); limits: ``KOMPETEN_QUESTION_IMPORT_*`` in
+``assessments.conf``.
 """
 
 from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
-from assessments.importers.drafts import OptionDraft, ParseReport, QuestionDraft
+from assessments.importers.drafts import OptionDraft, ParseReport, QuestionDraft, QuestionFileInvalid
 from assessments.importers.gift import parse_gift
 from assessments.importers.moodle_xml import parse_moodle_xml
 
@@ -23,6 +30,7 @@ __all__ = [
     "OptionDraft",
     "ParseReport",
     "QuestionDraft",
+    "QuestionFileInvalid",
     "format_for_filename",
     "parse",
     "parse_gift",
@@ -36,12 +44,26 @@ def format_for_filename(filename: str) -> str | None:
 
 
 def parse(data: bytes, file_format: str) -> ParseReport:
-    if file_format == MOODLE_XML:
-        return parse_moodle_xml(data)
+    """Read ``data`` in ``file_format`` (``GIFT`` or ``MOODLE_XML``). Never raises: what cannot be read is in
+    ``report.errors``, each ``(location, message)``, and then ``report.drafts`` is empty."""
+    try:
+        report = parse_moodle_xml(data) if file_format == MOODLE_XML else _parse_gift_bytes(data)
+    except QuestionFileInvalid as refused:
+        report = ParseReport(errors=[(refused.location, " ".join(refused.messages))])
+    if report.errors:
+        report.drafts = []
+    return report
+
+
+def _parse_gift_bytes(data: bytes) -> ParseReport:
     try:
         text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        report = ParseReport()
-        report.errors.append((_("file"), _("The file is not UTF-8 text; save it as UTF-8 and try again.")))
-        return report
+    except UnicodeDecodeError as error:
+        line = _("line %(number)s") % {"number": data.count(b"\n", 0, error.start) + 1}
+        raise QuestionFileInvalid(
+            _("The file is not UTF-8 text; save it as UTF-8 and try again."), location=line, code="encoding"
+        ) from error
+    if "\x00" in text:
+        line = _("line %(number)s") % {"number": text.count("\n", 0, text.index("\x00")) + 1}
+        raise QuestionFileInvalid(_("The file holds binary data (NUL characters), not text."), location=line)
     return parse_gift(text)

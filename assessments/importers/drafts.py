@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 SINGLE = "single"
@@ -24,6 +25,16 @@ TYPES = (SINGLE, MULTIPLE, TRUE_FALSE, SHORT, NUMERIC, MATCHING, ORDERING, ESSAY
 
 ALL_OR_NOTHING = "all"
 PROPORTIONAL = "proportional"
+
+
+class QuestionFileInvalid(ValidationError):
+    """A question file refused as a whole (too many questions, nested too deep, ...). ``location`` says where
+    ("file", "line 12", "question 3"); the message is translated. ``importers.parse`` turns it into a report
+    error, so callers of ``parse`` see it only as ``ParseReport.errors``."""
+
+    def __init__(self, message: str, *, location: str = "", code: str = "invalid_file"):
+        super().__init__(message, code=code)
+        self.location = location or _("file")
 
 
 @dataclass
@@ -85,6 +96,30 @@ class ParseReport:
 
 
 # --- helpers the parsers share ---------------------------------------------------------------------------------
+def limit(name: str) -> int:
+    """One of the ``QUESTION_IMPORT_*`` limits of ``assessments.conf`` (``KOMPETEN_QUESTION_IMPORT_<NAME>``)."""
+    from assessments import conf
+
+    return conf.get(f"QUESTION_IMPORT_{name}")
+
+
+def check_question_count(count: int) -> None:
+    """Refuse the file as soon as it holds more questions than an import takes, before reading the rest."""
+    if count > limit("MAX_QUESTIONS"):
+        raise QuestionFileInvalid(
+            _("The file holds more than %(limit)s questions; import at most %(limit)s at a time.")
+            % {"limit": limit("MAX_QUESTIONS")},
+            code="too_many_questions",
+        )
+
+
+def too_many_parts(count: int) -> str | None:
+    """The message for a question with more answers, pairs, items or tags than one question may have."""
+    if count <= limit("MAX_OPTIONS"):
+        return None
+    return _("The question has more than %(limit)s answers, pairs or tags.") % {"limit": limit("MAX_OPTIONS")}
+
+
 FRACTION_STEP = Decimal("0.0001")
 NUMBER_STEP = Decimal("0.000001")
 NAME_LENGTH = 255
@@ -100,12 +135,23 @@ class Choice:
     feedback: str = ""
 
 
+# A number in a file is refused beyond 10^±NUMBER_MAX_EXPONENT: no mark, fraction or answer comes near it, and
+# arithmetic on "1e999999999" would overflow the decimal context instead of failing cleanly.
+NUMBER_MAX_EXPONENT = 100
+NUMBER_MAX_CHARS = 200
+
+
 def decimal_or_none(value: str | None) -> Decimal | None:
+    text = (value or "").strip()
+    if len(text) > NUMBER_MAX_CHARS:
+        return None
     try:
-        number = Decimal((value or "").strip())
+        number = Decimal(text)
     except InvalidOperation:
         return None
-    return number if number.is_finite() else None
+    if not number.is_finite() or (number and abs(number.adjusted()) > NUMBER_MAX_EXPONENT):
+        return None
+    return number
 
 
 def quantized(value: Decimal, step: Decimal) -> Decimal | None:

@@ -42,7 +42,7 @@ _ESCAPES["n"] = "\ue007"
 _RESTORE = {placeholder: ("\n" if char == "n" else char) for char, placeholder in _ESCAPES.items()}
 _ESCAPE_RE = re.compile(r"\\([\\:#={}~n])")
 _PLACEHOLDER_RE = re.compile("[\ue000-\ue007]")
-_TAG_RE = re.compile(r"\[tag:([^\]]+)\]")
+_TAG_RE = re.compile(r"\[tag:([^\[\]]+)\]")  # no "[" inside: an unclosed "[tag:" costs one scan, not one per tag
 _WEIGHT_RE = re.compile(r"^%\s*(-?\d+(?:\.\d*)?)\s*%")
 
 
@@ -54,7 +54,8 @@ class _Problem(Exception):
 
 
 def parse_gift(text: str) -> ParseReport:
-    """Read GIFT text (already decoded) into drafts."""
+    """Read GIFT text (already decoded) into drafts. Raises ``drafts.QuestionFileInvalid`` (and nothing else) for a
+    file refused as a whole: more questions than ``KOMPETEN_QUESTION_IMPORT_MAX_QUESTIONS``."""
     return _GiftReader().read(text)
 
 
@@ -102,12 +103,15 @@ class _GiftReader:
 
     def read(self, text: str) -> ParseReport:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
+        count = 0
         for numbered, comments in _blocks(text):
             if numbered[0][1].startswith("$CATEGORY:"):
                 self.category = drafts.category_path(numbered[0][1][len("$CATEGORY:") :])
                 numbered = numbered[1:]
                 if not numbered:
                     continue
+            count += 1
+            drafts.check_question_count(count)
             location = _("line %(number)s") % {"number": numbered[0][0]}
             block = _protect("\n".join(line for _number, line in numbered))
             name = ""
@@ -116,6 +120,8 @@ class _GiftReader:
                 draft = self._read_question(name, body, location)
                 draft.tags = [tag for comment in comments for tag in _TAG_RE.findall(comment) if tag.strip()]
                 draft.tags = list(dict.fromkeys(" ".join(tag.split()) for tag in draft.tags))
+                if drafts.too_many_parts(len(draft.tags)):
+                    raise _Problem(drafts.too_many_parts(len(draft.tags)))
             except _Problem as problem:
                 if problem.skip:
                     label = name or html_to_text(_restore(block))[: drafts.DEFAULT_NAME_LENGTH] or location
@@ -213,6 +219,8 @@ class _GiftReader:
         parts = [part.strip() for part in answer_text.split(marker)]
         if parts and not parts[0]:
             parts = parts[1:]
+        if drafts.too_many_parts(len(parts)):
+            raise _Problem(drafts.too_many_parts(len(parts)))
         return parts
 
     def _choices(self, draft: QuestionDraft, answer_text: str, text_format: str) -> None:

@@ -1,7 +1,8 @@
 """Moodle XML (``<quiz><question type="...">``) → question drafts.
 
-The file is parsed with ``defusedxml`` (a dependency of Wagtail, through Willow): a document type declaration,
-entities and external references are refused, so neither entity expansion ("billion laughs") nor XXE can happen.
+The file is parsed with ``defusedxml`` only (pinned in requirements-base.txt): a document type declaration, entities
+and external references are refused, so neither entity expansion ("billion laughs") nor XXE nor fetching a DTD can
+happen. Elements nested deeper than ``KOMPETEN_QUESTION_IMPORT_MAX_XML_DEPTH`` are refused too.
 
 Supported ``type`` values: ``category`` (sets the category of the questions that follow), ``multichoice``
 (``single`` true/false, fractions; ``answernumbering`` and ``shuffleanswers`` are ignored), ``truefalse``,
@@ -17,25 +18,19 @@ so), hints, combined feedback ("Your answer is correct"), penalties and grader i
 
 import math
 import re
-import xml.etree.ElementTree as StdET  # only ParseError, and the fallback after a DTD check
+import xml.etree.ElementTree as StdET  # only ParseError and tostring: parsing is defusedxml's alone
 from decimal import Decimal
 
+from defusedxml import DefusedXmlException
+from defusedxml import ElementTree as SafeET
 from django.utils.translation import gettext as _
 
 from assessments.importers import drafts
 from assessments.importers.drafts import Choice, ParseReport, QuestionDraft
 from assessments.importers.sanitize import HTML, MARKDOWN, MOODLE, PLAIN, html_to_text, rich_text
 
-try:
-    from defusedxml import DefusedXmlException
-    from defusedxml import ElementTree as SafeET
-except ImportError:  # pragma: no cover - Wagtail installs defusedxml
-    DefusedXmlException = None
-    SafeET = None
-
 FORMATS = {"html": HTML, "moodle_auto_format": MOODLE, "plain_text": PLAIN, "markdown": MARKDOWN}
 SUPPORTED = {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay", "ordering"}
-_DTD_RE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 MEGABYTE = 1024 * 1024
 
 
@@ -48,7 +43,9 @@ class _Refused(Exception):
 
 
 def parse_moodle_xml(data: bytes) -> ParseReport:
-    """Read the bytes of a Moodle XML file into drafts."""
+    """Read the bytes of a Moodle XML file into drafts. Raises ``drafts.QuestionFileInvalid`` (and nothing else)
+    for a file refused as a whole: elements nested deeper than ``KOMPETEN_QUESTION_IMPORT_MAX_XML_DEPTH`` or more
+    questions than ``KOMPETEN_QUESTION_IMPORT_MAX_QUESTIONS``."""
     report = ParseReport()
     file_location = _("file")
     if not data.strip():
@@ -66,9 +63,14 @@ def parse_moodle_xml(data: bytes) -> ParseReport:
         location = _("line %(line)s, column %(column)s") % {"line": line, "column": column + 1}
         report.errors.append((location, _("The file is not well-formed XML.")))
         return report
+    except (LookupError, ValueError):  # an encoding Python does not know, or cannot decode with
+        report.errors.append((file_location, _("The file declares an encoding that cannot be read; save it as UTF-8.")))
+        return report
     if root.tag != "quiz":
         report.errors.append((file_location, _("This is not a Moodle XML question file: it has no <quiz> element.")))
         return report
+    _check_depth(root)
+    drafts.check_question_count(sum(1 for question in root.iterfind("question") if question.get("type") != "category"))
     _XmlReader(report).read(root)
     if not report.question_count and not report.errors:
         report.errors.append((file_location, _("The file holds no questions.")))
@@ -76,14 +78,25 @@ def parse_moodle_xml(data: bytes) -> ParseReport:
 
 
 def _parse(data: bytes):
-    if SafeET is None:  # pragma: no cover
-        if _DTD_RE.search(data):
-            raise _Refused
-        return StdET.fromstring(data)  # noqa: S314 - no DTD, so no entities to expand
     try:
         return SafeET.fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
         raise _Refused from error
+
+
+def _check_depth(root) -> None:
+    """Refuse elements nested deeper than the limit (a Moodle file needs about six levels); serialising markup
+    written into a text, below, is recursive."""
+    limit = drafts.limit("MAX_XML_DEPTH")
+    stack = [(root, 1)]
+    while stack:
+        element, depth = stack.pop()
+        if depth > limit:
+            raise drafts.QuestionFileInvalid(
+                _("The elements of the file are nested more than %(limit)s deep.") % {"limit": limit},
+                code="too_deep",
+            )
+        stack.extend((child, depth + 1) for child in element)
 
 
 def _text(element, path: str = "text") -> str:
@@ -114,6 +127,10 @@ class _XmlReader:
             location = _("question %(number)s") % {"number": index}
             name = " ".join(_text(question.find("name")).split())
             label = name or location
+            parts = max(len(question.findall(path)) for path in ("answer", "subquestion", "tags/tag", "units/unit"))
+            if drafts.too_many_parts(parts):
+                self.report.errors.append((location, drafts.too_many_parts(parts)))
+                continue
             if kind == "description":
                 self.report.skipped.append((label, _("A description asks nothing; it is not a question.")))
                 continue

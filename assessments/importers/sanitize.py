@@ -10,6 +10,12 @@ input is passed through as markup, so a trick the parser does not know can at wo
 - dropped with their content: ``script``, ``style``, ``iframe``, ``object``, ``svg``, ``math``, ``template`` and the
   like; ``img`` is dropped (imported files are not stored) and counted, so that the report can say so;
 - any other tag is dropped and its text kept; ``div``, headings and other blocks become paragraphs where they can.
+
+Hostile markup: the standard library's ``HTMLParser`` takes quadratic time over some broken input (thousands of
+``<a b='`` or ``<!--`` that never close; CVE-2025-6069 and its kin). ``tame_markup`` therefore runs first, in one
+linear pass: a ``<`` that does not open a complete, plain tag (or a closed comment) becomes ``&lt;``, i.e. text,
+and comments, processing instructions and declarations are dropped. The parser then only ever sees complete tags.
+The markdown patterns below are written so that no match can run past the next delimiter (linear as well).
 """
 
 import html
@@ -39,6 +45,14 @@ VOID_TAGS = frozenset(
 LINK_SCHEMES = ("http://", "https://", "mailto:")
 TEXT_BREAK_TAGS = frozenset({"br", "p", "li", "tr", "td", "th", "hr"} | BLOCK_TAGS | PARAGRAPH_LIKE_TAGS)
 _CONTROL_AND_SPACE = re.compile(r"[\x00-\x20\x7f]+")
+# A complete start tag and a complete end tag, possessive so that a failed match gives nothing back. Outside quoted
+# attribute values no "<" may appear, so a match attempt ends at the next "<" or quote; quoted values may hold "<"
+# and ">" as HTML allows.
+_START_TAG = re.compile(
+    r"""<[a-zA-Z][^\s/<>"'=]*+"""
+    r"""(?:(?:[\s/]++|(?<=["']))[^\s"'<>/=]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'<>=`]++))?+)*+\s*+/?>"""
+)
+_END_TAG = re.compile(r"</[a-zA-Z][^\s/<>]*+\s*+>")
 _SPAN_NUMBER = re.compile(r"^\d{1,3}$")
 
 
@@ -48,11 +62,50 @@ class CleanHtml:
     images_dropped: int = 0
 
 
+def tame_markup(value: str) -> str:
+    """``value`` with every ``<`` that does not open a complete tag turned into ``&lt;`` and comments,
+    declarations and processing instructions left out; linear in the length of ``value``."""
+    out: list[str] = []
+    position, length = 0, len(value)
+    comment_end_from = -1  # no "-->" at or after this position (-1: not known yet)
+    next_close = -2  # the first ">" at or after the last place looked from (-1: none; -2: not looked yet)
+    while position < length:
+        start = value.find("<", position)
+        if start == -1:
+            out.append(value[position:])
+            break
+        out.append(value[position:start])
+        if value.startswith("<!--", start):
+            end = -1 if 0 <= comment_end_from <= start else value.find("-->", start + 4)
+            if end == -1:
+                comment_end_from = start
+                out.append("&lt;")
+                position = start + 1
+            else:
+                position = end + 3
+            continue
+        match = _START_TAG.match(value, start) or _END_TAG.match(value, start)
+        if match:
+            out.append(match.group(0))
+            position = match.end()
+            continue
+        if value.startswith(("<!", "<?"), start):  # a declaration or instruction that closes before the next "<"
+            if next_close == -2 or 0 <= next_close < start:
+                next_close = value.find(">", start)
+            following = value.find("<", start + 1)
+            if next_close != -1 and (following == -1 or next_close < following):
+                position = next_close + 1
+                continue
+        out.append("&lt;")
+        position = start + 1
+    return "".join(out)
+
+
 def clean_html(value: str, *, wrap_paragraphs: bool = False, allow_links: bool = True) -> CleanHtml:
     """Sanitise ``value``. With ``wrap_paragraphs`` loose text and inline markup at the top level go into ``<p>``
     (for a question's stem); without it they stay as they are (for an option)."""
     parser = _Sanitizer(wrap_paragraphs=wrap_paragraphs, allow_links=allow_links)
-    parser.feed(value or "")
+    parser.feed(tame_markup(value or ""))
     parser.close()
     return CleanHtml(html="".join(parser.out).strip(), images_dropped=parser.images_dropped)
 
@@ -64,7 +117,7 @@ def sanitize_html(value: str, *, wrap_paragraphs: bool = False, allow_links: boo
 def html_to_text(value: str) -> str:
     """The visible text of an HTML fragment on one line: tags and dangerous elements gone, entities decoded."""
     parser = _TextExtractor()
-    parser.feed(value or "")
+    parser.feed(tame_markup(value or ""))
     parser.close()
     return " ".join("".join(parser.out).split())
 
@@ -215,10 +268,12 @@ MOODLE = "moodle"
 PLAIN = "plain"
 MARKDOWN = "markdown"
 _HAS_BLOCK_MARKUP = re.compile(r"<\s*(p|div|br|ul|ol|table|pre|h[1-6]|blockquote)\b", re.IGNORECASE)
+# The text between two delimiters never holds the delimiter itself, so that a delimiter that is never closed costs
+# one scan to the next delimiter, not one to the end of the line.
 _MD_CODE = re.compile(r"`([^`\n]+)`")
-_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\1(?![\w*])")
-_MD_LINK = re.compile(r"\[([^\]\n]+)\]\(((?:https?://|mailto:)[^)\s]+)\)")
+_MD_BOLD = re.compile(r"(\*\*|__)(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1")
+_MD_ITALIC = re.compile(r"(?<![\w*])([*_])(?=\S)((?:(?!\1)[^\n])+?)(?<=\S)\1(?![\w*])")
+_MD_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:https?://|mailto:)[^()\[\]\s]+)\)")
 
 
 def format_to_html(text: str, text_format: str, *, paragraphs: bool = True) -> str:

@@ -202,10 +202,18 @@ def test_a_single_choice_with_a_penalty_stays_single_without_fractions():
     assert draft.warnings
 
 
-def test_the_broken_sample_keeps_the_good_question_and_reports_the_rest():
-    report = parse(SAMPLES.joinpath("broken.gift.txt").read_bytes(), GIFT)
+def test_the_broken_sample_reads_the_good_question_and_reports_the_rest():
+    report = parse_gift(SAMPLES.joinpath("broken.gift.txt").read_text())
 
     assert [d.name for d in report.drafts] == ["Good one"]
+    assert report.errors == [("line 3", "A “{” has no matching “}” (an answer block cannot contain a blank line).")]
+    assert [name for name, _reason in report.skipped] == ["Description only", "Cloze"]
+
+
+def test_a_file_with_an_error_yields_no_drafts_so_that_an_import_is_all_or_nothing():
+    report = parse(SAMPLES.joinpath("broken.gift.txt").read_bytes(), GIFT)
+
+    assert report.drafts == []
     assert report.errors == [("line 3", "A “{” has no matching “}” (an answer block cannot contain a blank line).")]
     assert [name for name, _reason in report.skipped] == ["Description only", "Cloze"]
 

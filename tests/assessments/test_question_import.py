@@ -147,11 +147,12 @@ def test_a_failing_question_is_skipped_whole_while_the_others_are_imported():
 
 
 @pytest.mark.django_db
-def test_gift_file_with_broken_parts_imports_the_good_questions_and_reports_the_rest():
+def test_gift_file_with_a_broken_question_imports_nothing_and_reports_every_problem():
     report = questions_import(data=sample("broken.gift.txt"), filename="broken.gift.txt")
 
-    assert not report.failed
-    assert [q.name for q in report.imported] == ["Good one"]
+    assert report.failed
+    assert report.imported == []
+    assert Question.objects.count() == 0
     assert report.errors[0][0] == "line 3"
     assert [name for name, _reason in report.skipped] == ["Description only", "Cloze"]
 
@@ -196,7 +197,7 @@ def test_files_with_too_many_questions_import_nothing(settings):
     report = questions_import(data=sample("questions.xml"), filename="questions.xml")
 
     assert report.failed
-    assert report.errors[0][1] == "The file holds 12 questions; import at most 3 at a time."
+    assert report.errors[0][1] == "The file holds more than 3 questions; import at most 3 at a time."
     assert Question.objects.count() == 0
 
 
@@ -342,7 +343,7 @@ def test_the_menu_item_shows_only_to_those_who_may_add_questions(admin_client, c
 @pytest.mark.django_db
 def test_numbers_are_rounded_to_what_the_bank_stores_and_numbers_too_large_are_skipped():
     weight = "9" * 40
-    gift = f"::Pi::Pi to 8 places?{{#3.14159265:0.0000001}}\n\n::Huge::Atoms?{{#1e30}}\n\n::W::W?{{~%{weight}%a ~b}}"
+    gift = "::Pi::Pi to 8 places?{#3.14159265:0.0000001}\n\n::Huge::Atoms?{#1e30}"
 
     report = questions_import(data=gift.encode(), filename="numbers.gift")
 
@@ -350,7 +351,11 @@ def test_numbers_are_rounded_to_what_the_bank_stores_and_numbers_too_large_are_s
     assert (pi.numeric_answer, pi.numeric_tolerance) == (Decimal("3.141593"), Decimal("0"))
     assert ("Pi", "The answer or its tolerance was rounded to 6 decimal places.") in report.warnings
     assert [name for name, _reason in report.skipped] == ["Huge"]
-    assert report.errors == [("line 5", f"The weight “%{weight}%” is not a percentage.")]
+
+    report = questions_import(data=f"::W::W?{{~%{weight}%a ~b}}\n\n::V::V?{{T}}".encode(), filename="weight.gift")
+
+    assert report.errors == [("line 1", f"The weight “%{weight}%” is not a percentage.")]
+    assert report.imported == [] and Question.objects.filter(name__in=["W", "V"]).count() == 0
 
 
 def test_command_help_is_a_plain_string_for_argparse():
