@@ -3,7 +3,9 @@ and changes nothing for them.
 
 The URL patterns are found by walking ``django.urls.get_resolver()`` (recursively, namespaces included) and keeping
 those whose view is defined in ``lms``, ``courses``, ``assessments`` or ``certificates`` — the front-end URLs and
-the ones our ``wagtail_hooks`` register under ``/admin/``. A new URL joins the sweep by itself: each parameter is
+the ones our ``wagtail_hooks`` register under ``/admin/`` — and, under ``/admin/``, Wagtail's generic views that our
+viewsets and snippets register for our own models (edit, delete, inspect, history, usage, copy, chooser: a
+candidacy's edit page shows as much as our own views do). A new URL joins the sweep by itself: each parameter is
 given a value from the world (``tests/security/world.py``) by the rules in ``PARAMETER_RULES``; a parameter the
 rules do not know makes the sweep fail and says how to add it.
 
@@ -40,9 +42,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
 from tests.security.world import build_world, fingerprint, fingerprint_changes, fingerprint_models
@@ -71,6 +75,18 @@ PARAMETER_RULES = [
     ("certificates_issuer:*", "pk", "issuer"),
     ("wagtailsnippets_certificates_certificatetemplate:*", "pk", "template"),
     ("wagtailsnippets_assessments_competencystandard:*", "pk", "standard"),
+    ("wagtailsnippetchoosers_certificates_certificatetemplate:*", "pk", "template"),
+    ("certificates_schemerule:*", "pk", "scheme_rule"),
+    ("*_assessments_question:*", "pk", "question"),
+    ("wagtailsnippetchoosers_assessments_competencystandard:*", "pk", "standard"),
+    ("*_assessments_competencyunit:*", "pk", "unit"),
+    ("*_assessments_element:*", "pk", "element"),
+    ("*_assessments_certificationscheme:*", "pk", "scheme"),
+    ("assessments_event:*", "pk", "event"),
+    ("assessments_candidacy:*", "pk", "candidacy"),
+    ("assessments_registration:*", "pk", "registration"),
+    ("courses_batch:*", "pk", "batch"),
+    ("wagtailusers_users:*", "pk", "trainee_a"),
     ("*", "file_format", "export_format"),
     ("*", "course_id", "course"),
     ("*", "lesson_id", "lesson"),
@@ -116,6 +132,20 @@ GRANTED = {
         "assessors read the competency standards they assess against (lms.roles: Assessor has "
         "view_competencystandard); a standard is reference data, not a trainee's record"
     ),
+    **{
+        (f"wagtailsnippetchoosers_{model}:chosen", "assessor_b"): (
+            "Wagtail's snippet chooser answers any admin user with the chosen snippet's id, title and edit URL; "
+            "standards, schemes, questions and templates are reference data, not a trainee's record"
+        )
+        for model in (
+            "certificates_certificatetemplate",
+            "assessments_question",
+            "assessments_competencystandard",
+            "assessments_competencyunit",
+            "assessments_element",
+            "assessments_certificationscheme",
+        )
+    },
 }
 
 #: (URL name, actor, method) -> a hole the sweep found in code another engineer is changing: strict xfail.
@@ -167,11 +197,25 @@ def _walk(resolver: URLResolver, prefix: str = "", namespaces: tuple[str, ...] =
             yield Pattern(prefix + str(entry.pattern), name, _view_path(entry.callback), entry.callback)
 
 
+def _model_app(callback) -> str:
+    """The app of the model a Wagtail viewset's generic view was made for ("" for other views)."""
+    model = getattr(callback, "view_initkwargs", {}).get("model")
+    if isinstance(model, str):
+        model = apps.get_model(model)
+    return model._meta.app_label if model is not None else ""
+
+
+def _ours(pattern: Pattern) -> bool:
+    if pattern.view.split(".")[0] in OUR_APPS:
+        return True
+    return pattern.is_admin and _model_app(pattern.callback) in OUR_APPS
+
+
 def swept_patterns() -> list[Pattern]:
     """Our own URL patterns that take a parameter, in URL order (one per route)."""
     seen, patterns = set(), []
     for pattern in _walk(get_resolver()):
-        if pattern.view.split(".")[0] in OUR_APPS and pattern.params and pattern.route not in seen:
+        if _ours(pattern) and pattern.params and pattern.route not in seen:
             seen.add(pattern.route)
             patterns.append(pattern)
     return patterns
@@ -225,6 +269,7 @@ def world(django_db_setup, django_db_blocker):
         block.__enter__()
         try:
             built = build_world()
+            built.sessions = _sessions(built)
         except BaseException:
             transaction.set_rollback(True)
             block.__exit__(None, None, None)
@@ -242,9 +287,23 @@ def tables():
     return fingerprint_models()
 
 
-def _client_for(client, world, actor: str):
-    if actor != "anonymous":
+def _sessions(world) -> dict[str, str]:
+    """A session per signed-in person, made once with the world (logging in per test would change last_login and
+    cost a third of the sweep's time)."""
+    keys = {}
+    for actor in {*ACTORS, *ENTITLED} - {"anonymous"}:
+        client = Client()
         client.force_login(getattr(world, actor))
+        keys[actor] = client.cookies[settings.SESSION_COOKIE_NAME].value
+    return keys
+
+
+def _client_for(client, world, actor: str):
+    """The test client as this person (an existing session's cookie), or anonymous."""
+    if actor == "anonymous":
+        client.cookies.pop(settings.SESSION_COOKIE_NAME, None)
+    else:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[actor]
     return client
 
 
@@ -341,7 +400,6 @@ def test_someone_entitled_reaches_it(client, world, pattern):
     actors = ("anonymous",) if pattern.is_public else ENTITLED
     answers = []
     for actor in actors:
-        client.logout()
         _client_for(client, world, actor)
         for method in METHODS:
             response = _send(client, method, url)

@@ -58,6 +58,8 @@ class World:
     private_texts: list[str] = field(default_factory=list)
     #: The storage names the world wrote (removed again when the sweep ends).
     stored_files: list[str] = field(default_factory=list)
+    #: A session key per signed-in person (made by the sweep's fixture).
+    sessions: dict[str, str] = field(default_factory=dict)
 
 
 def _in_role(user, role: str):
@@ -192,6 +194,11 @@ def build_world() -> World:
         "portfolio_index": 0,
         "event_report_file": report.pk,
         "standard": unit.standard_id,
+        "element": element.pk,
+        "scheme": event.scheme_id,
+        "registration": assessor_a.assessor_registrations.get().pk,
+        "question": essay.pk,
+        "trainee_a": trainee_a.pk,
         "export_format": "csv",
         "certificate": certificate.pk,
         "verification_code": certificate.verification_code,
@@ -201,6 +208,7 @@ def build_world() -> World:
         "run": run.pk,
         "pending_candidacy": pending.pk,
         "pending_event": pending.event_id,
+        "scheme_rule": pending.event.scheme.certificate_rule.pk,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world
