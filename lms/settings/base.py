@@ -129,9 +129,12 @@ REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # A Redis that is down is a logged cache miss, never a server error (lms/cache.py); the short socket
+            # timeouts make one that does not answer cost a request milliseconds, not seconds.
+            "BACKEND": "lms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "kompeten"),
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
     # Sessions are read from Redis and written through to the database, so a Redis restart logs nobody out.
@@ -153,6 +156,9 @@ CELERY_TASK_SERIALIZER = "json"
 CELERY_ACCEPT_CONTENT = ["json"]
 CELERY_TIMEZONE = "Asia/Jakarta"
 CELERY_BROKER_CONNECTION_TIMEOUT = 2
+# With acks_late, a task whose whole worker died (SIGKILL, OOM, lost machine) stays unacknowledged in Redis and is
+# handed to another worker once this many seconds have passed since it was taken: keep it above the longest task.
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": env_int("CELERY_VISIBILITY_TIMEOUT", 3600)}
 CELERY_BEAT_SCHEDULE: dict = {
     # Scheduled publishing of pages (drafts with a "go live" or "expiry" date), checked every minute.
     "pages-publish-scheduled": {"task": "lms.tasks.pages_publish_scheduled", "schedule": 60.0},

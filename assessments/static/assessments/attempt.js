@@ -1,5 +1,6 @@
-/* Kompeten exam attempt: autosave every answer as it changes, keep a queue in localStorage while offline,
-   count down from the server's clock, and confirm before submitting. No framework, no build step. */
+/* Kompeten exam attempt: autosave every answer as it changes, keep a queue in localStorage while offline or while
+   the server cannot save (5xx, no answer: retried with back-off, and the page says so), count down from the
+   server's clock, and confirm before submitting. No framework, no build step. */
 (function () {
   "use strict";
   var root = document.getElementById("exam");
@@ -13,6 +14,9 @@
   var submitting = false;
   var flushing = false;
   var lastSeq = 0;
+  // Back-off after a save the server could not make (5xx, 408, 429, no answer): 1 s, 2 s, 4 s ... at most 15 s.
+  var RETRY_FIRST = 1000, RETRY_MAX = 15000, SAVE_TIMEOUT = 20000;
+  var retryDelay = 0, retryTimer = null;
 
   function load() {
     try { return JSON.parse(localStorage.getItem(storeKey)) || {}; } catch (e) { return {}; }
@@ -28,6 +32,25 @@
   function setStatus(text, kind) {
     statusEl.textContent = text;
     statusEl.className = "save-status " + (kind || "");
+  }
+  function showRetrying() { setStatus(root.dataset.msgRetrying, "offline retrying"); }
+  function transient(status) { return status >= 500 || status === 408 || status === 429; }
+  // The answers stay queued on this device; the next try comes later each time, with jitter so that a room of
+  // trainees does not hammer a recovering server in step.
+  function retryLater() {
+    retryDelay = retryDelay ? Math.min(retryDelay * 2, RETRY_MAX) : RETRY_FIRST;
+    clearTimeout(retryTimer);
+    retryTimer = setTimeout(flush, Math.round(retryDelay * (0.75 + Math.random() * 0.5)));
+    showRetrying();
+  }
+  function post(body) {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timer = controller ? setTimeout(function () { controller.abort(); }, SAVE_TIMEOUT) : null;
+    return fetch(saveUrl, {
+      method: "POST", body: body, credentials: "same-origin", signal: controller ? controller.signal : undefined,
+      headers: {"Content-Type": "application/json", "X-CSRFToken": csrf}
+    }).then(function (response) { clearTimeout(timer); return response; },
+            function (error) { clearTimeout(timer); throw error; });
   }
 
   function answerOf(fieldset) {
@@ -82,31 +105,34 @@
     queue[pos] = {seq: nextSeq(), answer: answer, flagged: flagged};
     store(queue);
     markNav(pos, isAnswered(answer), flagged);
-    setStatus(navigator.onLine ? root.dataset.msgSaving : root.dataset.msgOffline, navigator.onLine ? "saving" : "offline");
+    if (!navigator.onLine) setStatus(root.dataset.msgOffline, "offline");
+    else if (retryDelay) showRetrying();
+    else setStatus(root.dataset.msgSaving, "saving");
   }
 
   function flush() {
     var positions = Object.keys(queue);
     if (flushing) { clearTimeout(flushTimer); flushTimer = setTimeout(flush, 300); return Promise.resolve(); }
-    if (!positions.length) { setStatus(root.dataset.msgSaved, "saved"); return Promise.resolve(); }
+    if (!positions.length) { retryDelay = 0; setStatus(root.dataset.msgSaved, "saved"); return Promise.resolve(); }
     if (!navigator.onLine) { setStatus(root.dataset.msgOffline, "offline"); return Promise.resolve(); }
     flushing = true;
-    setStatus(root.dataset.msgSaving, "saving");
-    var chain = Promise.resolve(), failed = false;
+    clearTimeout(retryTimer);
+    if (!retryDelay) setStatus(root.dataset.msgSaving, "saving");
+    var chain = Promise.resolve(), failed = false, retry = false;
     positions.forEach(function (pos) {
       chain = chain.then(function () {
         if (failed) return;
         var entry = queue[pos];
         if (!entry) return;
         var body = JSON.stringify({position: parseInt(pos, 10), seq: entry.seq, answer: entry.answer, flagged: entry.flagged});
-        return fetch(saveUrl, {
-          method: "POST", body: body, credentials: "same-origin",
-          headers: {"Content-Type": "application/json", "X-CSRFToken": csrf}
-        }).then(function (response) {
+        return post(body).then(function (response) {
           return response.json().catch(function () { return {}; }).then(function (data) {
             if (response.ok || response.status === 400 || response.status === 404) {
               if (queue[pos] && queue[pos].seq === entry.seq) { delete queue[pos]; store(queue); }
-              if (!response.ok) { failed = true; setStatus(root.dataset.msgError + " " + (data.error || ""), "error"); }
+              if (response.ok) retryDelay = 0;
+              else { failed = true; setStatus(root.dataset.msgError + " " + (data.error || ""), "error"); }
+            } else if (transient(response.status)) {
+              failed = retry = true;  // the server could not save it now: it stays queued and is sent again
             } else {
               failed = true;
               setStatus(root.dataset.msgError + " " + (data.error || response.status), "error");
@@ -114,13 +140,15 @@
           });
         }, function () {
           failed = true;
-          setStatus(root.dataset.msgOffline, "offline");
+          if (navigator.onLine) retry = true;  // no answer (server down, timeout) although the device is online
+          else setStatus(root.dataset.msgOffline, "offline");
         });
       });
     });
     return chain.then(function () {
       flushing = false;
-      if (!failed && !Object.keys(queue).length) setStatus(root.dataset.msgSaved, "saved");
+      if (retry) retryLater();
+      else if (!failed && !Object.keys(queue).length) setStatus(root.dataset.msgSaved, "saved");
       else if (!failed) return flush();
     });
   }
