@@ -135,3 +135,8 @@ def notices_unread(*, user) -> list:
     from assessments.models import Notice
 
     return list(Notice.objects.filter(user=user, read_at__isnull=True).select_related("candidacy__event")[:10])
+
+
+def candidate_assigned_to(*, assessor, candidate_id: int) -> bool:
+    """Whether this assessor is assigned to the candidate in some assessment event (one query)."""
+    return Candidacy.objects.filter(assessor=assessor, candidate_id=candidate_id).exists()

@@ -11,8 +11,9 @@ DEFAULTS: dict = {
     # Public address of the site, used in QR codes, credentials and the did:web identity. Defaults to
     # WAGTAILADMIN_BASE_URL.
     "PUBLIC_BASE_URL": None,
-    # Storage alias (settings.STORAGES) that keeps PDFs and ZIPs; never served by a public URL.
-    "CERTIFICATE_STORAGE": "default",
+    # Storage alias (settings.STORAGES) that keeps PDFs and ZIPs, never served by a public URL; by default the
+    # courses plugin's private storage (KOMPETEN_PRIVATE_STORAGE).
+    "CERTIFICATE_STORAGE": None,
     # Public look-ups (by code or serial) and PDF checks per client IP and window.
     "LOOKUP_RATE": (30, 600),
     "PDF_CHECK_RATE": (10, 600),

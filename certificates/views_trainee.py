@@ -1,13 +1,14 @@
 """The holder's side: my certificates, download of my own PDF."""
 
 from django.contrib.auth.decorators import login_required
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from certificates import selectors
-from certificates.sharing import linkedin_add_url
 from certificates.services.design import verify_url
+from certificates.sharing import linkedin_add_url
+from courses.private_files import private_file_response
 
 
 def certificate_rows(certificates) -> list[dict]:
@@ -31,14 +32,12 @@ def my_certificates(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_GET
-def certificate_download(request: HttpRequest, certificate_id: int) -> FileResponse:
+def certificate_download(request: HttpRequest, certificate_id: int) -> HttpResponse:
     """The holder's own signed PDF, exactly as stored at issue; anyone else gets a 404."""
     certificate = selectors.certificate_for_holder(certificate_id=certificate_id, user=request.user)
     if certificate is None or not certificate.pdf:
         raise Http404
     filename = f"sertifikat-{certificate.serial.replace('/', '-')}.pdf"
-    response = FileResponse(certificate.pdf.open("rb"), as_attachment=True, filename=filename)
-    response["Content-Type"] = "application/pdf"
-    response["Cache-Control"] = "private, no-store"
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return private_file_response(
+        name=certificate.pdf.name, filename=filename, content_type="application/pdf", storage=certificate.pdf.storage
+    )

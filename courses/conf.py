@@ -19,6 +19,12 @@ DEFAULTS = {
     "CSV_MAX_BYTES": 2 * 1024 * 1024,
     "CSV_MAX_NAME_CHARS": 150,
     "CSV_MAX_EMAIL_CHARS": 150,
+    # Private files (uploads, reports, certificates): the storage alias (settings.STORAGES) that keeps them out of
+    # any public URL, and how the web server sends them after a view checked the permission: nginx's internal
+    # location prefix for X-Accel-Redirect, or X-Sendfile; neither: Django streams them (development).
+    "PRIVATE_STORAGE": "default",
+    "PRIVATE_ACCEL_PREFIX": "",
+    "PRIVATE_SENDFILE": False,
 }
 
 

@@ -38,3 +38,14 @@ def _has_field(model_class, name: str) -> bool:
 
 def user_model_has_full_name() -> bool:
     return _has_field(get_user_model(), "full_name")
+
+
+def image_bytes(kind: str = "PNG", size: tuple[int, int] = (8, 8)) -> bytes:
+    """A real, tiny image (uploads are re-encoded from their pixels, so a fake header is refused)."""
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, format=kind)
+    return out.getvalue()

@@ -184,16 +184,19 @@ def event_report(request, pk: int):
 
 def event_report_download(request, pk: int):
     """A rendered PDF, for staff who may view candidacies (never a public media URL)."""
-    from django.http import FileResponse, Http404
+    from django.http import Http404
 
     from assessments.models import EventReportFile
+    from courses.private_files import private_file_response
 
     if not request.user.has_perm("assessments.view_candidacy"):
         raise PermissionDenied
     report = get_object_or_404(EventReportFile, pk=pk)
     if not report.file:
         raise Http404
-    return FileResponse(report.file.open("rb"), as_attachment=True, filename=f"laporan-{report.event_id}.pdf")
+    return private_file_response(
+        name=report.file.name, filename=f"laporan-{report.event_id}.pdf", content_type="application/pdf"
+    )
 
 
 @hooks.register("register_admin_urls")

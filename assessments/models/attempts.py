@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models.questions import QuestionVersion
 from assessments.models.standards import CompetencyUnit
 from assessments.pages import ExamPage
+from courses.private_files import private_storage
 
 SCORE = {"max_digits": 8, "decimal_places": 2}
 
@@ -115,7 +116,7 @@ class ResponseFile(models.Model):
     """A file a trainee uploaded as the answer to a file question (evidence). Served only through a checked view."""
 
     response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("file"), upload_to=_evidence_path, max_length=255)
+    file = models.FileField(_("file"), upload_to=_evidence_path, storage=private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"))
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)

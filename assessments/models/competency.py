@@ -7,6 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.standards import CertificationScheme, CompetencyUnit, Element
+from courses.private_files import private_storage
 
 
 class Verdict(models.TextChoices):
@@ -245,7 +246,7 @@ class EventReportFile(models.Model):
 
     event = models.ForeignKey(AssessmentEvent, on_delete=models.CASCADE, related_name="report_files")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(_("file"), upload_to="assessments/reports/", blank=True)
+    file = models.FileField(_("file"), upload_to="assessments/reports/", storage=private_storage, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     rendered_at = models.DateTimeField(null=True, blank=True)
 

@@ -311,6 +311,21 @@ def attempts_close_expired() -> int:
     return closed
 
 
+def _upload_checked(upload, *, name: str, extension: str):
+    """The upload when its content is what its name claims (images rebuilt from their pixels), else refused."""
+    from courses.uploads import IMAGES, UploadRefused, content_matches, reencode_image
+
+    kind = content_matches(upload, extension)
+    if kind is None:
+        raise AnswerInvalid(_("“%(name)s” is not really a .%(ext)s file.") % {"name": name, "ext": extension})
+    if kind in IMAGES:
+        try:
+            return reencode_image(upload, kind)
+        except UploadRefused as error:
+            raise AnswerInvalid(_("“%(name)s” is not a readable image.") % {"name": name}) from error
+    return upload
+
+
 @transaction.atomic
 def response_file_upload(*, attempt: Attempt, position: int, upload) -> ResponseFile:  # noqa: F821
     """Store an uploaded file as the answer to a file question, after checking its type and size."""
@@ -334,8 +349,9 @@ def response_file_upload(*, attempt: Attempt, position: int, upload) -> Response
         raise AnswerInvalid(_("Allowed file types: %(types)s.") % {"types": ", ".join(rules["extensions"])})
     if upload.size > rules["max_mb"] * 1024 * 1024:
         raise AnswerInvalid(_("The file is larger than %(mb)s MB.") % {"mb": rules["max_mb"]})
-    stored = ResponseFile(response=item.response, original_name=name, size=upload.size)
-    stored.file.save(name, upload, save=False)
+    content = _upload_checked(upload, name=name, extension=extension)
+    stored = ResponseFile(response=item.response, original_name=name, size=content.size)
+    stored.file.save(name, content, save=False)
     stored.save()
     seq = int(timezone.now().timestamp() * 1000)
     Response.objects.filter(pk=item.response.pk, seq__lt=seq).update(

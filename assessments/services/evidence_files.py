@@ -1,6 +1,7 @@
-"""Evidence beyond the observation checklist: portfolio files (FR.IA.08) kept in the default storage under a
-random name, checked by their content (PDF, PNG or JPEG only, at most 10 MB), and the written test (FR.IA.05/06)
-linked to one of the candidate's submitted or graded attempts. Every write goes through ``evidence_save``."""
+"""Evidence beyond the observation checklist: portfolio files (FR.IA.08) kept in the private storage under a
+random name, checked by their content (PDF, PNG or JPEG only, at most 10 MB; images re-encoded), and the written
+test (FR.IA.05/06) linked to one of the candidate's submitted or graded attempts. Every write goes through
+``evidence_save``."""
 
 from __future__ import annotations
 
@@ -8,11 +9,12 @@ import os
 import secrets
 from dataclasses import dataclass
 
-from django.core.files.storage import default_storage
 from django.utils.translation import gettext as _
 
 from assessments.models import Attempt, Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services.competency import AssessmentRefused, evidence_save
+from courses.private_files import private_storage
+from courses.uploads import IMAGES, UploadRefused, reencode_image, sniff
 
 PORTFOLIO_MAX_BYTES = 10 * 1024 * 1024
 PORTFOLIO_MAX_FILES_PER_SAVE = 10
@@ -21,12 +23,9 @@ NAME_MAX_CHARS = 200
 VATM_KEYS = ("valid", "authentic", "current", "sufficient")
 WRITTEN_STATES = (Attempt.State.SUBMITTED, Attempt.State.GRADED)
 
-# Magic bytes -> (extension, content type). The name and the browser's content type are never trusted.
-SIGNATURES = (
-    (b"%PDF-", "pdf", "application/pdf"),
-    (b"\x89PNG\r\n\x1a\n", "png", "image/png"),
-    (b"\xff\xd8\xff", "jpg", "image/jpeg"),
-)
+#: What a portfolio may hold, by content (courses.uploads): kind -> (extension, content type). The name and the
+#: browser's content type are never trusted.
+PORTFOLIO_KINDS = {"pdf": ("pdf", "application/pdf"), "png": ("png", "image/png"), "jpg": ("jpg", "image/jpeg")}
 
 
 @dataclass(frozen=True)
@@ -48,16 +47,21 @@ def portfolio_file_check(*, upload) -> CheckedFile:
         )
     if upload.size == 0:
         raise AssessmentRefused(_("“%(name)s” is empty.") % {"name": name}, code="empty")
-    upload.seek(0)
-    head = upload.read(16)
-    upload.seek(0)
-    for magic, extension, content_type in SIGNATURES:
-        if head.startswith(magic):
-            return CheckedFile(upload, name, extension, content_type, upload.size)
-    raise AssessmentRefused(
-        _("“%(name)s” is not a PDF, PNG or JPEG file.") % {"name": name},
-        code="bad_type",
-    )
+    kind = sniff(upload)
+    if kind not in PORTFOLIO_KINDS:
+        raise AssessmentRefused(
+            _("“%(name)s” is not a PDF, PNG or JPEG file.") % {"name": name},
+            code="bad_type",
+        )
+    extension, content_type = PORTFOLIO_KINDS[kind]
+    if kind in IMAGES:  # rebuilt from its pixels: no metadata, nothing hidden after the image
+        try:
+            upload = reencode_image(upload, kind)
+        except UploadRefused as error:
+            raise AssessmentRefused(
+                _("“%(name)s” is not a readable image.") % {"name": name}, code="bad_image"
+            ) from error
+    return CheckedFile(upload, name, extension, content_type, upload.size)
 
 
 def portfolio_files(*, record: EvidenceRecord | None) -> list[dict]:
@@ -91,7 +95,7 @@ def portfolio_evidence_save(
     try:
         for item in checked:
             path = f"{PORTFOLIO_PREFIX}/{candidacy.pk}/{secrets.token_urlsafe(18)}.{item.extension}"
-            path = default_storage.save(path, item.upload)
+            path = private_storage().save(path, item.upload)
             stored.append({"name": item.name, "path": path, "size": item.size, "content_type": item.content_type})
         flags = {key: bool(vatm.get(key)) for key in VATM_KEYS}
         return evidence_save(
@@ -106,7 +110,7 @@ def portfolio_evidence_save(
         )
     except Exception:
         for row in stored:
-            default_storage.delete(row["path"])
+            private_storage().delete(row["path"])
         raise
 
 

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,6 +17,7 @@ from assessments import selectors_candidacy as selectors
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services import competency as services
 from assessments.services import evidence_files
+from courses.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method
 METHODS = (Method.DEMONSTRATION, Method.ORAL, Method.WRITTEN, Method.PORTFOLIO)
@@ -178,11 +178,10 @@ def evidence_file_download(request: HttpRequest, candidacy_id: int, unit_id: int
         raise Http404
     record = EvidenceRecord.objects.filter(candidacy=candidacy, unit_id=unit_id, method=Method.PORTFOLIO).first()
     row = evidence_files.portfolio_file(record=record, index=index)
-    if row is None or not default_storage.exists(row["path"]):
+    if row is None or not private_storage().exists(row["path"]):
         raise Http404
-    return FileResponse(
-        default_storage.open(row["path"], "rb"),
-        as_attachment=True,
+    return private_file_response(
+        name=row["path"],
         filename=row.get("name") or "file",
         content_type=row.get("content_type") or "application/octet-stream",
     )

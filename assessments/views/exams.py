@@ -278,15 +278,16 @@ def response_file_upload(request: HttpRequest, attempt_id: int, position: int) -
 @require_GET
 @login_required
 def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
-    """The uploaded file, for its owner, its assigned assessor, or staff who may view attempts. Never public."""
-    from django.http import FileResponse
-
+    """The uploaded file, for its owner, an assessor assigned to them, or staff who correct grades. Never public."""
     from assessments.models import ResponseFile
-    from assessments.selectors_assessor import responses_assigned
+    from assessments.selectors_candidacy import candidate_assigned_to
+    from courses.private_files import private_file_response
 
     stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
-    owner = stored.response.item.attempt.user_id == request.user.pk
-    allowed = owner or request.user.has_perm("assessments.view_attempt")
-    if not allowed and not responses_assigned(assessor=request.user).filter(pk=stored.response_id).exists():
+    candidate_id = stored.response.item.attempt.user_id
+    # The trainee, staff who may correct grades, or an assessor assigned to this candidate (whatever the answer's
+    # state). Merely holding "view attempts" (every assessor does) is not enough.
+    allowed = candidate_id == request.user.pk or request.user.has_perm("assessments.change_response")
+    if not allowed and not candidate_assigned_to(assessor=request.user, candidate_id=candidate_id):
         raise Http404
-    return FileResponse(stored.file.open("rb"), as_attachment=True, filename=stored.original_name)
+    return private_file_response(name=stored.file.name, filename=stored.original_name, storage=stored.file.storage)

@@ -4,7 +4,7 @@ JavaScript) and offers the ZIP when it is done.
 """
 
 from django.contrib import messages
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -20,6 +20,7 @@ from certificates.admin.forms import IssueRunForm
 from certificates.models import IssueRun
 from certificates.services.bulk import issue_run_start, run_progress
 from certificates.services.issuing import CertificateRefused
+from courses.private_files import private_file_response
 
 NAME = "certificates_run"
 POLL_SECONDS = 2
@@ -149,4 +150,6 @@ def run_zip_view(request, pk: int):
     if run.action != IssueRun.Action.ZIP or not run.file:
         raise Http404
     filename = f"sertifikat-batch-{run.batch_id}.zip"
-    return FileResponse(run.file.open("rb"), as_attachment=True, filename=filename, content_type="application/zip")
+    return private_file_response(
+        name=run.file.name, filename=filename, content_type="application/zip", storage=run.file.storage
+    )

@@ -19,7 +19,12 @@ def private_storage():
 
     from certificates import conf
 
-    return storages[conf.get("CERTIFICATE_STORAGE")]
+    alias = conf.get("CERTIFICATE_STORAGE")
+    if not alias:
+        from courses.private_files import private_storage as courses_private_storage
+
+        return courses_private_storage()
+    return storages[alias]
 
 
 def _zip_path(instance, filename: str) -> str:

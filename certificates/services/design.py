@@ -1,6 +1,7 @@
 """What a certificate prints, as plain data: frozen into the certificate at issue, rebuilt for previews."""
 
 import segno
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -103,4 +104,5 @@ def preview_context(*, template) -> dict:
         "verification_code": "contoh-pratinjau",
         "qr_svg": mark_safe(qr_svg(url)),  # noqa: S308
         "preview": True,
+        "asset_base": settings.MEDIA_URL,  # the HTML preview loads images by URL; the PDF path sets its own
     }

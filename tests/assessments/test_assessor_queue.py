@@ -19,7 +19,7 @@ from assessments.services import grading
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
-from tests.factories import UserFactory
+from tests.factories import UserFactory, image_bytes
 
 ESSAY = "Matikan MCB, pasang gembok dan label, lalu uji tegangan."
 
@@ -332,7 +332,7 @@ def test_the_essay_is_escaped_and_a_file_answer_links_to_its_download(client, de
     enrolled(trainee, file_exam)
     attempt, _ = attempt_services.attempt_start(user=trainee, exam=file_exam)
     stored = attempt_services.response_file_upload(
-        attempt=attempt, position=1, upload=SimpleUploadedFile("foto-panel.jpg", b"\xff\xd8jpeg")
+        attempt=attempt, position=1, upload=SimpleUploadedFile("foto-panel.jpg", image_bytes("JPEG"))
     )
     attempt_services.attempt_submit(attempt=attempt)
     file_response = Response.objects.get(item__attempt=attempt)
@@ -487,7 +487,8 @@ def test_the_assigned_assessor_downloads_a_file_answer_and_nobody_else_does(clie
     attempt, _ = attempt_services.attempt_start(user=trainee, exam=exam)
     client.force_login(trainee)
     client.post(
-        reverse("assessments:file_upload", args=[attempt.pk, 1]), {"file-1": SimpleUploadedFile("bukti.pdf", b"%PDF")}
+        reverse("assessments:file_upload", args=[attempt.pk, 1]),
+        {"file-1": SimpleUploadedFile("bukti.pdf", b"%PDF-1.4 bukti")},
     )
     attempt_services.attempt_submit(attempt=attempt)
     event = event_create()

@@ -6,21 +6,21 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
 from assessments.services import evidence_files
+from courses.private_files import private_storage
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import exam_create
-from tests.factories import UserFactory
+from tests.factories import UserFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+PNG = image_bytes("PNG")
 EXE = b"MZ\x90\x00\x03\x00\x00\x00" + b"\x00" * 64
 
 
@@ -58,7 +58,7 @@ def _record(candidacy, unit, method):
 
 def _stored(candidacy):
     try:
-        return default_storage.listdir(f"{evidence_files.PORTFOLIO_PREFIX}/{candidacy.pk}")[1]
+        return private_storage().listdir(f"{evidence_files.PORTFOLIO_PREFIX}/{candidacy.pk}")[1]
     except FileNotFoundError:
         return []
 
@@ -201,7 +201,7 @@ def test_portfolio_stores_files_privately_and_records_the_vatm_check(client, set
         client,
         candidacy,
         unit,
-        SimpleUploadedFile("ijazah.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20),
+        SimpleUploadedFile("ijazah.jpg", image_bytes("JPEG")),
         version=record.version,
         vatm=("valid", "authentic", "current"),
     )

@@ -8,7 +8,7 @@ from assessments.models import Attempt, Response, ResponseFile
 from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
-from tests.factories import UserFactory
+from tests.factories import UserFactory, image_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -50,11 +50,11 @@ def test_a_wrong_type_or_an_oversized_file_is_refused(client, attempt, name, con
 
 def test_nobody_else_can_upload_or_download(client, attempt):
     client.force_login(attempt.user)
-    _upload(client, attempt, "bukti.jpg", b"\xff\xd8jpeg")
+    _upload(client, attempt, "bukti.jpg", image_bytes("JPEG"))
     stored = ResponseFile.objects.get()
     assert client.get(reverse("assessments:file_download", args=[stored.pk])).status_code == 200
     client.force_login(UserFactory())
-    assert _upload(client, attempt, "lain.pdf", b"%PDF").status_code == 404
+    assert _upload(client, attempt, "lain.pdf", b"%PDF-1.4 bukti").status_code == 404
     assert client.get(reverse("assessments:file_download", args=[stored.pk])).status_code == 404
 
 
@@ -64,7 +64,7 @@ def test_a_json_save_cannot_point_at_someone_elses_file(client, attempt):
     enrolled(other, exam)
     Attempt.objects.filter(pk=attempt.pk).update(state=Attempt.State.IN_PROGRESS)
     client.force_login(attempt.user)
-    _upload(client, attempt, "bukti.pdf", b"%PDF")
+    _upload(client, attempt, "bukti.pdf", b"%PDF-1.4 bukti")
     stored = ResponseFile.objects.get()
     other_attempt = services.attempt_start(user=other, exam=exam)[0]
     client.force_login(other)

@@ -321,6 +321,7 @@ def test_an_editor_picks_the_units_a_course_covers(admin_client):
         "outcomes": rich_text(""),
         "jp_hours": "40",
         "unit_coverages": inline_formset([{"unit": str(second.pk)}, {"unit": str(first.pk)}]),
+        "certificate_rules": inline_formset([]),  # the certificates plugin's panel, when installed
         "action-publish": "publish",
     }
     response = admin_client.post(edit_url, nested_form_data(data))

@@ -149,12 +149,9 @@ GRANTED = {
 }
 
 #: (URL name, actor, method) -> a hole the sweep found in code another engineer is changing: strict xfail.
-KNOWN_HOLES = {
-    ("assessments:file_download", "assessor_b", "GET"): (
-        "assessments/views/exams.py response_file_download lets anyone with assessments.view_attempt download "
-        "any trainee's uploaded answer, and the Assessor role holds that permission: an assessor not assigned to "
-        "the candidate gets the file (200). Reported to the owner of exams.py."
-    ),
+KNOWN_HOLES: dict = {
+    # (url label, actor, method): reason. Fixed: an assessor not assigned to the candidate could download the
+    # candidate's uploaded exam answer (assessments:file_download, held only "view attempts").
 }
 
 

@@ -67,13 +67,18 @@ def _in_role(user, role: str):
     return user
 
 
-def storage_names(prefix: str = "") -> list[str]:
-    """Every file name in the default storage, recursively (the tests use an in-memory storage)."""
-    directories, files = default_storage.listdir(prefix)
+def storage_names(prefix: str = "", storage=None) -> list[str]:
+    """Every file name in the default and the private storage, recursively (the tests use in-memory storages)."""
+    if storage is None:
+        from courses.private_files import private_storage
+
+        stores = {id(s): s for s in (default_storage, private_storage())}.values()
+        return sorted(name for store in stores for name in storage_names(prefix, store))
+    directories, files = storage.listdir(prefix)
     names = [f"{prefix}{name}" for name in files]
     for directory in directories:
-        names += storage_names(f"{prefix}{directory}/")
-    return sorted(names)
+        names += storage_names(f"{prefix}{directory}/", storage)
+    return names
 
 
 def build_world() -> World:
