@@ -128,6 +128,11 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
                 raise ValidationError(
                     {"regex": _("This pattern is not valid: %(error)s") % {"error": error}}
                 ) from error
+            from assessments.question_types import regex_problem
+
+            problem = regex_problem(self.regex)
+            if problem:
+                raise ValidationError({"regex": problem})
 
     def get_preview_template(self, request, mode_name):
         return "assessments/question_preview.html"

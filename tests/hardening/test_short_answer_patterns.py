@@ -101,3 +101,17 @@ def test_every_accepted_pattern_matches_the_longest_answer_quickly(tokens):
         re.fullmatch(pattern, subject, re.IGNORECASE)  # when matched against a longest answer of the worst kind
 
         assert time.monotonic() - started < 0.1, pattern  # then at once (a few milliseconds, measured)
+
+
+@pytest.mark.django_db
+def test_an_author_cannot_save_a_pattern_that_backtracks_catastrophically():
+    # Given a short-text question whose pattern nests repetitions
+    from django.core.exceptions import ValidationError
+
+    from tests.assessments.factories import question_build
+
+    question = question_build(type="short", regex="(a+)+$")
+    # When it is validated for saving, then the author is told why
+    with pytest.raises(ValidationError) as refused:
+        question.full_clean(exclude=["unit", "element"])
+    assert "regex" in refused.value.message_dict
