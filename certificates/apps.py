@@ -8,4 +8,5 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        import certificates.audit  # noqa: F401 - registers the audit trail's actions
         from certificates import receivers  # noqa: F401 - connects the two receivers

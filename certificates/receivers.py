@@ -1,4 +1,10 @@
-"""The two facts the lower plugins announce (DESIGN.md). Each receiver only enqueues its task."""
+"""The two facts the lower plugins announce (DESIGN.md). Each receiver only enqueues its task.
+
+The facts arrive after their transaction committed: if the broker is unreachable then, the request must not fail
+for it. The error is logged and ``certificates_catch_up`` issues the certificate on its next run.
+"""
+
+import logging
 
 from django.dispatch import receiver
 
@@ -10,11 +16,21 @@ from courses.signals import course_completed
 def _course_completed(sender, *, enrolment_id: int, **kwargs) -> None:
     from certificates.tasks import certificate_issue_for_enrolment
 
-    certificate_issue_for_enrolment.delay(enrolment_id=enrolment_id)
+    _enqueue(certificate_issue_for_enrolment, enrolment_id=enrolment_id)
 
 
 @receiver(candidate_competent, dispatch_uid="certificates.candidate_competent")
 def _candidate_competent(sender, *, candidacy_id: int, **kwargs) -> None:
     from certificates.tasks import certificate_issue_for_candidacy
 
-    certificate_issue_for_candidacy.delay(candidacy_id=candidacy_id)
+    _enqueue(certificate_issue_for_candidacy, candidacy_id=candidacy_id)
+
+
+logger = logging.getLogger(__name__)
+
+
+def _enqueue(task, **kwargs) -> None:
+    try:
+        task.delay(**kwargs)
+    except Exception:  # the broker is down: the periodic catch-up will do it
+        logger.exception("could not enqueue %s%s; certificates_catch_up will", task.name, kwargs)

@@ -52,3 +52,11 @@ def zip_run_execute(*, run_id: int) -> int:
     from certificates.services.bulk import zip_run_execute as execute
 
     return execute(run_id=run_id)
+
+
+@shared_task(acks_late=True)
+def certificates_catch_up() -> dict:
+    """Periodic safety net: render what was never rendered, issue what a lost task should have issued."""
+    from certificates.services.catch_up import certificates_catch_up as catch_up
+
+    return catch_up()

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import exports, selectors, services
+from courses.audit import audit_log
 from courses.forms import EnrolForm
 from courses.models import CoursePage, Enrolment, LessonPage, TrackIndexPage
 
@@ -90,6 +91,8 @@ def batch_roster(request: HttpRequest, batch_id: int) -> HttpResponse:
         raise Http404
     rows = selectors.batch_roster(batch=batch)
     export = request.GET.get("format", "")
+    if export in ("csv", "xlsx"):
+        audit_log(batch, "courses.roster_export", user=request.user, data={"format": export, "rows": len(rows)})
     if export == "csv":
         return _roster_csv(batch, rows)
     if export == "xlsx":

@@ -15,6 +15,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from courses import services
+from courses.audit import register_audit_actions
 from courses.forms import CsvEnrolmentForm
 from courses.models import Batch
 
@@ -98,3 +99,8 @@ def batch_enrol_csv(request, pk: int):
 @hooks.register("register_admin_urls")
 def register_csv_url():
     return [path("courses/batches/<int:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    register_audit_actions(actions, {"courses.roster_export": gettext_lazy("Batch roster exported (personal data)")})

@@ -84,8 +84,21 @@ class ProfileForm(forms.Form):
         label=_("National ID number (NIK)"),
         regex=r"^\d{16}\Z",
         required=False,
-        help_text=_("Optional, 16 digits. Private: shown only to you and to administrators."),
+        help_text=_(
+            "Optional, 16 digits. Kept encrypted and only ever shown masked; leave empty to keep the one saved."
+        ),
         error_messages={"invalid": _("A NIK has exactly 16 digits.")},
+        widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
+    )
+    national_id_remove = forms.BooleanField(label=_("Remove my saved NIK"), required=False)
+
+
+class AccountDeleteForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("To confirm that you want your account deleted."),
     )
 
 

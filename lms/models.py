@@ -6,6 +6,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from lms.encryption import EncryptedTextField, mask_national_id
+
 
 class User(AbstractUser):
     """A person using Kompeten: trainee, instructor, assessor or administrator (roles are groups)."""
@@ -23,11 +25,11 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.INDONESIAN
     )
-    national_id = models.CharField(
+    #: Encrypted at rest (``lms.encryption``); shown only masked (``national_id_masked``).
+    national_id = EncryptedTextField(
         _("national ID number (NIK)"),
-        max_length=32,
         blank=True,
-        help_text=_("Optional. Private: shown only to you and to administrators."),
+        help_text=_("Optional. Private: kept encrypted and only ever shown masked."),
     )
 
     REQUIRED_FIELDS = ["email", "full_name"]
@@ -42,6 +44,10 @@ class User(AbstractUser):
 
     def __str__(self) -> str:
         return self.full_name or self.username
+
+    @property
+    def national_id_masked(self) -> str:
+        return mask_national_id(self.national_id)
 
     def get_full_name(self) -> str:
         return self.full_name or super().get_full_name()

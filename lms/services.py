@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
+from courses.audit import audit_log
 from lms import roles
 from lms.selectors import language_is_supported
 
@@ -22,6 +23,20 @@ def _wagtail_profile_language_set(*, user, language: str) -> None:
         profile.save(update_fields=["preferred_language"])
 
 
+def user_roles(user) -> dict:
+    """What a role change is judged by: the user's groups and whether they are a superuser (one query)."""
+    return {"groups": sorted(user.groups.values_list("name", flat=True)), "superuser": bool(user.is_superuser)}
+
+
+def user_roles_changed(*, user, before: dict, by=None) -> bool:
+    """Record in the audit trail that ``user``'s roles changed from ``before`` (``user_roles``), if they did."""
+    after = user_roles(user)
+    if after == before:
+        return False
+    audit_log(user, "lms.roles_change", user=by, data={"before": before, "after": after})
+    return True
+
+
 @transaction.atomic
 def user_create(
     *,
@@ -32,8 +47,12 @@ def user_create(
     role: str = roles.TRAINEE,
     preferred_language: str = "id",
     national_id: str = "",
+    by=None,
 ):
-    """Create a user holding one role. ``password=None`` makes an account that must reset its password."""
+    """Create a user holding one role. ``password=None`` makes an account that must reset its password.
+
+    The role given is recorded in the audit trail (``by``: who created the account; None for the system).
+    """
     if role not in roles.ROLES:
         raise ValidationError({"role": _("Unknown role “%(role)s”.") % {"role": role}})
     user_model = get_user_model()
@@ -55,6 +74,7 @@ def user_create(
     user.full_clean()
     user.save()
     user.groups.add(Group.objects.get(name=role))
+    user_roles_changed(user=user, before={"groups": [], "superuser": False}, by=by)
     _wagtail_profile_language_set(user=user, language=preferred_language)
     return user
 
@@ -71,9 +91,15 @@ def user_language_set(*, user, language: str) -> None:
 
 
 @transaction.atomic
-def user_profile_update(*, user, full_name: str, preferred_language: str, national_id: str):
+def user_profile_update(
+    *, user, full_name: str, preferred_language: str, national_id: str = "", national_id_remove: bool = False
+):
+    """Save the profile. The NIK is never shown back in full: an empty one keeps the number kept, unless removed."""
     user.full_name = full_name
-    user.national_id = national_id
+    if national_id_remove:
+        user.national_id = ""
+    elif national_id:
+        user.national_id = national_id
     user.full_clean()
     user.save(update_fields=["full_name", "national_id"])
     user_language_set(user=user, language=preferred_language)
@@ -81,10 +107,12 @@ def user_profile_update(*, user, full_name: str, preferred_language: str, nation
 
 
 @transaction.atomic
-def user_superuser_grant(*, user) -> None:
+def user_superuser_grant(*, user, by=None) -> None:
+    before = user_roles(user)
     user.is_staff = True
     user.is_superuser = True
     user.save(update_fields=["is_staff", "is_superuser"])
+    user_roles_changed(user=user, before=before, by=by)
 
 
 def _username_from_email(email: str) -> str:

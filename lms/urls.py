@@ -18,6 +18,8 @@ account_patterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("daftar/", views.signup, name="signup"),
     path("profil/", views.profile, name="profile"),
+    path("profil/data/", views.personal_data_download, name="personal_data_download"),
+    path("hapus/", views.account_delete, name="account_delete"),
     path(
         "kata-sandi/ubah/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("lms:password_change_done")),

@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -15,8 +15,8 @@ from assessments import selectors_candidacy as candidacy_selectors
 from certificates import selectors as certificate_selectors
 from certificates.views_trainee import certificate_rows
 from courses import selectors as course_selectors
-from lms import health, roles, services
-from lms.forms import LanguageForm, ProfileForm, SignUpForm
+from lms import health, personal_data, roles, services
+from lms.forms import AccountDeleteForm, LanguageForm, ProfileForm, SignUpForm
 from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
 
 
@@ -48,11 +48,7 @@ def signup(request: HttpRequest) -> HttpResponse:
 @login_required
 def profile(request: HttpRequest) -> HttpResponse:
     user = request.user
-    initial = {
-        "full_name": user.full_name,
-        "preferred_language": user.preferred_language,
-        "national_id": user.national_id,
-    }
+    initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
     form = ProfileForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
@@ -64,7 +60,44 @@ def profile(request: HttpRequest) -> HttpResponse:
             request.session[SESSION_LANGUAGE_KEY] = user.preferred_language
             messages.success(request, _("Your profile has been saved."))
             return redirect("lms:profile")
-    return render(request, "lms/profile.html", {"form": form})
+    context = {
+        "form": form,
+        "national_id_masked": user.national_id_masked,
+        "can_delete": not personal_data.account_is_staff(user),
+    }
+    return render(request, "lms/profile.html", context)
+
+
+@never_cache
+@require_POST
+@login_required
+def personal_data_download(request: HttpRequest) -> StreamingHttpResponse:
+    """All the signed-in person's data as a ZIP (data.json and their files), streamed; recorded in the audit trail."""
+    filename, chunks = personal_data.personal_data_export(user=request.user)
+    response = StreamingHttpResponse(chunks, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@never_cache
+@login_required
+def account_delete(request: HttpRequest) -> HttpResponse:
+    """Delete my account: confirmed with the password; the account is anonymised (staff accounts cannot)."""
+    if personal_data.account_is_staff(request.user):
+        messages.error(request, _("Staff accounts cannot be deleted by their owner. Ask an administrator."))
+        return redirect("lms:profile")
+    form = AccountDeleteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            personal_data.account_anonymise(user=request.user, password=form.cleaned_data["password"])
+        except ValidationError as error:
+            form.add_error("password", error.messages)
+        else:
+            logout(request)
+            messages.success(request, _("Your account has been deleted. Issued certificates stay verifiable."))
+            return redirect("/")
+    return render(request, "lms/account_delete.html", {"form": form})
 
 
 @require_POST

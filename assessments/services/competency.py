@@ -22,6 +22,7 @@ from assessments.models import (
 )
 from assessments.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
+from courses.audit import audit_log
 
 
 class AssessmentRefused(ValidationError):
@@ -32,6 +33,11 @@ def _history(candidacy: Candidacy, actor, action: str, *, reason: str = "", befo
     DecisionHistory.objects.create(
         candidacy=candidacy, actor=actor, action=action, reason=reason, before=before or {}, after=after or {}
     )
+
+
+def _audit(candidacy: Candidacy, action: str, user, **data) -> None:
+    """One entry in the audit trail, named by the candidacy's number (no personal data in the name)."""
+    audit_log(candidacy, action, user=user, data={"candidacy_id": candidacy.pk, **data}, title=f"#{candidacy.pk}")
 
 
 def _verdicts_snapshot(candidacy: Candidacy) -> dict:
@@ -198,6 +204,7 @@ def unit_verdict_record(
         raise AssessmentRefused(_("Describe the gap for a BK verdict."), code="no_gap")
     if not SchemeUnit.objects.filter(scheme=candidacy.event.scheme, unit=unit).exists():
         raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
+    before = UnitVerdict.objects.filter(candidacy=candidacy, unit=unit).values("verdict", "rationale").first()
     row, _created = UnitVerdict.objects.update_or_create(
         candidacy=candidacy,
         unit=unit,
@@ -208,6 +215,18 @@ def unit_verdict_record(
             "follow_up": follow_up,
             "assessor": assessor,
         },
+    )
+    audit_log(
+        row,
+        "assessments.unit_verdict",
+        user=assessor,
+        data={
+            "candidacy_id": candidacy.pk,
+            "unit": unit.code,
+            "before": before or {},
+            "after": {"verdict": verdict, "rationale": rationale},
+        },
+        title=f"#{candidacy.pk} · {unit.code}",
     )
     return row
 
@@ -230,7 +249,9 @@ def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
     candidacy.save(
         update_fields=["recommendation", "status", "signed_at", "signed_by", "countersigned_at", "countersigned_by"]
     )
-    _history(candidacy, assessor, "signed_off", before=before, after=_verdicts_snapshot(candidacy))
+    after = _verdicts_snapshot(candidacy)
+    _history(candidacy, assessor, "signed_off", before=before, after=after)
+    _audit(candidacy, "assessments.sign_off", assessor, before=before, after=after)
     if not candidacy.event.countersign_required:
         _announce_if_competent(candidacy)
         notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
@@ -247,6 +268,7 @@ def candidacy_countersign(*, candidacy: Candidacy, lead) -> Candidacy:
     candidacy.countersigned_at, candidacy.countersigned_by = timezone.now(), lead
     candidacy.save(update_fields=["countersigned_at", "countersigned_by"])
     _history(candidacy, lead, "countersigned")
+    _audit(candidacy, "assessments.countersign", lead, recommendation=candidacy.recommendation)
     _announce_if_competent(candidacy)
     notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
     return candidacy
@@ -272,7 +294,9 @@ def appeal_open(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
     before = _verdicts_snapshot(candidacy)
     candidacy.status = Candidacy.Status.APPEALED
     candidacy.save(update_fields=["status"])
-    _history(candidacy, by, "appeal_opened", reason=reason, before=before, after=_verdicts_snapshot(candidacy))
+    after = _verdicts_snapshot(candidacy)
+    _history(candidacy, by, "appeal_opened", reason=reason, before=before, after=after)
+    _audit(candidacy, "assessments.appeal", by, reason=reason, before=before, after=after)
     return candidacy
 
 
@@ -289,5 +313,7 @@ def reassessment_open(*, candidacy: Candidacy, by) -> Candidacy:
     before = _verdicts_snapshot(candidacy)
     candidacy.status = Candidacy.Status.ASSESSING
     candidacy.save(update_fields=["status"])
-    _history(candidacy, by, "reassessment_opened", before=before, after=_verdicts_snapshot(candidacy))
+    after = _verdicts_snapshot(candidacy)
+    _history(candidacy, by, "reassessment_opened", before=before, after=after)
+    _audit(candidacy, "assessments.reassessment", by, before=before, after=after)
     return candidacy

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from assessments.models import AssessmentEvent, EventReportFile
 from assessments.reports_competency import event_report_rows
+from courses.audit import audit_log
 
 
 def _no_fetching():
@@ -31,6 +32,7 @@ def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
     from assessments.tasks import event_report_render
 
     report = EventReportFile.objects.create(event=event, requested_by=user)
+    audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
     transaction.on_commit(lambda: event_report_render.delay(report_id=report.pk))
     return report
 

@@ -26,6 +26,7 @@ from certificates.models import (
     SerialCounter,
 )
 from certificates.services.design import design_snapshot
+from courses.audit import audit_log
 
 CODE_BYTES = 24  # 192 random bits, 32 URL-safe characters
 
@@ -69,6 +70,10 @@ def _free_status_index(*, issuer) -> int:
     raise CertificateRefused(_("The issuer's status list is full."), code="status_list_full")
 
 
+def _audit(certificate: Certificate, action: str, user, **data) -> None:
+    audit_log(certificate, action, user=user, data={"serial": certificate.serial, **data})
+
+
 @transaction.atomic
 def certificate_issue(
     *,
@@ -79,6 +84,16 @@ def certificate_issue(
     name: str | None = None,
 ) -> Certificate:
     """Issue once per holder and achievement (a second call returns the first certificate); render on commit."""
+    certificate, created = _issue(template=template, achievement=achievement, issued_by=issued_by, run=run, name=name)
+    if created:
+        _audit(certificate, "certificates.issue", issued_by, achievement_key=certificate.achievement_key)
+    return certificate
+
+
+def _issue(
+    *, template: CertificateTemplate, achievement: Achievement, issued_by, run: IssueRun | None, name: str | None
+) -> tuple[Certificate, bool]:
+    """The certificate and whether it is new (an existing live one is returned as it is)."""
     if template.kind != achievement.kind:
         raise CertificateRefused(_("This template is for another kind of certificate."), code="wrong_template")
     issuer = template.issuer
@@ -88,7 +103,7 @@ def certificate_issue(
         )
     existing = _live(holder=achievement.holder, key=achievement.key)
     if existing is not None:
-        return existing
+        return existing, False
     now = timezone.now()
     salt = secrets.token_hex(16)
     recipient = recipient_identity(holder=achievement.holder, salt=salt)
@@ -131,17 +146,18 @@ def certificate_issue(
         except IntegrityError:
             existing = _live(holder=achievement.holder, key=achievement.key)
             if existing is not None:  # issued at the same moment by someone else
-                return existing
+                return existing, False
             continue  # a status index taken at the same moment: draw another
         _render_on_commit(certificate.pk)
-        return certificate
+        return certificate, True
     raise CertificateRefused(_("The certificate could not be issued; try again."), code="busy")
 
 
 def _render_on_commit(certificate_id: int) -> None:
     from certificates.tasks import certificate_render
 
-    transaction.on_commit(lambda: certificate_render.delay(certificate_id=certificate_id))
+    # robust: a broker outage after commit must not fail the request; certificates_catch_up renders it later.
+    transaction.on_commit(lambda: certificate_render.delay(certificate_id=certificate_id), robust=True)
 
 
 def course_rule(*, course_id: int) -> CourseCertificate | None:
@@ -204,9 +220,10 @@ def certificate_correct(*, certificate: Certificate, by, name: str | None = None
     achievement = _achievement_again(old)
     old.status = Certificate.Status.SUPERSEDED
     old.save(update_fields=["status"])
-    new = certificate_issue(template=old.template, achievement=achievement, issued_by=by, name=name)
+    new, _created = _issue(template=old.template, achievement=achievement, issued_by=by, run=None, name=name)
     new.supersedes = old
     new.save(update_fields=["supersedes"])
+    _audit(new, "certificates.correct", by, supersedes=old.serial, name_changed=new.holder_name != old.holder_name)
     return new
 
 
@@ -253,6 +270,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     Revocation.objects.create(certificate=locked, reason=reason[:2000], revoked_by=by)
     locked.status = Certificate.Status.REVOKED
     locked.save(update_fields=["status"])
+    _audit(locked, "certificates.revoke", by, reason=reason[:2000])
     issuer_id = locked.issuer_id
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
     return locked

@@ -74,6 +74,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The client's address for the audit trail (courses.audit).
+    "courses.middleware.AuditContextMiddleware",
     "lms.middleware.UserLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -234,6 +236,9 @@ KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passe
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))
 # Public address printed in QR codes and credentials (defaults to WAGTAILADMIN_BASE_URL).
 KOMPETEN_PUBLIC_BASE_URL = env_str("KOMPETEN_PUBLIC_BASE_URL") or None
+# Key material for personal data encrypted at rest (national ID numbers: lms.encryption), comma-separated for
+# rotation (the first encrypts). Required in production; elsewhere derived from SECRET_KEY when empty.
+KOMPETEN_FIELD_KEY = env_str("KOMPETEN_FIELD_KEY")
 
 LOGGING = {
     "version": 1,

@@ -1,7 +1,8 @@
 """Production: PostgreSQL, Redis (broker, cache, sessions), Celery workers, gunicorn behind a proxy.
 
-Refuses to start without DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS and a PostgreSQL DATABASE_URL, and passes
-``manage.py check --deploy`` with no warning.
+Refuses to start without DJANGO_SECRET_KEY, DJANGO_ALLOWED_HOSTS, a PostgreSQL DATABASE_URL and KOMPETEN_FIELD_KEY
+(the key of personal data encrypted at rest, not the secret key), and passes ``manage.py check --deploy`` with no
+warning.
 """
 
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +15,11 @@ if _missing:
     raise ImproperlyConfigured(f"Production settings need these environment variables: {', '.join(_missing)}.")
 if not env_str("DATABASE_URL").startswith(("postgres://", "postgresql://", "pgsql://")):
     raise ImproperlyConfigured("Production settings need a PostgreSQL DATABASE_URL (postgres://...).")
+# National ID numbers are encrypted with this key: losing it loses them, so it is never derived from the secret key.
+if not env_str("KOMPETEN_FIELD_KEY"):
+    raise ImproperlyConfigured("Production settings need the environment variable KOMPETEN_FIELD_KEY.")
+if env_str("KOMPETEN_FIELD_KEY") == env_str("DJANGO_SECRET_KEY"):
+    raise ImproperlyConfigured("KOMPETEN_FIELD_KEY must differ from DJANGO_SECRET_KEY.")
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY")

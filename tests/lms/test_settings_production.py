@@ -12,6 +12,7 @@ GOOD_ENV = {
     "DJANGO_SETTINGS_MODULE": "lms.settings.production",
     "DJANGO_SECRET_KEY": "k9$Zq!2vR7@pL0x#Tn4&Wm8^Yb1*Hc6(Ge3)Fd5_Ja-Ks0+Lu9=Mi7",
     "DJANGO_ALLOWED_HOSTS": "kompeten.example.id",
+    "KOMPETEN_FIELD_KEY": "Vx7#qL2!nR9@tK4$wP8^zM1&cB5*hJ3(fD6)gS0_",
     # nothing listens on port 1: the deploy check must not need the database
     "DATABASE_URL": "postgres://kompeten@127.0.0.1:1/kompeten",
     "REDIS_URL": "redis://127.0.0.1:1/0",

@@ -1,0 +1,20 @@
+"""The certificates plugin's actions in the audit trail (``courses.audit``), registered with Wagtail here.
+
+Imported from ``CertificatesConfig.ready`` so that the hook is registered without a second ``wagtail_hooks``.
+"""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from courses.audit import register_audit_actions
+
+AUDIT_ACTIONS = {
+    "certificates.issue": _("Certificate issued"),
+    "certificates.correct": _("Certificate corrected (reissued)"),
+    "certificates.revoke": _("Certificate revoked"),
+}
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    register_audit_actions(actions, AUDIT_ACTIONS)

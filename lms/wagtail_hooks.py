@@ -1,0 +1,38 @@
+"""The host site in the Wagtail admin: role changes made in the user editor go to the audit trail, and the
+host's own audit actions are registered with their labels."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+
+from courses.audit import register_audit_actions
+from lms import services
+
+AUDIT_ACTIONS = {
+    "lms.roles_change": _("Roles changed"),
+    "lms.personal_data_export": _("Personal data downloaded by its owner"),
+    "lms.account_delete": _("Account deleted by its owner (anonymised)"),
+}
+_ROLES_BEFORE = "_kompeten_roles_before"
+
+
+@hooks.register("register_log_actions")
+def register_audit_log_actions(actions):
+    register_audit_actions(actions, AUDIT_ACTIONS)
+
+
+@hooks.register("before_edit_user")
+def remember_roles_before_edit(request, user):
+    if request.method == "POST":
+        setattr(request, _ROLES_BEFORE, services.user_roles(user))
+
+
+@hooks.register("after_edit_user")
+def record_roles_after_edit(request, user):
+    before = getattr(request, _ROLES_BEFORE, None)
+    if before is not None:
+        services.user_roles_changed(user=user, before=before, by=request.user)
+
+
+@hooks.register("after_create_user")
+def record_roles_after_create(request, user):
+    services.user_roles_changed(user=user, before={"groups": [], "superuser": False}, by=request.user)
