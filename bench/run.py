@@ -54,9 +54,9 @@ class Plan:
     rush_window: int = 30
     rush_tail: int = 8  # seconds after the window for the last starts to finish
     pages_users: int = 50
-    pages_pace: float = 2.0
+    pages_pace: float = 5.0  # one page every 5 s: a fast reader (a lesson takes minutes to read)
     pages_seconds: int = 45
-    lesson_connections: tuple = (10, 20, 40)
+    lesson_connections: tuple = (5, 10, 20, 40)
     sqlite_levels: tuple = (20, 50, 100)
     sqlite_seconds: int = 60
     database: str = "kompeten_bench"
@@ -442,6 +442,15 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     wait_log(worker, "ready")
     log(f"gunicorn ({WORKERS} workers) on {url}, Celery worker ready")
 
+    log("warming up the workers (not measured)")
+    lesson = json.loads(seed.read_text())["lesson_urls"][0]
+    for script, args in (
+        ("post.lua", [seed_txt, "autosave"]),
+        ("post.lua", [seed_txt, "floor"]),
+        ("get.lua", [seed_txt, lesson]),
+    ):
+        wrk(run, script=script, args=args, connections=WORKERS, seconds=2, url=url)
+
     storm_args = {"users": plan.trainees, "seconds": plan.storm_seconds, "url": url, "env": env, "seed": seed}
     scenarios["autosave_storm"] = storm(run, name="autosave_storm", target="autosave", **storm_args)
     scenarios["floor_storm"] = storm(run, name="floor_storm", target="floor", **storm_args)
@@ -488,7 +497,6 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     )
     pages.pop("_acked")
     scenarios["learning_pages"] = pages
-    lesson = json.loads(seed.read_text())["lesson_urls"][0]
     scenarios["lesson_ceiling"] = ceiling_summary(
         [
             sweep(

@@ -133,6 +133,10 @@ def main() -> None:
         attempts = args.trainees if args.attempts is None else args.attempts
         for user, row in zip(users[:attempts], rows, strict=False):
             row["attempt"] = attempt_start(user=user, exam=storm)[0].pk
+    from django.db import connection
+
+    with connection.cursor() as cursor:  # planner statistics, as a database in service has them
+        cursor.execute("ANALYZE")
     lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
     seed = {
         "course_url": course.url,
