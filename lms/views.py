@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_POST
 from assessments import selectors_assessor as assessor_selectors
 from assessments import selectors_candidacy as candidacy_selectors
 from certificates import selectors as certificate_selectors
+from certificates import selectors_admin as certificate_admin_selectors
 from certificates.views_trainee import certificate_rows
 from courses import selectors as course_selectors
 from lms import health, personal_data, roles, services
@@ -146,6 +147,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "is_instructor": is_instructor,
         "is_assessor": is_assessor,
         "is_certification_admin": roles.CERTIFICATION_ADMIN in role_names,
+        "pending_certificates": certificate_admin_selectors.pending_competency_decisions().count()
+        if roles.CERTIFICATION_ADMIN in role_names
+        else 0,
         "is_administrator": roles.ADMINISTRATOR in role_names,
         "role_labels": [roles.ROLE_LABELS[name] for name in roles.ROLES if name in role_names],
     }

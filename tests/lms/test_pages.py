@@ -95,3 +95,19 @@ def test_assessor_dashboard_query_count_does_not_grow_with_candidates(
     with django_assert_num_queries(8):
         response = client.get(reverse("lms:dashboard"))
     assert len(response.context["assigned"]) == candidates
+
+
+def test_the_certification_admin_sees_how_many_candidates_await_a_certificate(client):
+    # Given a certification admin and one candidate judged Kompeten whose scheme waits for the click
+    from lms import services
+    from tests.certificates import factories
+
+    admin = services.user_create(
+        username="dewi", email="dewi@contoh.id", full_name="Dewi", password=None, role=roles.CERTIFICATION_ADMIN
+    )
+    factories.competent_candidacy(automatic=False)
+    client.force_login(admin)
+    # When the admin opens the dashboard, then the panel counts it and links to the pending list
+    response = client.get(reverse("lms:dashboard"))
+    assert response.context["pending_certificates"] == 1
+    assert reverse("certificates_pending:index") in response.content.decode()
