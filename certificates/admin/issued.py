@@ -158,6 +158,14 @@ class CertificateViewSet(ModelViewSet):
             **kwargs,
         )
 
+    @property
+    def url_finder_class(self):
+        # Wagtail's reports (Site history) link each logged object to its edit view; certificates have none, so
+        # they link to the inspect view instead.
+        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
+
+        return type("CertificateURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
+
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),

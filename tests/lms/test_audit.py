@@ -334,3 +334,19 @@ def test_the_entries_show_in_the_site_history_report_for_an_administrator(client
     history = client.get(reverse("wagtailusers_users:history", args=[staff.pk]))
     assert history.status_code == 200
     assert "Roles changed" in history.content.decode()
+
+
+def test_site_history_links_a_certificate_entry_to_its_inspect_page(client, tasks_run_in_process):
+    # Given an issued certificate (its issue is logged) and an Administrator
+    from certificates.services.issuing import certificate_issue_for_enrolment
+    from lms import roles
+    from tests.certificates import factories
+
+    certificate = certificate_issue_for_enrolment(enrolment_id=factories.completed_enrolment().pk)
+    admin = factories.trainee_create(username="admin-riwayat", is_superuser=True, is_staff=True)
+    admin.groups.add(Group.objects.get(name=roles.ADMINISTRATOR))
+    client.force_login(admin)
+    # When Site history is opened, then it lists the entry and links it to the certificate's inspect page
+    response = client.get(reverse("wagtailadmin_reports:site_history"))
+    assert response.status_code == 200
+    assert reverse("certificates_certificate:inspect", args=[certificate.pk]) in response.content.decode()
