@@ -1,14 +1,13 @@
 """The assessor's grading queue: who sees which answers, locks, stale forms, grading, query counts, races."""
 
 import datetime
-import threading
 from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import connection, connections
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +19,7 @@ from tests.assessments.competency import assessor_create, candidacy_create, even
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory, image_bytes
+from tests.races import race
 
 ESSAY = "Matikan MCB, pasang gembok dan label, lalu uji tegangan."
 
@@ -388,29 +388,6 @@ QUEUE_QUERIES = 8  # session, user, permissions (2), the queue, the counts, the 
 # --- races (PostgreSQL) --------------------------------------------------------------------------------------------
 
 
-def _race(workers):
-    barrier = threading.Barrier(len(workers))
-    results, errors = [None] * len(workers), []
-
-    def run(index, work):
-        try:
-            barrier.wait()
-            results[index] = work()
-        except Exception as error:  # re-raised below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    if errors:
-        raise errors[0]
-    return results
-
-
 postgres_only = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"
 )
@@ -442,7 +419,7 @@ def test_two_assessors_grading_the_same_answer_at_once_one_wins():
     response = _awaiting(desk)
     other = _second_assessor_for(desk, response)
 
-    results = _race([_lock_and_grade(response.pk, desk.assessor, "2"), _lock_and_grade(response.pk, other, "4")])
+    results = race([_lock_and_grade(response.pk, desk.assessor, "2"), _lock_and_grade(response.pk, other, "4")])
 
     assert results.count("won") == 1
     assert {code for code in results if code != "won"} <= {"locked", "graded"}
@@ -461,7 +438,7 @@ def test_a_form_submitted_twice_at_once_grades_once():
     assert grading.response_lock(response=response, assessor=desk.assessor)
     token = grading.lock_token(response)
 
-    results = _race([lambda score=score: _grade(response.pk, desk.assessor, score, token) for score in ("3", "4")])
+    results = race([lambda score=score: _grade(response.pk, desk.assessor, score, token) for score in ("3", "4")])
 
     assert sorted(results) == ["graded", "won"]
     response.refresh_from_db()

@@ -1,44 +1,19 @@
 """Races that only a real database shows: run on the PostgreSQL leg (skipped on SQLite)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 
 from assessments.models import Attempt, Response
 from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory
+from tests.races import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(connection.vendor != "postgresql", reason="needs PostgreSQL: concurrent transactions"),
 ]
-
-
-def _race(workers):
-    """Run each callable in its own thread (its own connection) at the same moment; return results."""
-    barrier = threading.Barrier(len(workers))
-    results, errors = [None] * len(workers), []
-
-    def run(index, work):
-        try:
-            barrier.wait()
-            results[index] = work()
-        except Exception as error:  # collected and re-raised below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    if errors:
-        raise errors[0]
-    return results
 
 
 @pytest.fixture
@@ -61,7 +36,7 @@ def test_concurrent_saves_of_one_answer_keep_the_newest_sequence(started):
         return work
 
     seqs = [3, 17, 9, 12, 5, 16, 1, 8]
-    _race([save(seq) for seq in seqs])
+    race([save(seq) for seq in seqs])
     response = Response.objects.get(item__attempt=attempt)
     assert (response.seq, response.answer) == (17, {"text": "jawaban 17"})
 
@@ -72,7 +47,7 @@ def test_concurrent_submits_produce_one_graded_result(started):
     def submit():
         return services.attempt_submit(attempt=Attempt.objects.get(pk=attempt.pk)).submitted_now
 
-    results = _race([submit for _ in range(4)])
+    results = race([submit for _ in range(4)])
     assert sorted(results) == [False, False, False, True]
     assert Attempt.objects.get(pk=attempt.pk).state == Attempt.State.GRADED
 
@@ -85,7 +60,7 @@ def test_concurrent_starts_produce_one_attempt():
     def start():
         return services.attempt_start(user=trainee, exam=exam)[0].pk
 
-    results = _race([start for _ in range(4)])
+    results = race([start for _ in range(4)])
     assert len(set(results)) == 1
     assert Attempt.objects.filter(user=trainee, exam=exam).count() == 1
 
@@ -120,7 +95,7 @@ def test_two_saves_of_one_evidence_form_at_once_one_wins_and_the_other_is_told()
 
         return work
 
-    results = _race([save(1), save(2)])
+    results = race([save(1), save(2)])
     assert sorted(results) == ["saved", "stale"]
     stored = EvidenceRecord.objects.get()
     assert stored.version == record.version + 1

@@ -1,14 +1,13 @@
 """Races that only a real database shows (PostgreSQL leg; skipped on SQLite)."""
 
-import threading
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.utils import timezone
 
 from certificates.models import Certificate
 from certificates.services.issuing import certificate_issue_for_enrolment
 from tests.certificates import factories
+from tests.races import race
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -16,35 +15,12 @@ pytestmark = [
 ]
 
 
-def _race(workers):
-    barrier = threading.Barrier(len(workers))
-    results, errors = [None] * len(workers), []
-
-    def run(index, work):
-        try:
-            barrier.wait()
-            results[index] = work()
-        except Exception as error:  # re-raised below
-            errors.append(error)
-        finally:
-            connections.close_all()
-
-    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(workers)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    if errors:
-        raise errors[0]
-    return results
-
-
 def test_fifty_parallel_issues_take_fifty_consecutive_serials():
     # Given 50 trainees who completed courses of one issuer
     template = factories.template_create()
     enrolments = [factories.completed_enrolment(template=template) for _ in range(50)]
     # When their certificates are issued at the same moment, each in its own connection
-    _race([lambda e=e: certificate_issue_for_enrolment(enrolment_id=e.pk).pk for e in enrolments])
+    race([lambda e=e: certificate_issue_for_enrolment(enrolment_id=e.pk).pk for e in enrolments])
     # Then the serials are 1..50 of this year: distinct, consecutive, no gap
     year = timezone.now().year
     sequences = sorted(Certificate.objects.filter(year=year).values_list("sequence", flat=True))
@@ -55,7 +31,7 @@ def test_fifty_parallel_issues_take_fifty_consecutive_serials():
 
 def test_issuing_one_achievement_twice_at_once_gives_one_certificate():
     enrolment = factories.completed_enrolment()
-    ids = _race([lambda: certificate_issue_for_enrolment(enrolment_id=enrolment.pk).pk for _ in range(6)])
+    ids = race([lambda: certificate_issue_for_enrolment(enrolment_id=enrolment.pk).pk for _ in range(6)])
     assert len(set(ids)) == 1
     assert Certificate.objects.count() == 1
     assert Certificate.objects.get().sequence == 1
