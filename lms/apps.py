@@ -29,3 +29,11 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         post_migrate.connect(_roles_sync_after_migrate, dispatch_uid="lms.roles_sync")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from lms.two_factor import remember_requirement
+
+        user_logged_in.connect(remember_requirement, dispatch_uid="lms.two_factor_requirement")
+
+        from lms import admin_lockouts  # noqa: F401  (registers the "Locked logins" report's hooks)

@@ -1,11 +1,16 @@
+from axes.backends import AxesBackend
 from django.contrib.auth import get_user_model
-from django.contrib.auth.backends import ModelBackend
 
 
-class EmailOrUsernameBackend(ModelBackend):
-    """Log in with either the username or the e-mail address (case-insensitive)."""
+class EmailOrUsernameBackend(AxesBackend):
+    """Log in with either the username or the e-mail address (case-insensitive).
+
+    It is django-axes' backend first: a locked-out account or address is refused before the password is looked at
+    (``AxesBackend.authenticate`` raises), so ``authenticate()`` must always be given the request.
+    """
 
     def authenticate(self, request, username=None, password=None, **kwargs):
+        super().authenticate(request, username=username, password=password, **kwargs)
         user_model = get_user_model()
         login = (username or kwargs.get(user_model.USERNAME_FIELD) or "").strip()
         if not login or password is None:

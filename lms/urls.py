@@ -6,8 +6,9 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import views
+from lms import views, views_accounts
 from lms.forms import LoginForm, QueuedPasswordResetForm
+from lms.ratelimit import limit_posts
 
 account_patterns = [
     path(
@@ -16,8 +17,10 @@ account_patterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("daftar/", views.signup, name="signup"),
+    path("daftar/", limit_posts("signup")(views.signup), name="signup"),
     path("profil/", views.profile, name="profile"),
+    path("profil/dua-langkah/", views_accounts.two_factor_setup, name="two_factor_setup"),
+    path("dua-langkah/", views_accounts.two_factor_verify, name="two_factor_verify"),
     path("profil/data/", views.personal_data_download, name="personal_data_download"),
     path("hapus/", views.account_delete, name="account_delete"),
     path(
@@ -28,8 +31,10 @@ account_patterns = [
     path("kata-sandi/ubah/selesai/", auth_views.PasswordChangeDoneView.as_view(), name="password_change_done"),
     path(
         "kata-sandi/reset/",
-        auth_views.PasswordResetView.as_view(
-            form_class=QueuedPasswordResetForm, success_url=reverse_lazy("lms:password_reset_done")
+        limit_posts("password_reset")(
+            auth_views.PasswordResetView.as_view(
+                form_class=QueuedPasswordResetForm, success_url=reverse_lazy("lms:password_reset_done")
+            )
         ),
         name="password_reset",
     ),

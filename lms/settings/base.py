@@ -6,9 +6,11 @@ Every variable is documented in ``.env.example``.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
@@ -61,6 +63,11 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # Accounts and headers (host only; the plugins need none of these): login lockout, TOTP for staff, CSP.
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -72,8 +79,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Content-Security-Policy on every response, with a per-request nonce; relaxed for the admins.
+    "lms.security_headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(); then staff with a TOTP device enter their code before anything else.
+    "django_otp.middleware.OTPMiddleware",
+    "lms.two_factor.TwoFactorMiddleware",
     # The client's address for the audit trail (courses.audit).
     "courses.middleware.AuditContextMiddleware",
     "lms.middleware.UserLocaleMiddleware",
@@ -82,6 +94,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last: turns a login refused by django-axes into the lockout page (429).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "lms.urls"
@@ -170,16 +184,89 @@ CELERY_BEAT_SCHEDULE: dict = {
 
 # --- Users ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"
+# One backend: e-mail or username, and django-axes' lockout check before the password is looked at.
 AUTHENTICATION_BACKENDS = ["lms.auth_backends.EmailOrUsernameBackend"]
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator",
+        "OPTIONS": {"user_attributes": ("username", "full_name", "email")},
+    },
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# --- Login lockout (django-axes) ------------------------------------------------------------------------
+# Five failed logins lock the account and, separately, the client address for 15 minutes; an attempt during the
+# lockout starts the 15 minutes again. Attempts are counted per account: e-mail and username count as one
+# (lms.lockout.axes_username). Unlock: Django admin (/django-admin/axes/), the admin's "Locked logins" report, or
+# `manage.py axes_reset_username USERNAME`. The client address is REMOTE_ADDR (behind our own proxies, taken from
+# X-Forwarded-For by lms.middleware.TrustedProxyMiddleware).
+AXES_ENABLED = True
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_USERNAME_CALLABLE = "lms.lockout.axes_username"
+AXES_LOCKOUT_CALLABLE = "lms.lockout.lockout_response"
+AXES_RESET_ON_SUCCESS = True
+# Failed attempts are kept only until they expire; no log of every successful login (data minimisation).
+AXES_DISABLE_ACCESS_LOG = True
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "password"]
+AXES_VERBOSE = False  # no banner on every start; lockouts are still logged (WARNING, logger "axes")
+
+# --- Rate limits (per client address, in the cache: Redis in production) ------------------------------------
+# (requests, seconds): POSTs to sign-up and to password reset. Certificate look-up and the PDF check have theirs
+# in the certificates plugin (KOMPETEN_LOOKUP_RATE, KOMPETEN_PDF_CHECK_RATE).
+LMS_RATE_SIGNUP = (env_int("LMS_RATE_SIGNUP", 10), 3600)
+LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
+
+# --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
+OTP_TOTP_ISSUER = "Kompeten"
+
+# --- Cookies and security headers (every environment; production adds Secure and HSTS) -----------------
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Legacy browsers' frame protection. Wagtail's preview views answer SAMEORIGIN themselves; browsers that know CSP
+# follow its frame-ancestors 'self' below.
+X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy (django-csp 4): our own origin only, scripts by origin or nonce, no inline <style>
+# elements, no plugins, no foreign forms or framing. Inline style *attributes* stay allowed (style-src-attr):
+# templates draw data-driven widths and colours with them (progress bars, track colours); they run no script,
+# and any url() they hold is still held to img-src 'self'. /admin/ and /django-admin/ get a relaxed policy
+# (lms/security_headers.py) because Wagtail's admin uses inline scripts and styles.
+# frame-src: lesson videos may embed a YouTube or Vimeo player (courses.blocks.VideoBlock) — frames only, never
+# their scripts; CSP_FRAME_SRC="" removes them.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp_constants.SELF],
+        "script-src": [csp_constants.SELF, csp_constants.NONCE],
+        "style-src": [csp_constants.SELF, csp_constants.NONCE],
+        "style-src-elem": [csp_constants.SELF, csp_constants.NONCE],
+        "style-src-attr": [csp_constants.UNSAFE_INLINE],
+        "img-src": [csp_constants.SELF],
+        "font-src": [csp_constants.SELF],
+        "connect-src": [csp_constants.SELF],
+        "media-src": [csp_constants.SELF],
+        "frame-src": [
+            csp_constants.SELF,
+            *env_list(
+                "CSP_FRAME_SRC", "https://www.youtube.com,https://www.youtube-nocookie.com,https://player.vimeo.com"
+            ),
+        ],
+        "object-src": [csp_constants.NONE],
+        "base-uri": [csp_constants.SELF],
+        "form-action": [csp_constants.SELF],
+        "frame-ancestors": [csp_constants.SELF],
+    }
+}
 
 # --- Languages ------------------------------------------------------------------------------------------
 # Bahasa Indonesia first. The language is the user's choice (profile, then session, then cookie), never
@@ -225,6 +312,10 @@ if DATABASES["default"]["ENGINE"].endswith("postgresql"):
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "mp4", "webm"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 200 * 1024 * 1024  # lesson videos are uploaded as documents
 WAGTAIL_I18N_ENABLED = False
+# No third-party requests from the admin: no Gravatar (it would send a hash of each e-mail address to a foreign
+# service) and no check for new Wagtail releases.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"

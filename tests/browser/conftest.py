@@ -50,10 +50,20 @@ def browser():
 @pytest.fixture
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url, locale="en-US", viewport={"width": 390, "height": 844})
+    # Chromium enforces the Content-Security-Policy: a script, style or handler it refuses is reported on the
+    # console (and would break the exam autosave or the language switch). Any such report fails the test.
+    violations: list[str] = []
+    context.on("console", lambda message: _csp_violation(message, violations))
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
     context.close()
+    assert violations == [], "the Content-Security-Policy refused something:\n" + "\n".join(violations)
+
+
+def _csp_violation(message, violations: list[str]) -> None:
+    if "Content Security Policy" in message.text or "Content-Security-Policy" in message.text:
+        violations.append(f"{message.page.url if message.page else '?'}: {message.text}")
 
 
 @pytest.fixture

@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth import authenticate
 from django.core.management import CommandError, call_command
+from django.test import RequestFactory
 
 from lms import roles
 from lms.demo.users import DEMO_PASSWORD, DEMO_USERS
@@ -23,7 +24,9 @@ def test_create_user_command_creates_a_user_with_a_role():
     )
     user = User.objects.get(username="rina")
     assert list(user.groups.values_list("name", flat=True)) == [roles.INSTRUCTOR]
-    assert authenticate(username="rina@contoh.id", password="plc-ladder-2026") == user
+    # django-axes needs the request in every authenticate() call
+    request = RequestFactory().post("/akun/masuk/")
+    assert authenticate(request, username="rina@contoh.id", password="plc-ladder-2026") == user
 
 
 def test_create_user_command_reports_a_duplicate_email_and_creates_nothing():
@@ -38,6 +41,6 @@ def test_load_demo_twice_duplicates_nothing_and_its_logins_work():
     call_command("load_demo")
     assert User.objects.count() == len(DEMO_USERS)
     for username, _email, _name, role in DEMO_USERS:
-        user = authenticate(username=username, password=DEMO_PASSWORD)
+        user = authenticate(RequestFactory().post("/akun/masuk/"), username=username, password=DEMO_PASSWORD)
         assert user is not None
         assert role in set(user.groups.values_list("name", flat=True))

@@ -1,0 +1,88 @@
+"""Account security pages: two-step verification for staff (turn on/off, enter a code) and the admins' report of
+locked logins."""
+
+from base64 import b32encode
+
+import segno
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from lms import two_factor
+from lms.forms_accounts import TotpCodeForm
+
+
+def _safe_next(request: HttpRequest, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+        return target
+    return default
+
+
+@never_cache
+@login_required
+def two_factor_setup(request: HttpRequest) -> HttpResponse:
+    """Staff only: turn TOTP on (QR code, then a code to confirm) or off (with a current code)."""
+    user = request.user
+    if not two_factor.user_may_use_two_factor(user):
+        raise Http404
+    form = TotpCodeForm(request.POST or None)
+    action = request.POST.get("action")
+    if request.method == "POST":
+        try:
+            if action == "start":
+                two_factor.totp_device_start(user=user)
+                return redirect("lms:two_factor_setup")
+            if action in {"confirm", "disable"} and form.is_valid():
+                code = form.cleaned_data["code"]
+                if action == "confirm":
+                    device = two_factor.totp_device_confirm(user=user, token=code)
+                    two_factor.session_verify(request, device)
+                    messages.success(request, _("Two-step verification is on. Keep your authenticator app."))
+                else:
+                    two_factor.totp_device_disable(user=user, token=code)
+                    request.session[two_factor.SESSION_REQUIRED_KEY] = False
+                    messages.success(request, _("Two-step verification is off."))
+                return redirect("lms:profile")
+        except ValidationError as error:
+            form.add_error("code" if action != "start" else None, error.messages)
+    device = two_factor.totp_device_confirmed(user)
+    pending = None if device else two_factor.totp_device_pending(user)
+    context = {"form": form, "enabled": device is not None, "pending": pending}
+    if pending is not None:
+        context["qr_svg"] = segno.make(pending.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
+        context["secret"] = _base32_groups(pending)
+    return render(request, "lms/two_factor_setup.html", context)
+
+
+def _base32_groups(device) -> str:
+    secret = b32encode(device.bin_key).decode("ascii").rstrip("=")
+    return " ".join(secret[i : i + 4] for i in range(0, len(secret), 4))
+
+
+@never_cache
+@login_required
+def two_factor_verify(request: HttpRequest) -> HttpResponse:
+    """After the password: the code from the authenticator app, then on to where the person was going."""
+    user = request.user
+    target = _safe_next(request, "/admin/" if two_factor.user_may_use_two_factor(user) else "/")
+    if not request.session.get(two_factor.SESSION_REQUIRED_KEY):
+        return redirect(target)
+    if two_factor.totp_device_confirmed(user) is None:  # an administrator removed the device
+        request.session[two_factor.SESSION_REQUIRED_KEY] = False
+        return redirect(target)
+    form = TotpCodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            device = two_factor.totp_verify(user=user, token=form.cleaned_data["code"])
+        except ValidationError as error:
+            form.add_error("code", error.messages)
+        else:
+            two_factor.session_verify(request, device)
+            return redirect(target)
+    return render(request, "lms/two_factor_verify.html", {"form": form, "next": target})
