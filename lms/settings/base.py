@@ -41,6 +41,8 @@ SECRET_KEY = env_str("DJANGO_SECRET_KEY")
 DEBUG = env_bool("DJANGO_DEBUG", False)
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
+# Addresses of our own reverse proxies (e.g. 127.0.0.1 when nginx runs on the same machine).
+KOMPETEN_TRUSTED_PROXIES = env_list("KOMPETEN_TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "lms",
@@ -77,6 +79,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The client's address from X-Forwarded-For, only when the peer is one of our proxies (KOMPETEN_TRUSTED_PROXIES).
+    "lms.middleware.TrustedProxyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy on every response, with a per-request nonce; relaxed for the admins.
@@ -180,6 +184,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "pages-publish-scheduled": {"task": "lms.tasks.pages_publish_scheduled", "schedule": 60.0},
     # Exam attempts whose deadline passed are closed and graded even if nobody opens them again.
     "attempts-close-expired": {"task": "assessments.tasks.attempts_close_expired", "schedule": 60.0},
+    # Certificates a lost task should have issued or rendered (broker down at the wrong moment), every 5 minutes.
+    "certificates-catch-up": {"task": "certificates.tasks.certificates_catch_up", "schedule": 300.0},
 }
 
 # --- Users ----------------------------------------------------------------------------------------------
@@ -287,10 +293,20 @@ STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "static")))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+# Private files (exam uploads, portfolio evidence, reports, certificate PDFs) live outside MEDIA_ROOT: no web
+# server serves them by URL; permission-checked views hand them out (courses.private_files).
+PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_ROOT), "base_url": "/private-files-are-never-served-by-url/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+KOMPETEN_PRIVATE_STORAGE = "private"
+# nginx: `location /_private/ { internal; alias <PRIVATE_ROOT>/; }` and KOMPETEN_PRIVATE_ACCEL_PREFIX=/_private/
+KOMPETEN_PRIVATE_ACCEL_PREFIX = env_str("KOMPETEN_PRIVATE_ACCEL_PREFIX")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- E-mail ---------------------------------------------------------------------------------------------
