@@ -195,7 +195,10 @@ def event_report_download(request, pk: int):
     if not report.file:
         raise Http404
     return private_file_response(
-        name=report.file.name, filename=f"laporan-{report.event_id}.pdf", content_type="application/pdf"
+        name=report.file.name,
+        filename=f"laporan-{report.event_id}.pdf",
+        content_type="application/pdf",
+        storage=report.file.storage,
     )
 
 

@@ -33,8 +33,11 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.browser)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    # Package scope: Playwright's sync API keeps an event loop running in this thread while it lives, and code
+    # in later test packages that runs asyncio itself (pyHanko's signing, Django's async cache API) must not
+    # find one.
     if not Path(CHROMIUM).exists():
         if os.environ.get("KOMPETEN_REQUIRE_BROWSER") == "1":
             pytest.fail(f"Chromium is required but {CHROMIUM} does not exist (apt-get install chromium).")
