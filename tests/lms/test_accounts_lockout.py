@@ -148,7 +148,9 @@ def test_the_lockout_page_speaks_the_visitors_language(client, budi):
     for n in range(5):
         response = log_in(client, "budi", "salah-sekali", ip=f"10.0.7.{n}")
     assert response.status_code == 429
-    assert '<html lang="id">' in response.content.decode()
+    body = response.content.decode()
+    assert '<html lang="id">' in body
+    assert "Akses masuk terkunci" in body
 
 
 def test_administrators_see_locked_logins_in_the_admin_and_unlock_them(client_en, budi):

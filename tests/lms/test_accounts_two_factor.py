@@ -42,9 +42,8 @@ def test_trainees_never_see_it(client):
 
 
 def test_staff_turn_it_on_with_a_qr_code_and_a_right_code_not_a_wrong_one(client):
-    staff = make_user(roles.ASSESSOR)
+    staff = make_user(roles.ASSESSOR, preferred_language="en")
     client.force_login(staff)
-    client.cookies["kompeten_language"] = "en"
     # given a staff member who finds it on their profile and starts
     assert SETUP in client.get(reverse("lms:profile")).content.decode()
     assert client.post(SETUP, {"action": "start"}).status_code == 302
