@@ -1,5 +1,6 @@
 """The blocks a lesson is written with. Presentation only: nothing here is graded or referenced by records."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
@@ -45,7 +46,7 @@ class VideoBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if not cleaned.get("video") and not cleaned.get("embed"):
             raise blocks.StructBlockValidationError(
-                block_errors={"video": blocks.BlockValidationError(_("Upload a video file or give an external link."))}
+                block_errors={"video": ValidationError(_("Upload a video file or give an external link."))}
             )
         return cleaned
 
@@ -121,7 +122,11 @@ class QuickCheckBlock(blocks.StructBlock):
         cleaned = super().clean(value)
         if not any(option["correct"] for option in cleaned["options"]):
             raise blocks.StructBlockValidationError(
-                block_errors={"options": blocks.BlockValidationError(_("Mark at least one answer as correct."))}
+                block_errors={
+                    "options": blocks.ListBlockValidationError(
+                        non_block_errors=[ValidationError(_("Mark at least one answer as correct."))]
+                    )
+                }
             )
         return cleaned
 
