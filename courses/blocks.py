@@ -105,7 +105,10 @@ class QuickCheckOptionBlock(blocks.StructBlock):
 
 
 class QuickCheckBlock(blocks.StructBlock):
-    """A self-test question with instant feedback. Not graded and not recorded: it helps the trainee."""
+    """A self-test question with instant feedback. Not graded and not recorded: it helps the trainee.
+
+    A new one starts with two answer rows, the fewest it accepts.
+    """
 
     question = blocks.CharBlock(label=_("question"), max_length=500)
     options = blocks.ListBlock(QuickCheckOptionBlock(), label=_("answers"), min_num=2, max_num=6)
@@ -117,6 +120,7 @@ class QuickCheckBlock(blocks.StructBlock):
         icon = "help"
         label = _("Quick check")
         template = "courses/blocks/quick_check.html"
+        default = {"options": [{"text": "", "correct": False, "feedback": ""}] * 2}
 
     def clean(self, value):
         cleaned = super().clean(value)

@@ -1,9 +1,10 @@
-"""Block validation in the lesson editor: a bad block re-renders the editor with a translated error, never a 500."""
+"""The quick-check block in the lesson editor: it starts with two answers and refuses a question without a right one."""
 
 import pytest
 from django.urls import reverse
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
+from courses.blocks import QuickCheckBlock
 from courses.models import LessonPage
 from tests.courses import factories
 
@@ -78,3 +79,9 @@ def test_a_video_without_file_or_link_is_refused_not_a_server_error(admin_client
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), data)
     assert response.status_code == 200
     assert "Unggah berkas video atau berikan tautan eksternal." in response.content.decode()
+
+
+def test_a_new_quick_check_starts_with_two_answer_rows():
+    block = QuickCheckBlock()
+    state = block.get_form_state(block.get_default())
+    assert len(state["options"]) == 2
