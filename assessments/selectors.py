@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import F
+from django.db.models import Count, F
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from assessments.models import Attempt, AttemptItem, ExamPage, Response
 
@@ -115,3 +116,11 @@ def responses_awaiting_grading(*, exam: ExamPage | None = None):
     if exam is not None:
         responses = responses.filter(item__attempt__exam=exam)
     return responses.order_by("item__attempt__submitted_at", "item__position")
+
+
+def exams_for_author(*, user):
+    """The exams this user may edit, and so read the report of, in tree order, with their attempt counts."""
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(user, ["change"])
+    return (
+        ExamPage.objects.filter(pk__in=editable.values("pk")).annotate(attempt_count=Count("attempts")).order_by("path")
+    )
