@@ -290,6 +290,11 @@ def batch_for_instructor(*, batch_id: int, user) -> Batch | None:
     return None
 
 
+def courses_taught(*, user):
+    """The courses this user is named an instructor of, by title."""
+    return CoursePage.objects.filter(instructors=user).order_by("title")
+
+
 def batch_list_for_instructor(*, user):
     return (
         Batch.objects.filter(instructors=user)

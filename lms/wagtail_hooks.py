@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from courses.audit import register_audit_actions
-from lms import services
+from lms import admin_home, services  # noqa: F401  (admin_home registers the instructor's home panel)
 
 AUDIT_ACTIONS = {
     "lms.roles_change": _("Roles changed"),
