@@ -87,8 +87,12 @@ class Candidacy(models.Model):
         SIGNED = "signed", _("Signed off")
         APPEALED = "appealed", _("Under appeal")
 
-    event = models.ForeignKey(AssessmentEvent, on_delete=models.CASCADE, related_name="candidacies")
-    candidate = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="candidacies")
+    event = models.ForeignKey(
+        AssessmentEvent, verbose_name=_("assessment event"), on_delete=models.CASCADE, related_name="candidacies"
+    )
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("candidate"), on_delete=models.PROTECT, related_name="candidacies"
+    )
     assessor = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         verbose_name=_("assessor"),
