@@ -25,6 +25,7 @@ class AssessorRegistration(models.Model):
 
     class Meta:
         verbose_name = _("assessor registration")
+        verbose_name_plural = _("assessor registrations")
         ordering = ["-valid_until"]
 
     def __str__(self) -> str:
@@ -61,6 +62,7 @@ class AssessmentEvent(models.Model):
 
     class Meta:
         verbose_name = _("assessment event")
+        verbose_name_plural = _("assessment events")
         ordering = ["-starts_on"]
         constraints = [
             models.CheckConstraint(

@@ -71,7 +71,9 @@ class IssueRun(models.Model):
         on_delete=models.CASCADE,
         related_name="+",
     )
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT, related_name="+"
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.QUEUED)
     total = models.PositiveIntegerField(_("total"), default=0)
     done = models.PositiveIntegerField(_("done"), default=0)

@@ -41,6 +41,9 @@ KNOWN_UNTRANSLATED = [
     "Moderators approval",
     "Candidate",
     "Event",
+    "Requested by",
+    "kompetensis",  # Django's English plural of an Indonesian verbose name
+    "asesors",
 ]
 
 # Program code is left out; the JSON the admin's scripts render from (the sidebar's menu, say) is kept.
