@@ -42,6 +42,8 @@ KNOWN_UNTRANSLATED = [
     "Candidate",
     "Event",
     "Requested by",
+    "Meta description",
+    "Title tag",
     "kompetensis",  # Django's English plural of an Indonesian verbose name
     "asesors",
 ]
