@@ -12,6 +12,7 @@ from django.utils import timezone
 from assessments.models import Candidacy, UnitVerdict, Verdict
 from assessments.selectors_standards import scheme_units, units_for_course
 from courses.models import Enrolment
+from courses.text import strip_bidi_controls
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Achievement:
 
 
 def holder_name(user) -> str:
-    return " ".join((user.get_full_name() or user.get_username()).split())
+    return " ".join(strip_bidi_controls(user.get_full_name() or user.get_username()).split())
 
 
 def _standard(unit) -> dict:

@@ -9,19 +9,24 @@ import unicodedata
 from django.db.models import Q, QuerySet
 
 from certificates.models import Certificate, Issuer
+from courses.text import strip_bidi_controls
 
 MASK = "*****"
 
 
 def mask_name(name: str) -> str:
-    """The first word whole, every other word its first letter and a fixed run of asterisks: "Budi S*****".
+    """Every word its first letter and a fixed run of asterisks, except the first of a longer name: "Budi S*****".
 
-    The run does not follow the word's length, so the mask says nothing about it. A first "letter" keeps the
-    combining marks that belong to it (NFC first), so accented and non-Latin names stay readable.
+    A one-word name, common in Java, is masked too ("Sukarno" is "S*****"): shown whole, it would be the holder's
+    full name. The run does not follow the word's length, so the mask says nothing about it. A first "letter" keeps
+    the combining marks that belong to it (NFC first), so accented and non-Latin names stay readable. Bidirectional
+    controls are dropped. A masked name masks to itself.
     """
-    words = unicodedata.normalize("NFC", name or "").split()
+    words = unicodedata.normalize("NFC", strip_bidi_controls(name)).split()
     if not words:
         return ""
+    if len(words) == 1:
+        return _initial(words[0]) + MASK
     return " ".join([words[0], *(_initial(word) + MASK for word in words[1:])])
 
 

@@ -5,7 +5,16 @@ from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from courses.text import strip_bidi_controls
 from lms.models import User
+
+
+def clean_full_name(form: forms.Form) -> str:
+    """The typed name without bidirectional controls or runs of spaces; required even if nothing else was left."""
+    name = " ".join(strip_bidi_controls(form.cleaned_data["full_name"]).split())
+    if not name:
+        raise forms.ValidationError(form.fields["full_name"].error_messages["required"], code="required")
+    return name
 
 
 class LoginForm(AuthenticationForm):
@@ -44,6 +53,9 @@ class SignUpForm(forms.Form):
         label=_("Password again"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
     )
     preferred_language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
+
+    def clean_full_name(self):
+        return clean_full_name(self)
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
@@ -91,6 +103,9 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "off", "inputmode": "numeric"}),
     )
     national_id_remove = forms.BooleanField(label=_("Remove my saved NIK"), required=False)
+
+    def clean_full_name(self):
+        return clean_full_name(self)
 
 
 class AccountDeleteForm(forms.Form):

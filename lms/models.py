@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.text import strip_bidi_controls
 from lms.encryption import EncryptedTextField, mask_national_id
 
 
@@ -55,7 +56,7 @@ class User(AbstractUser):
     def clean(self) -> None:
         super().clean()
         self.email = self.email.strip().lower()
-        self.full_name = " ".join(self.full_name.split())
+        self.full_name = " ".join(strip_bidi_controls(self.full_name).split())
 
 
 class HomePage(Page):

@@ -121,6 +121,28 @@ def test_profile_update(client, trainee):
     )
 
 
+def test_sign_up_drops_bidirectional_controls_from_the_name(client):
+    # Given a name typed with a right-to-left override and an isolate in it
+    response = client.post(reverse("lms:signup"), {**SIGNUP, "full_name": "Siti \u202eAminah\u2066"})
+    # Then the account is made and the name is kept without them
+    assert response.status_code == 302
+    assert User.objects.get(username="siti").full_name == "Siti Aminah"
+
+
+def test_profile_drops_bidirectional_controls_and_refuses_a_name_of_nothing_else(client, trainee):
+    client.force_login(trainee)
+    # When the name is changed to one carrying a bidi override, it is saved without it
+    client.post(reverse("lms:profile"), {"full_name": "\u202eNama Baru", "preferred_language": "id"})
+    trainee.refresh_from_db()
+    assert trainee.full_name == "Nama Baru"
+    # When it is changed to nothing but controls, the form says the name is required and nothing changes
+    response = client.post(reverse("lms:profile"), {"full_name": "\u202e\u200f", "preferred_language": "id"})
+    assert response.status_code == 200
+    assert "Kolom ini wajib diisi." in response.content.decode()
+    trainee.refresh_from_db()
+    assert trainee.full_name == "Nama Baru"
+
+
 def test_profile_rejects_a_malformed_nik_and_changes_nothing(client, trainee):
     client.force_login(trainee)
     response = client.post(
