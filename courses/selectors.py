@@ -8,9 +8,11 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
@@ -76,11 +78,25 @@ def batch_exists(*, course) -> bool:
     return Batch.objects.filter(course=course).exists()
 
 
-def required_lessons_done(*, enrolment) -> bool:
-    """Has the trainee done every live required lesson of the course? One query."""
+def required_lessons_done(*, enrolment, as_of=None) -> bool:
+    """Has the trainee done every live required lesson of the course (first published by ``as_of``)? One query."""
     required = LessonPage.objects.live().descendant_of(enrolment.course).filter(required=True)
+    if as_of is not None:  # a page made live in code, never published, has no first publication: it counts
+        required = required.filter(Q(first_published_at__lte=as_of) | Q(first_published_at__isnull=True))
     done = LessonCompletion.objects.filter(enrolment=enrolment).values("lesson_id")
     return not required.exclude(pk__in=done).exists()
+
+
+def completion_requirements_met(*, enrolment) -> bool:
+    """Does the enrolment meet every requirement of completing its course, now?
+
+    Every live required lesson done — for a completed enrolment, those published by its completion: a lesson added
+    later does not take a completion back — and each ``KOMPETEN_COMPLETION_REQUIREMENTS`` check (a passed exam).
+    The one check of completion: recording it and issuing a certificate for it both ask here.
+    """
+    if not required_lessons_done(enrolment=enrolment, as_of=enrolment.completed_at):
+        return False
+    return all(import_string(path)(enrolment) for path in conf.get("COMPLETION_REQUIREMENTS"))
 
 
 def enrolment_for(*, user, course) -> Enrolment | None:
