@@ -113,6 +113,7 @@ class LessonRow:
     lesson: LessonPage
     done: bool = False
     locked: bool = False
+    new: bool = False  # published after the trainee enrolled (or completed the course), and not done yet
 
 
 @dataclass
@@ -157,16 +158,20 @@ def course_outline(*, course, user) -> Outline:
         .descendant_of(course)
         .filter(depth=course.depth + 2)
         .order_by("path")
-        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required")
+        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required", "first_published_at")
     )
     done_ids = set()
+    since = None
     if enrolment is not None:
         done_ids = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+        since = enrolment.completed_at or enrolment.enrolled_at
     rows = {module.path: ModuleRow(module=module) for module in modules}
     for lesson in lessons:
         row = rows.get(lesson.path[:-STEPLEN])
         if row is not None:
-            row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_ids))
+            done = lesson.pk in done_ids
+            new = bool(since and not done and lesson.first_published_at and lesson.first_published_at > since)
+            row.lessons.append(LessonRow(lesson=lesson, done=done, new=new))
     module_rows = list(rows.values())
     if course.sequential_modules:
         earlier_open = True
@@ -218,6 +223,16 @@ def lesson_access(*, lesson, user, next_url: str = "") -> LessonAccess:
         reason = _("Finish the required lessons of the earlier modules first.")
         return LessonAccess(allowed=False, course=course, enrolment=enrolment, reason=reason)
     return LessonAccess(allowed=True, course=course, enrolment=enrolment, done=done)
+
+
+def course_of_module(*, module) -> CoursePage | None:
+    """The course a module belongs to (its parent in the tree), or None for any other page. One query."""
+    return CoursePage.objects.filter(path=module.path[:-STEPLEN]).first()
+
+
+def enrolment_count_live(*, course) -> int:
+    """How many trainees are enrolled in the course, active or completed (withdrawn ones are not)."""
+    return Enrolment.objects.filter(course=course, status__in=LIVE_ENROLMENT).count()
 
 
 def course_of_lesson(*, lesson) -> CoursePage | None:
