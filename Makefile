@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean bench \
-	bench-smoke
+	bench-smoke audit
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -85,6 +85,17 @@ wheel: messages
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 	$(BIN)/python scripts/check_wheel.py dist/kompeten-*.whl
 
+# pip-audit lives in a virtualenv of its own, so that the audit tool's dependencies never mix with the project's.
+.auditenv/.installed: requirements-audit.txt
+	rm -rf .auditenv && $(PYTHON) -m venv .auditenv
+	.auditenv/bin/python -m pip install --quiet -r requirements-audit.txt
+	touch $@
+
+## make audit: pip-audit over the locked requirements; fails on a known vulnerability, says NOT AUDITED in one line
+## when no advisory service can be reached
+audit: .auditenv/.installed
+	$(PYTHON) scripts/audit.py .auditenv/bin/pip-audit
+
 ## make lock: re-pin requirements.txt from requirements-base.txt in a clean virtualenv
 lock:
 	rm -rf .lockenv && $(PYTHON) -m venv .lockenv
@@ -93,4 +104,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) artifacts dist build .pytest_cache .ruff_cache
+	rm -rf $(VENV) .auditenv artifacts dist build .pytest_cache .ruff_cache
