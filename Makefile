@@ -65,9 +65,11 @@ bench: $(VENV)/.bench-installed messages
 bench-smoke: $(VENV)/.bench-installed messages
 	$(BIN)/python bench/run.py --smoke
 
+## make lint: ruff, and import-linter's contracts (.importlinter: the plugin order and the layers inside each plugin)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .

@@ -1,5 +1,5 @@
 """Every certificate as an Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Verifiable Credential 2.0), signed as a
-VC-JWT (VC-JOSE-COSE) with the issuer's Ed25519 key. See DOMAIN.md §4.
+VC-JWT (VC-JOSE-COSE) with the issuer's Ed25519 key. See docs/domain.md §4.
 
 The credential is built from what the certificate froze at issue (achievement, design, dates, salt), never from
 live data, so a renamed course or an edited template does not change it; the one live input is the holder's

@@ -1,4 +1,4 @@
-"""Competency assessment (uji kompetensi), after BNSP's forms (DOMAIN.md §3): an event for a scheme at an
+"""Competency assessment (uji kompetensi), after BNSP's forms (docs/domain.md §3): an event for a scheme at an
 assessment site, its candidates with their application and self-assessment, the evidence assessors record,
 a K/BK verdict per unit, sign-off (read-only afterwards), and appeals that reopen it with history kept."""
 

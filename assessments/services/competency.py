@@ -275,7 +275,7 @@ def candidacy_countersign(*, candidacy: Candidacy, lead) -> Candidacy:
 
 
 def _announce_if_competent(candidacy: Candidacy) -> None:
-    """The one fact that travels upward (DESIGN.md): the certificates plugin is told after commit."""
+    """The one fact that travels upward (docs/architecture.md): the certificates plugin is told after commit."""
     if candidacy.recommendation == Verdict.COMPETENT:
         candidacy_id = candidacy.pk
         transaction.on_commit(lambda: candidate_competent.send(sender=Candidacy, candidacy_id=candidacy_id))

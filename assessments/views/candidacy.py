@@ -1,4 +1,4 @@
-"""Candidacy pages (DOMAIN.md §3). The candidate: their assessments, the application, the self-assessment
+"""Candidacy pages (docs/domain.md §3). The candidate: their assessments, the application, the self-assessment
 (FR.APL.02), the results once signed off, feedback (FR.AK.03) and appeal (FR.AK.04). The assessor: the
 candidacy, the observation checklist per unit (FR.IA.01, autosaved with stale-form protection), the verdict per
 unit (FR.AK.02) and sign-off. Anyone else gets a 404 and changes nothing."""
