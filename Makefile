@@ -43,13 +43,15 @@ test: install messages
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms): courses alone, then
-## courses + assessments, then all three
+## courses + assessments, then all three, then placement's own tests with all four
 test-plugins: install messages
 	KOMPETEN_PLUGINS=courses $(BIN)/python -m pytest --ds=tests.plugin_host.settings tests/courses $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments,certificates $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments tests/certificates $(PYTEST_ARGS)
+	KOMPETEN_PLUGINS=courses,assessments,certificates,placement $(BIN)/python -m pytest \
+		--ds=tests.plugin_host.settings tests/placement $(PYTEST_ARGS)
 
 # The benchmark tools (Locust, pyinstrument) are installed only for the benchmarks.
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed

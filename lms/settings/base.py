@@ -46,6 +46,7 @@ KOMPETEN_TRUSTED_PROXIES = env_list("KOMPETEN_TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "lms",
+    "placement",
     "certificates",
     "assessments",
     "courses",
