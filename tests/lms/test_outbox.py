@@ -22,6 +22,7 @@ from courses.outbox import outbox_deliver, outbox_enqueue, outbox_relay
 from lms.tasks import email_send
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.factories import UserFactory
+from tests.races import postgres_only, race
 
 pytestmark = pytest.mark.django_db
 
@@ -180,3 +181,17 @@ def test_the_relay_looks_up_waiting_messages_in_one_query(rows, django_assert_nu
     # Then it reads them once and deletes old ones once, whatever their number
     with django_assert_num_queries(2):
         assert outbox_relay()["failed"] == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_a_message_delivered_twice_at_the_same_moment_does_its_work_once(tasks_run_in_process):
+    # Given a stored message
+    message = OutboxMessage.objects.create(
+        task_name=email_send.name, kwargs={"subject": "Uji", "body": "Isi", "to": ["a@contoh.id"]}
+    )
+    # When two workers deliver it at the same moment, each on its own connection
+    results = race([lambda: outbox_deliver(message_id=str(message.pk))] * 2)
+    # Then one did the work, the other found it done: the mail went out once
+    assert sorted(results) == [False, True]
+    assert len(mail.outbox) == 1
