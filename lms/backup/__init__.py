@@ -26,6 +26,7 @@ import django
 import wagtail
 from django.conf import settings
 from django.db import connections
+from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,6 +146,13 @@ def backup_restore(*, source: Path, passphrase: str, database_name: str | None =
     with tempfile.TemporaryDirectory(prefix="kompeten-restore-") as scratch:
         folder = Path(scratch)
         manifest = _unpack(source, folder)
+        known = MigrationLoader(None, ignore_no_migrations=True).disk_migrations
+        unknown = sorted(f"{app}.{name}" for app, name in manifest["migrations"].items() if (app, name) not in known)
+        if unknown:
+            raise BackupError(
+                _("This backup comes from a newer version of Kompeten (migrations %(names)s): update the code first.")
+                % {"names": ", ".join(unknown[:5])}
+            )
         keys_tar = keys_decrypt(source=folder / KEYS, passphrase=passphrase or "", manifest_keys=manifest["keys"])
         database = manifest["database"]
         counts = database_restore(

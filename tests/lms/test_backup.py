@@ -266,3 +266,25 @@ def test_the_backup_command_refuses_a_short_passphrase(keys_dir, tmp_path, monke
     with pytest.raises(CommandError, match="paling sedikit 12"):
         call_command("backup", output=str(tmp_path / "cadangan.tar.gz"))
     assert not (tmp_path / "cadangan.tar.gz").exists()
+
+
+def test_a_backup_from_a_newer_version_is_refused_and_changes_nothing(keys_dir, tmp_path):
+    # Given a backup whose database has a migration this code does not know
+    archive = tmp_path / "cadangan.tar.gz"
+    backup_create(target=archive, passphrase=PASSPHRASE)
+    newer = tmp_path / "baru.tar.gz"
+    with tarfile.open(archive) as source, tarfile.open(newer, "w:gz") as target:
+        for member in source.getmembers():
+            data = source.extractfile(member).read()
+            if member.name == "manifest.json":
+                manifest = json.loads(data)
+                manifest["migrations"]["courses"] = "9999_from_the_future"
+                data = json.dumps(manifest).encode()
+                member.size = len(data)
+            target.addfile(member, io.BytesIO(data))
+    user = UserFactory()
+    # When it is restored
+    with translation.override("en"), pytest.raises(BackupError, match="newer version"):
+        backup_restore(source=newer, passphrase=PASSPHRASE)
+    # Then nothing was restored
+    assert type(user).objects.filter(pk=user.pk).exists()
