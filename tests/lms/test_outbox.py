@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from assessments.services.competency import assessor_assign
+from assessments.services.event_reports import event_report_request
 from courses.models import OutboxMessage
 from courses.outbox import outbox_deliver, outbox_enqueue, outbox_relay
 from lms.tasks import email_send
@@ -129,6 +130,22 @@ def test_the_reset_mail_and_the_notice_wait_while_the_broker_refuses_and_go_out_
     assert len(_mail_to(assessor.email)) == 1
     assert len(mail.outbox) == 2
     assert not OutboxMessage.objects.filter(processed_at__isnull=True).exists()
+
+
+def test_an_event_report_asked_for_while_the_broker_refuses_is_rendered_once_it_is_back(
+    django_capture_on_commit_callbacks, broker_refused
+):
+    # Given the broker refuses when an event report is asked for
+    with django_capture_on_commit_callbacks(execute=True):
+        report = event_report_request(event=event_create(), user=UserFactory(is_superuser=True))
+    report.refresh_from_db()
+    assert report.rendered_at is None
+    # When it is back and the relay runs
+    current_app.conf.update(task_always_eager=True)
+    assert outbox_relay()["published"] == 1
+    # Then the report is rendered
+    report.refresh_from_db()
+    assert report.rendered_at is not None and report.file.name
 
 
 def test_the_relay_hands_over_again_what_the_broker_lost_a_bounded_number_of_times(settings, tasks_run_in_process):
