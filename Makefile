@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean bench \
-	bench-smoke audit
+	bench-smoke audit backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -82,6 +82,17 @@ worker: install
 
 beat: install
 	$(BIN)/celery -A lms beat --loglevel=INFO
+
+## make backup [OUTPUT=file.tar.gz]: database, media and private files and the signing keys (encrypted with
+## KOMPETEN_BACKUP_PASSPHRASE, or asked for) into one archive, by default var/backups/kompeten-<time>.tar.gz
+backup: install
+	$(MANAGE) backup $(if $(OUTPUT),--output $(OUTPUT))
+
+## make restore ARCHIVE=file.tar.gz: check the archive and the passphrase, then restore it over this site (stop gunicorn,
+## the Celery workers and beat first)
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/kompeten-....tar.gz"; exit 2; }
+	$(MANAGE) restore $(ARCHIVE)
 
 ## make wheel: one wheel holding the three plugins, compiled catalogues included (dist/)
 wheel: messages

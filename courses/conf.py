@@ -25,6 +25,11 @@ DEFAULTS = {
     "PRIVATE_STORAGE": "default",
     "PRIVATE_ACCEL_PREFIX": "",
     "PRIVATE_SENDFILE": False,
+    # The task outbox (courses.outbox): a message handed to the broker but not done after this many seconds is handed
+    # over again (the broker lost it), at most this many times in all; done messages are deleted after these days.
+    "OUTBOX_RESEND_AFTER_SECONDS": 3600,
+    "OUTBOX_MAX_PUBLISHES": 5,
+    "OUTBOX_KEEP_DAYS": 2,
 }
 
 

@@ -1,10 +1,10 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from courses.outbox import outbox_enqueue
 from lms.models import User
 
 
@@ -108,7 +108,8 @@ class LanguageForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail goes through the task queue, after the request's transaction commits."""
+    """Password reset whose e-mail goes through the task outbox: stored with the request's transaction, handed to the
+    broker once it commits (or later by the relay, if the broker is down then)."""
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
@@ -117,4 +118,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: email_send.delay(subject=subject, body=body, to=[to_email]))
+        outbox_enqueue(task=email_send, kwargs={"subject": subject, "body": body, "to": [to_email]})

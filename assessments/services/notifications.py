@@ -2,20 +2,22 @@
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from assessments.models import Candidacy
+from courses.outbox import outbox_enqueue
 
 
 def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
-    """An on-site notice now, and an e-mail after the transaction commits, through the task queue."""
+    """An on-site notice now, and an e-mail through the task outbox (stored now, sent once the transaction commits)."""
     from assessments.models import Notice
     from assessments.tasks import notification_email_send
 
     Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
-    transaction.on_commit(lambda: notification_email_send.delay(user_id=user_id, kind=kind, candidacy_id=candidacy_id))
+    outbox_enqueue(
+        task=notification_email_send, kwargs={"user_id": user_id, "kind": kind, "candidacy_id": candidacy_id}
+    )
 
 
 def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> int:

@@ -187,6 +187,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "attempts-close-expired": {"task": "assessments.tasks.attempts_close_expired", "schedule": 60.0},
     # Certificates a lost task should have issued or rendered (broker down at the wrong moment), every 5 minutes.
     "certificates-catch-up": {"task": "certificates.tasks.certificates_catch_up", "schedule": 300.0},
+    # Tasks stored in the outbox that the broker did not take (it was down when their transaction committed).
+    "outbox-relay": {"task": "courses.tasks.outbox_relay", "schedule": 60.0},
 }
 
 # --- Users ----------------------------------------------------------------------------------------------
