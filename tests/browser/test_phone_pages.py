@@ -2,6 +2,7 @@
 finds no violation, the Content-Security-Policy refuses nothing. One browser, one world of data, many pages."""
 
 import io
+import re
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
@@ -10,6 +11,7 @@ from django.conf import settings
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, _csp_violation
 from tests.factories import UserFactory
@@ -243,4 +245,55 @@ def test_lesson_tables_and_diagrams_are_readable_on_a_phone(browser, live_server
     link = page.locator("figure.block-image a.zoom")
     assert "max-1600x1600" in link.get_attribute("href")
     assert "Diagram panel listrik" in link.inner_text() or link.locator("img").get_attribute("alt")
+    context.close()
+
+
+def _header_height(page) -> float:
+    return page.locator("header.site-header").evaluate("header => header.getBoundingClientRect().height")
+
+
+@pytest.mark.parametrize("script", [True, False], ids=["with-script", "without-script"])
+def test_the_header_is_compact_on_a_phone_and_its_menu_opens_by_keyboard(browser, live_server, script):
+    # given a visitor on a 360 px phone (with the page's script, or without it)
+    context = browser.new_context(base_url=live_server.url, viewport=PHONE, java_script_enabled=script)
+    page = context.new_page()
+    page.goto("/")
+    tracks = page.get_by_role("link", name="Kejuruan", exact=True).first
+
+    # then the header is the brand and a Menu button, at most 64 px high, the navigation folded away
+    assert _header_height(page) <= 64
+    assert not page.locator("header nav").is_visible()
+    assert not page.locator("header form.language").is_visible()
+
+    # when they reach the Menu button with the keyboard and press Enter
+    page.locator("a.brand").focus()
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+    assert page.locator("summary.menu-button").inner_text().strip() == "Menu"
+    page.keyboard.press("Enter")
+
+    # then the navigation and the language switch appear, over the page: the header itself stays as high
+    expect(page.locator("header nav")).to_be_visible()
+    expect(page.get_by_role("button", name="EN")).to_be_visible()
+    assert _header_height(page) <= 64
+    if script:
+        # and Escape folds it again, the focus back on the button
+        page.keyboard.press("Escape")
+        expect(page.locator("header nav")).to_be_hidden()
+        assert page.evaluate("document.activeElement.tagName") == "SUMMARY"
+        page.keyboard.press("Enter")
+    # and a link in it works
+    tracks.click()
+    expect(page).to_have_url(re.compile(r"/daftar-kejuruan/$"))
+    context.close()
+
+
+def test_on_a_wide_screen_the_navigation_shows_without_a_menu_button(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, viewport={"width": 1280, "height": 800})
+    page = context.new_page()
+    page.goto("/")
+    expect(page.locator("header nav")).to_be_visible()
+    expect(page.get_by_role("button", name="EN")).to_be_visible()
+    expect(page.locator("summary.menu-button")).to_be_hidden()
+    assert _header_height(page) <= 64
     context.close()
