@@ -8,9 +8,12 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
+from django.contrib.auth.tokens import default_token_generator
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
 from tests.browser.conftest import SCREENSHOTS, _csp_violation
@@ -102,6 +105,11 @@ def _session(user) -> dict:
     return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
 
 
+def _reset_link(user) -> tuple[str, str]:
+    """The uid and token of a password-reset link from the e-mail."""
+    return urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
+
+
 def _pages(world) -> dict[str, list[str]]:
     from assessments.models import ExamPage
     from courses.models import CoursePage, LessonPage
@@ -127,6 +135,7 @@ def _pages(world) -> dict[str, list[str]]:
         reverse("lms:password_reset"),
         reverse("lms:password_reset_done"),
         reverse("lms:password_reset_complete"),
+        reverse("lms:password_reset_confirm", args=_reset_link(world.trainee_b)),
     ]
     trainee = [
         reverse("lms:dashboard"),
