@@ -9,6 +9,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
@@ -70,7 +71,10 @@ def world(live_server):
     # Built in a thread of its own: Playwright's event loop runs in this one, and signing the world's certificate
     # (pyHanko) runs asyncio itself.
     with ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(_build_world).result()
+        built = pool.submit(_build_world).result()
+    yield built
+    for name in built.stored_files:
+        default_storage.delete(name)
 
 
 def _build_world():
