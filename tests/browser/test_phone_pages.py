@@ -1,5 +1,5 @@
-"""Every page a visitor, a trainee and an assessor open, on a 360 px phone: nothing is wider than the screen, axe-core
-finds no violation, the Content-Security-Policy refuses nothing. One browser, one world of data, many pages."""
+"""Every page a visitor, a trainee, an assessor and an instructor open, on a 360 px phone: nothing is wider than the
+screen, axe-core finds no violation, the Content-Security-Policy refuses nothing. One browser, one world, many pages."""
 
 import io
 import re
@@ -169,7 +169,13 @@ def _pages(world) -> dict[str, list[str]]:
             for m in v["methods"]
         ),
     ]
-    return {"anonymous": public + anonymous, "trainee_a": trainee + public, "assessor_a": assessor}
+    instructor = [reverse("lms:dashboard"), reverse("courses:batch_roster", args=[v["batch"]])]
+    return {
+        "anonymous": public + anonymous,
+        "trainee_a": trainee + public,
+        "assessor_a": assessor,
+        "instructor": instructor,
+    }
 
 
 WIDEST = """() => {
