@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -17,12 +19,14 @@ def test_visitor_signs_up_logs_out_and_logs_back_in(page, screenshot):
     screenshot("1-home-id")
 
     # when they switch to English
+    open_menu(page)
     page.get_by_role("button", name="EN").click()
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.get_by_role("link", name="Sign up as a trainee").first).to_be_visible()
     screenshot("2-home-en")
 
     # and sign up
+    open_menu(page)
     page.get_by_role("link", name="Sign up", exact=True).click()
     page.get_by_label("Full name").fill("Wahyu Hidayat")
     page.get_by_label("E-mail address").fill("wahyu@contoh.id")
@@ -41,7 +45,9 @@ def test_visitor_signs_up_logs_out_and_logs_back_in(page, screenshot):
     assert list(user.groups.values_list("name", flat=True)) == ["Trainee"]
 
     # when they log out and log in again with their e-mail address
+    open_menu(page)
     page.get_by_role("button", name="Log out").click()
+    open_menu(page)
     expect(page.get_by_role("link", name="Log in")).to_be_visible()
     page.get_by_role("link", name="Log in").click()
     page.get_by_label("E-mail or username").fill("wahyu@contoh.id")

@@ -4,6 +4,8 @@ the candidate then sees Kompeten with the feedback."""
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -45,6 +47,7 @@ def assessment():
 
 def _log_in(page, username, password):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()

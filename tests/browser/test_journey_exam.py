@@ -5,6 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -29,6 +31,7 @@ def exam_setup():
 
 def _log_in(page):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
