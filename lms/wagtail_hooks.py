@@ -11,6 +11,7 @@ AUDIT_ACTIONS = {
     "lms.roles_change": _("Roles changed"),
     "lms.personal_data_export": _("Personal data downloaded by its owner"),
     "lms.account_delete": _("Account deleted by its owner (anonymised)"),
+    "lms.lockout_unlock": _("Locked login unlocked"),
 }
 _ROLES_BEFORE = "_kompeten_roles_before"
 
