@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -239,6 +240,11 @@ LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
 
 # --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
 OTP_TOTP_ISSUER = "Kompeten"
+# Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
+# turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
+KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(
+    "KOMPETEN_TWO_FACTOR_REQUIRED_ROLES", "Certification admin,Assessor,Administrator"
+)
 
 # --- Cookies and security headers (every environment; production adds Secure and HSTS) -----------------
 SESSION_COOKIE_HTTPONLY = True
