@@ -311,3 +311,14 @@ def test_only_administrators_may_see_or_use_the_report(client_en, budi):
     assert "budi" not in client_en.get(response["Location"]).content.decode()
     client_en.post(reverse("lms_locked_logins_unlock"), {"username": "budi"})
     assert AccessAttempt.objects.get(username="budi").failures_since_start == 5
+
+
+def test_unlocking_a_malformed_address_says_so_and_changes_nothing(client_en, budi):
+    for _ in range(5):
+        log_in(client_en, "budi", "salah-sekali", ip="10.0.13.1")
+    client_en.force_login(make_user(roles.ADMINISTRATOR))
+    response = client_en.post(reverse("lms_locked_logins_unlock"), {"ip_address": "10.0.13.1' OR 1=1"}, follow=True)
+    assert response.status_code == 200
+    assert "bukan alamat IP" in response.content.decode()  # the administrator's language: Indonesian
+    assert AccessAttempt.objects.get(username="budi").failures_since_start == 5
+    assert not ModelLogEntry.objects.filter(action="lms.lockout_unlock").exists()
