@@ -6,6 +6,8 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.outbox import outbox_enqueue
 from lms.models import User
+from lms.selectors import username_look_alike_exists
+from lms.usernames import username_normalise, username_validator
 
 
 class LoginForm(AuthenticationForm):
@@ -29,12 +31,10 @@ class SignUpForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    username = forms.RegexField(
+    username = forms.CharField(
         label=_("Username"),
         max_length=150,
-        regex=r"^[\w.@+-]+\Z",
-        help_text=_("Letters, digits and @ . + - _ only."),
-        error_messages={"invalid": _("Use only letters, digits and @ . + - _ in the username.")},
+        help_text=_("Letters a-z, digits and @ . + - _ only."),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     password1 = forms.CharField(
@@ -46,15 +46,18 @@ class SignUpForm(forms.Form):
     preferred_language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
 
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model()._default_manager.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("A user with this e-mail address already exists."))
-        return email
+        # Whether the address is registered already is never told here (lms.services.user_sign_up).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
+        username = username_normalise(self.cleaned_data["username"])
+        username_validator(username)
         if get_user_model()._default_manager.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("This username is taken. Please choose another."))
+        if username_look_alike_exists(username):
+            raise forms.ValidationError(
+                _("This username looks too much like one that is taken. Please choose another.")
+            )
         return username
 
     def clean(self):

@@ -17,6 +17,7 @@ from assessments.forms_answers import answer_from_post
 from assessments.models import Attempt, AttemptItem, ExamPage
 from assessments.question_types import AnswerInvalid, grade, public_view
 from assessments.services import attempts as attempt_services
+from courses.audit import audit_log
 
 
 def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
@@ -236,13 +237,26 @@ def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
     attempts_header, attempts_rows = reports.attempts_table(attempts)
     questions_header, questions_rows = reports.questions_table(stats)
     if export == "csv":
-        table = request.GET.get("table", "attempts")
+        table = "questions" if request.GET.get("table") == "questions" else "attempts"
+        rows = questions_rows if table == "questions" else attempts_rows
+        audit_log(
+            exam,
+            "assessments.exam_report_export",
+            user=request.user,
+            data={"format": "csv", "table": table, "rows": len(rows)},
+        )
         if table == "questions":
             return exports.csv_response(
                 filename=f"exam-{exam.pk}-questions", header=questions_header, rows=questions_rows
             )
         return exports.csv_response(filename=f"exam-{exam.pk}-attempts", header=attempts_header, rows=attempts_rows)
     if export == "xlsx":
+        audit_log(
+            exam,
+            "assessments.exam_report_export",
+            user=request.user,
+            data={"format": "xlsx", "table": "attempts,questions", "rows": len(attempts_rows)},
+        )
         return exports.xlsx_response(
             filename=f"exam-{exam.pk}",
             sheets=[

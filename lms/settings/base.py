@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -209,15 +210,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Login lockout (django-axes) ------------------------------------------------------------------------
-# Five failed logins lock the account and, separately, the client address for 15 minutes; an attempt during the
-# lockout starts the 15 minutes again. Attempts are counted per account: e-mail and username count as one
-# (lms.lockout.axes_username). Unlock: Django admin (/django-admin/axes/), the admin's "Locked logins" report, or
-# `manage.py axes_reset_username USERNAME`. The client address is REMOTE_ADDR (behind our own proxies, taken from
-# X-Forwarded-For by lms.middleware.TrustedProxyMiddleware).
+# Five failed logins lock the account *at that address* for 15 minutes; fifty from one address lock the address
+# for every account; an account failing from many addresses is slowed down (a doubling delay, at most a minute),
+# not locked. A try refused while locked is not counted: it does not start the 15 minutes again (lms.lockout).
+# Attempts are counted per account: e-mail and username count as one (lms.lockout.axes_username). Unlock (audited):
+# the admin's "Locked logins" report, or `manage.py axes_reset_username USERNAME` / `axes_reset_ip ADDRESS`.
+# The client address is REMOTE_ADDR (behind our own proxies, taken from X-Forwarded-For by
+# lms.middleware.TrustedProxyMiddleware).
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "lms.lockout.LockoutHandler"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
+# From this many failures of one account (any address, within the cool-off) each try waits 1 s, 2 s, 4 s ...
+KOMPETEN_LOGIN_ACCOUNT_THROTTLE = env_int("KOMPETEN_LOGIN_ACCOUNT_THROTTLE", 10)
+KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS = env_int("KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS", 60)
 AXES_USERNAME_CALLABLE = "lms.lockout.axes_username"
 AXES_LOCKOUT_CALLABLE = "lms.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
@@ -234,6 +243,11 @@ LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
 
 # --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
 OTP_TOTP_ISSUER = "Kompeten"
+# Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
+# turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
+KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(
+    "KOMPETEN_TWO_FACTOR_REQUIRED_ROLES", "Certification admin,Assessor,Administrator"
+)
 
 # --- Cookies and security headers (every environment; production adds Secure and HSTS) -----------------
 SESSION_COOKIE_HTTPONLY = True

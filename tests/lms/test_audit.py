@@ -309,6 +309,19 @@ def test_an_event_report_pdf_request_is_logged(client, assessment):
     assert entry.data["report_id"] == event.report_files.get().pk
 
 
+def test_an_event_report_xlsx_export_is_logged_and_the_screen_is_not(client, assessment):
+    staff = make_user(roles.CERTIFICATION_ADMIN)
+    client.force_login(staff)
+    event = assessment["candidacy"].event
+    url = reverse("assessments_event_report", args=[event.pk])
+    assert client.get(url, REMOTE_ADDR=IP).status_code == 200
+    assert not ModelLogEntry.objects.filter(action="assessments.event_report_export").exists()
+    assert client.get(url, {"format": "xlsx"}, REMOTE_ADDR=IP).status_code == 200
+    entry = only_entry("assessments.event_report_export")
+    assert (entry.user_id, entry.object_id) == (staff.pk, str(event.pk))
+    assert entry.data == {"format": "xlsx", "rows": 1, "ip": IP}
+
+
 # --- visible in the admin ---------------------------------------------------------------------------------------
 
 
