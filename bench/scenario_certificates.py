@@ -46,7 +46,7 @@ def _summary(seconds: list[float], *, errors: int = 0) -> dict:
     }
 
 
-def _seed(*, trainees: int):
+def batch_seed(*, trainees: int):
     """An issuer with keys, a template, a course with a certificate rule, a batch of trainees who completed it."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
@@ -167,7 +167,7 @@ def main() -> int:
 
     from certificates.services.issuing import certificate_issue_for_enrolment
 
-    batch, _template = _seed(trainees=count)
+    batch, _template = batch_seed(trainees=count)
     first = batch.enrolments.order_by("pk").first()
     sample = certificate_issue_for_enrolment(enrolment_id=first.pk)
     full, bare = _render_timings(certificate=sample, repeats=3 if smoke else 15)
