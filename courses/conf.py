@@ -25,6 +25,10 @@ DEFAULTS = {
     "PRIVATE_STORAGE": "default",
     "PRIVATE_ACCEL_PREFIX": "",
     "PRIVATE_SENDFILE": False,
+    # Public search: only the words of a query count (letters and digits; quotes, operators and control characters
+    # are dropped), at most this many of them, each cut to this many characters.
+    "SEARCH_MAX_WORDS": 8,
+    "SEARCH_MAX_WORD_CHARS": 40,
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -10,7 +11,9 @@ from django.shortcuts import resolve_url
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
+from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
@@ -302,10 +305,31 @@ def batch_list_for_instructor(*, user):
 # --- search ---------------------------------------------------------------------------------------------
 
 
-def curriculum_search(*, query: str, limit: int = 30):
-    """Live tracks, courses and lessons matching the words of the query, best first."""
-    from wagtail.search.utils import parse_query_string
+SEARCH_WORD = re.compile(r"[^\W_]+")  # letters and digits only: no quotes, operators, NUL or bidi controls
 
-    _filters, parsed = parse_query_string(query, operator="and")
+
+@dataclass(frozen=True)
+class SearchTerms:
+    words: list[str]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page: Page
+
+
+def search_terms(*, query: str) -> SearchTerms:
+    """The words a search looks for: letters and digits of the query, at most the configured number."""
+    max_words, max_chars = conf.get("SEARCH_MAX_WORDS"), conf.get("SEARCH_MAX_WORD_CHARS")
+    words = list(dict.fromkeys(word.lower()[:max_chars] for word in SEARCH_WORD.findall(query)))
+    return SearchTerms(words=words[:max_words], truncated=len(words) > max_words)
+
+
+def curriculum_search(*, terms: SearchTerms, limit: int = 30) -> list[SearchHit]:
+    """Live tracks, courses and lessons holding every word, best first."""
+    if not terms.words:
+        return []
     pages = Page.objects.live().type(TrackPage, CoursePage, LessonPage).specific()
-    return list(pages.search(parsed, operator="and")[:limit])
+    found = pages.search(PlainText(" ".join(terms.words), operator="and"))[:limit]
+    return [SearchHit(page=page) for page in found]

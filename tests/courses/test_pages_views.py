@@ -113,7 +113,7 @@ def test_search_finds_courses_and_lessons_by_their_words(client):
     course = factories.course(modules=1, lessons=1, title="Operasi Mesin Jahit Industri")
     response = client.get(reverse("courses:search"), {"q": "mesin jahit"})
     assert response.status_code == 200
-    assert course.pk in [page.pk for page in response.context["results"]]
+    assert course.pk in [hit.page.pk for hit in response.context["results"]]
 
 
 def test_search_with_no_query_shows_the_form_only(client):
