@@ -7,6 +7,8 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # Users of this group can be chosen as a course's or a batch's instructors.
     "INSTRUCTOR_GROUP": "Instructor",
+    # The host's sign-up page (a URL name or path), offered beside "log in" to visitors of a course; "" for none.
+    "SIGNUP_URL": "",
     # Extra conditions for completing a course, each a dotted path to ``f(enrolment) -> bool``
     # (the exam plugin adds "its exam is passed").
     "COMPLETION_REQUIREMENTS": [],

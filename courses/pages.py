@@ -189,6 +189,7 @@ class CoursePage(Page):
         context["outline"] = outline
         context["track"] = self.get_parent()
         context["login_url"] = resolve_url(settings.LOGIN_URL)
+        context["signup_url"] = resolve_url(conf.get("SIGNUP_URL")) if conf.get("SIGNUP_URL") else ""
         if outline.enrolment is None or outline.enrolment.status == outline.enrolment.Status.WITHDRAWN:
             context["batches"] = list(selectors.batch_list_open(course=self))
             context["has_batches"] = bool(context["batches"]) or selectors.batch_exists(course=self)

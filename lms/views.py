@@ -42,6 +42,9 @@ def signup(request: HttpRequest) -> HttpResponse:
         else:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(request, _("Welcome to Kompeten, %(name)s!") % {"name": user.full_name})
+            next_url = request.GET.get("next", "")
+            if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, require_https=request.is_secure()):
+                return redirect(next_url)  # back to the course the visitor came from
             return redirect("lms:dashboard")
     return render(request, "registration/signup.html", {"form": form})
 

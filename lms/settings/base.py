@@ -336,6 +336,7 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
+KOMPETEN_SIGNUP_URL = "lms:signup"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)

@@ -120,3 +120,19 @@ def test_search_with_no_query_shows_the_form_only(client):
     response = client.get(reverse("courses:search"), {"q": "   "})
     assert response.status_code == 200
     assert response.context["results"] == []
+
+
+def test_a_visitor_is_offered_to_sign_up_and_come_back_to_the_course(client, course, settings):
+    # given the host's sign-up page
+    settings.KOMPETEN_SIGNUP_URL = "lms:signup"
+    # when a visitor who is not logged in opens a course
+    html = client.get(course.url).content.decode()
+    # then they may log in or sign up, and either brings them back to the course
+    assert f"{reverse('lms:signup')}?next={course.url}" in html
+    assert f"{reverse('lms:login')}?next={course.url}" in html
+
+
+def test_without_a_sign_up_page_only_log_in_is_offered(client, course, settings):
+    settings.KOMPETEN_SIGNUP_URL = ""
+    html = client.get(course.url).content.decode()
+    assert reverse("lms:signup") + "?next=" not in html

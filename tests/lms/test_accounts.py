@@ -136,3 +136,14 @@ def test_profile_needs_a_login(client):
     response = client.get(reverse("lms:profile"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("lms:login"))
+
+
+def test_sign_up_from_a_course_returns_to_that_course(client):
+    response = client.post(reverse("lms:signup") + "?next=/kejuruan/kursus-1/", SIGNUP)
+    assert response.status_code == 302
+    assert response["Location"] == "/kejuruan/kursus-1/"
+
+
+def test_sign_up_never_sends_a_new_trainee_to_another_site(client):
+    response = client.post(reverse("lms:signup") + "?next=https://jahat.example/", SIGNUP)
+    assert response["Location"] == reverse("lms:dashboard")
