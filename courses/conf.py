@@ -12,6 +12,10 @@ DEFAULTS = {
     # Extra conditions for completing a course, each a dotted path to ``f(enrolment) -> bool``
     # (the exam plugin adds "its exam is passed").
     "COMPLETION_REQUIREMENTS": [],
+    # What a trainee does once a course's lessons are done, each a dotted path to
+    # ``f(*, enrolments) -> dict[enrolment id, list[courses.selectors.NextStep]]`` reading all enrolments at once
+    # (the exam plugin adds "take the exam" and "the competency test", the certificates plugin "your certificate").
+    "NEXT_STEPS": [],
     # Creates (or finds) the account of a trainee enrolled from a CSV list: dotted path to
     # ``f(*, email: str, full_name: str) -> user``. The host site points it at its own user service.
     "TRAINEE_CREATE": "courses.services.trainee_get_or_create",

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.query import PlainText
@@ -241,6 +242,27 @@ def lesson_navigation(*, lesson, course) -> dict:
 # --- a trainee's courses ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """Something to do after a course's lessons, offered by a plugin above (``KOMPETEN_NEXT_STEPS``)."""
+
+    title: str
+    url: str
+    description: str = ""
+
+
+def next_steps(*, enrolments) -> dict[int, list[NextStep]]:
+    """The next steps of each enrolment whose lessons are all done, from every ``KOMPETEN_NEXT_STEPS`` provider
+    (each reads all the enrolments at once, so the cost does not grow with them)."""
+    steps: dict[int, list[NextStep]] = {enrolment.pk: [] for enrolment in enrolments}
+    if not enrolments:
+        return steps
+    for path in conf.get("NEXT_STEPS"):
+        for enrolment_id, rows in import_string(path)(enrolments=enrolments).items():
+            steps[enrolment_id].extend(rows)
+    return steps
+
+
 def enrolment_list_for_dashboard(*, user):
     """The user's live enrolments with progress and the next lesson to open (two queries in all)."""
     lessons = _lessons_under(OuterRef("course__path"))
@@ -262,6 +284,9 @@ def enrolment_list_for_dashboard(*, user):
     for enrolment in enrolments:
         enrolment.next_lesson = next_lessons.get(enrolment.next_lesson_id)
         enrolment.percent = round(100 * enrolment.lesson_done / enrolment.lesson_total) if enrolment.lesson_total else 0
+    steps = next_steps(enrolments=[e for e in enrolments if e.lesson_total and e.lesson_done >= e.lesson_total])
+    for enrolment in enrolments:
+        enrolment.next_steps = steps.get(enrolment.pk, [])
     return enrolments
 
 

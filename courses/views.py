@@ -61,7 +61,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     navigation = selectors.lesson_navigation(lesson=lesson, course=course)
     if navigation["next"] is not None:
         return redirect(navigation["next"].get_url(request))
-    return redirect(course.get_url(request) + "#outline")
+    return redirect(course.get_url(request) + "#next")  # the last lesson: what comes next
 
 
 @require_GET
