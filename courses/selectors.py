@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.query import PlainText
@@ -342,6 +346,11 @@ class SearchTerms:
 @dataclass(frozen=True)
 class SearchHit:
     page: Page
+    course: CoursePage | None = None  # the course a lesson belongs to
+    snippet: str = ""  # safe HTML: escaped text around the first match, the words in <mark>
+
+
+SNIPPET_CHARS = 180
 
 
 def search_terms(*, query: str) -> SearchTerms:
@@ -352,9 +361,65 @@ def search_terms(*, query: str) -> SearchTerms:
 
 
 def curriculum_search(*, terms: SearchTerms, limit: int = 30) -> list[SearchHit]:
-    """Live tracks, courses and lessons holding every word, best first."""
+    """Live tracks, courses and lessons holding every word (PostgreSQL: by their Indonesian stem), those with every
+    word in the title first, then by relevance; lessons with their course; each with a snippet. Three queries."""
     if not terms.words:
         return []
     pages = Page.objects.live().type(TrackPage, CoursePage, LessonPage).specific()
-    found = pages.search(PlainText(" ".join(terms.words), operator="and"))[:limit]
-    return [SearchHit(page=page) for page in found]
+    found = list(pages.search(PlainText(" ".join(terms.words), operator="and"))[:limit])
+    found.sort(key=lambda page: not all(word in page.title.lower() for word in terms.words))  # stable: rank kept
+    courses = _courses_of(page for page in found if isinstance(page, LessonPage))
+    return [
+        SearchHit(
+            page=page,
+            course=next((c for path, c in courses.items() if page.path.startswith(path)), None)
+            if isinstance(page, LessonPage)
+            else None,
+            snippet=_snippet(_page_text(page), terms.words),
+        )
+        for page in found
+    ]
+
+
+def _courses_of(lessons) -> dict[str, CoursePage]:
+    """The live courses above these lessons, by tree path (one query, none without lessons)."""
+    prefixes = {lesson.path[:end] for lesson in lessons for end in range(STEPLEN, len(lesson.path), STEPLEN)}
+    if not prefixes:
+        return {}
+    return {course.path: course for course in CoursePage.objects.live().filter(path__in=prefixes)}
+
+
+def _page_text(page) -> str:
+    if isinstance(page, LessonPage):
+        return " ".join(_strings(page.body.raw_data))
+    return getattr(page, "summary", "") or getattr(page, "short_description", "") or ""
+
+
+def _strings(value) -> list[str]:
+    """The text in a StreamField's raw data (rich text, headings, callouts), without ids, types or URLs."""
+    if isinstance(value, str):
+        return [] if value.startswith(("http://", "https://", "/")) else [html.unescape(strip_tags(value))]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in ("id", "type") for text in _strings(item)]
+    if isinstance(value, Iterable):  # lists, and the raw data of a StreamField
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _snippet(text: str, words: list[str]) -> str:
+    """About SNIPPET_CHARS of ``text`` around its first match, escaped, each word marked."""
+    text = " ".join(text.split())
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - SNIPPET_CHARS // 3) if first else 0
+    if start:
+        start = text.find(" ", start) + 1 or start  # begin at a word
+    piece = text[start : start + SNIPPET_CHARS]
+    parts, last = [], 0
+    for match in pattern.finditer(piece):
+        parts += [escape(piece[last : match.start()]), format_html("<mark>{}</mark>", match.group())]
+        last = match.end()
+    parts.append(escape(piece[last:]))
+    ellipsis_before = "…" if start else ""
+    ellipsis_after = "…" if start + SNIPPET_CHARS < len(text) else ""
+    return mark_safe(ellipsis_before + "".join(str(part) for part in parts) + ellipsis_after)  # noqa: S308 - escaped above
