@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -43,12 +43,23 @@ def signup(request: HttpRequest) -> HttpResponse:
             for field, field_errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, field_errors)
         else:
-            return redirect("lms:signup_done")
+            done = reverse("lms:signup_done")
+            next_url = _same_site(request, request.GET.get("next", ""))
+            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
     return render(request, "registration/signup.html", {"form": form})
 
 
+def _same_site(request: HttpRequest, url: str) -> str:
+    """``url`` when it stays on this site (a course the visitor came from), else ""."""
+    allowed = url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure())
+    return url if url and allowed else ""
+
+
 def signup_done(request: HttpRequest) -> HttpResponse:
-    return render(request, "registration/signup_done.html")
+    """After sign-up: check your e-mail, then log in — and come back to the course the visitor signed up from."""
+    next_url = _same_site(request, request.GET.get("next", ""))
+    login_url = reverse("lms:login") + (f"?{urlencode({'next': next_url})}" if next_url else "")
+    return render(request, "registration/signup_done.html", {"login_url": login_url})
 
 
 @login_required

@@ -13,9 +13,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import conf, selectors
+from assessments import selectors_review as review_selectors
 from assessments.forms_answers import answer_from_post
 from assessments.models import Attempt, AttemptItem, ExamPage
-from assessments.question_types import AnswerInvalid, grade, public_view
+from assessments.question_types import AnswerInvalid, public_view
 from assessments.services import attempts as attempt_services
 from courses.audit import audit_log
 
@@ -203,21 +204,14 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = _attempt_or_404(request, attempt_id)
     if attempt.state == Attempt.State.IN_PROGRESS:
         return redirect("assessments:attempt", attempt_id=attempt.pk)
-    show_feedback = selectors.feedback_visible(attempt=attempt)
-    rows = []
-    if show_feedback:
-        for item in selectors.attempt_items(attempt=attempt):
-            data = item.question_version.data
-            answer = item.response.answer or {}
-            rows.append(
-                {
-                    "item": item,
-                    "public": public_view(data, item.option_order, item.match_order),
-                    "response": item.response,
-                    "feedback": grade(data, answer).feedback if answer else [],
-                }
-            )
-    context = {"attempt": attempt, "exam": attempt.exam, "rows": rows, "show_feedback": show_feedback}
+    context = {
+        "attempt": attempt,
+        "exam": attempt.exam,
+        "rows": review_selectors.attempt_review(attempt=attempt),
+        "units": review_selectors.unit_results(attempt=attempt),
+        "show_feedback": selectors.feedback_visible(attempt=attempt),
+        "show_correct": review_selectors.correct_answers_visible(attempt=attempt),
+    }
     return render(request, "assessments/attempt_result.html", context)
 
 

@@ -353,8 +353,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
+KOMPETEN_SIGNUP_URL = "lms:signup"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+# What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
+KOMPETEN_NEXT_STEPS = [
+    "assessments.selectors.next_steps_after_lessons",
+    "certificates.selectors.next_steps_after_course",
+]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)
 # or KOMPETEN_KEY_<CODE>_* environment variables in production. Never in the database.
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))

@@ -217,3 +217,20 @@ def test_profile_needs_a_login(client):
     response = client.get(reverse("lms:profile"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("lms:login"))
+
+
+def test_sign_up_from_a_course_leads_back_to_that_course_after_logging_in(client):
+    # When a visitor signs up from a course page
+    response = client.post(reverse("lms:signup") + "?next=/kejuruan/kursus-1/", SIGNUP)
+    # Then the "check your e-mail" page carries the course on, and its log-in link returns there
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lms:signup_done") + "?next=%2Fkejuruan%2Fkursus-1%2F"
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("lms:login")}?next=%2Fkejuruan%2Fkursus-1%2F"' in page
+
+
+def test_sign_up_never_sends_a_new_trainee_to_another_site(client):
+    response = client.post(reverse("lms:signup") + "?next=https://jahat.example/", SIGNUP)
+    assert response["Location"] == reverse("lms:signup_done")
+    page = client.get(reverse("lms:signup_done") + "?next=https://jahat.example/").content.decode()
+    assert f'href="{reverse("lms:login")}"' in page
