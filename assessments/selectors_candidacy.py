@@ -131,10 +131,11 @@ def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
 
 
 def notices_unread(*, user) -> list:
-    """The user's unread notices with their candidacy and event (one query)."""
+    """The user's unread notices with their candidacy, its candidate and event (one query)."""
     from assessments.models import Notice
 
-    return list(Notice.objects.filter(user=user, read_at__isnull=True).select_related("candidacy__event")[:10])
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)
+    return list(notices.select_related("candidacy__event", "candidacy__candidate")[:10])
 
 
 def candidate_assigned_to(*, assessor, candidate_id: int) -> bool:

@@ -28,7 +28,7 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
         name = candidacy.candidate.get_full_name() or candidacy.candidate.get_username()
         if kind == "assigned":
             subject = _("You assess %(name)s in %(event)s") % {"name": name, "event": candidacy.event.title}
-            body = _("%(name)s has been assigned to you for the competency assessment %(event)s.") % {
+            body = _("%(name)s is assigned to you as a candidate in %(event)s.") % {
                 "name": name,
                 "event": candidacy.event.title,
             }

@@ -271,3 +271,24 @@ def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_result
     client.get(reverse("assessments:candidacy_detail", args=[candidacy.pk]))
     assert notices_unread(user=candidacy.candidate) == []
     assert Notice.objects.get().read_at is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "doubled"),
+    [("id", "uji kompetensi uji kompetensi"), ("en", "competency assessment uji kompetensi")],
+)
+def test_the_assessors_e_mail_names_the_candidate_and_the_event_without_repeating_the_word(
+    event, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox, language, doubled
+):
+    # Given an event titled "Uji Kompetensi …" and an assessor who reads the given language
+    candidacy = candidacy_create(event=event, candidate=UserFactory(full_name="Siti Aminah"))
+    assessor = assessor_create(event=event)
+    assessor.preferred_language = language
+    assessor.save(update_fields=["preferred_language"])
+    # When the candidate is assigned to them
+    with django_capture_on_commit_callbacks(execute=True):
+        services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
+    # Then the e-mail names both, and the event's title is not preceded by the same words
+    body = mailoutbox[0].body
+    assert "Siti Aminah" in body and event.title in body
+    assert doubled not in body.lower()
