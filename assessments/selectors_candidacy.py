@@ -3,9 +3,13 @@ units with their elements and criteria, and the observation checklist rows. Ever
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Prefetch, QuerySet
 
+from assessments import conf
 from assessments.models import (
+    AssessmentEvent,
     Candidacy,
     CompetencyUnit,
     Element,
@@ -112,6 +116,12 @@ def checklist_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> li
                 }
             )
     return rows
+
+
+def assessing_opens_on(*, event: AssessmentEvent) -> datetime.date:
+    """The first day the event's assessors may record evidence, verdicts and sign off: the self-assessment may
+    close from then on (KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT days before the event's first day)."""
+    return event.starts_on - datetime.timedelta(days=conf.get("ASSESSMENT_DAYS_BEFORE_EVENT"))
 
 
 def results_visible(*, candidacy: Candidacy) -> bool:

@@ -324,6 +324,7 @@ def unit_verdict_submit(request: HttpRequest, candidacy_id: int, unit_id: int) -
             rationale=post.get("rationale", "")[: TEXT_MAX_CHARS * 5],
             gap_note=post.get("gap_note", "")[: TEXT_MAX_CHARS * 5],
             follow_up=post.get("follow_up", "")[: TEXT_MAX_CHARS * 5],
+            justification=post.get("justification", "")[: TEXT_MAX_CHARS * 5],
         )
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)

@@ -60,7 +60,12 @@ def _record_verdicts(client, candidacy, units, verdict="K"):
     for unit in units:
         response = client.post(
             _url("unit_verdict", candidacy, unit),
-            {"verdict": verdict, "rationale": "Bukti cukup", "gap_note": "Belum rapi" if verdict == "BK" else ""},
+            {
+                "verdict": verdict,
+                "rationale": "Bukti cukup",
+                "gap_note": "Belum rapi" if verdict == "BK" else "",
+                "justification": "Portofolio" if verdict == "K" else "",
+            },
         )
         assert response.status_code == 302
 
@@ -426,7 +431,12 @@ def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
     candidacy = candidacy_create(event=event, assessor=assessor)
     for row in SchemeUnit.objects.filter(scheme=event.scheme):
         services.unit_verdict_record(
-            candidacy=candidacy, assessor=assessor, unit=row.unit, verdict="K", rationale="Baik"
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=row.unit,
+            verdict="K",
+            justification="Portofolio",
+            rationale="Baik",
         )
     services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     url = reverse("assessments:candidacy_countersign", args=[candidacy.pk])

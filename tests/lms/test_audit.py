@@ -162,6 +162,7 @@ def _verdict(client, candidacy, unit, verdict):
         "verdict": verdict,
         "rationale": f"Alasan {verdict}",
         "gap_note": "Perawatan mesin" if verdict == "BK" else "",
+        "justification": "Portofolio" if verdict == "K" else "",
     }
     url = reverse("assessments:unit_verdict", args=[candidacy.pk, unit.pk])
     return client.post(url, data, REMOTE_ADDR=IP)
@@ -178,7 +179,7 @@ def test_a_unit_verdict_is_logged_with_its_before_and_after(client, assessment):
     row = UnitVerdict.objects.get(candidacy=candidacy, unit=unit)
     assert (entry.user_id, entry.object_id) == (assessor.pk, str(row.pk))
     assert entry.data["before"] == {"verdict": "BK", "rationale": "Alasan BK"}
-    assert entry.data["after"] == {"verdict": "K", "rationale": "Alasan K"}
+    assert entry.data["after"] == {"verdict": "K", "rationale": "Alasan K", "justification": "Portofolio"}
     assert entry.data["unit"] == unit.code
     assert entry.data["ip"] == IP
     assert assessment["candidate"].full_name not in entry.label  # named by number, not by person
