@@ -336,6 +336,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
+# Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
+KOMPETEN_REAUTHENTICATOR = "lms.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)
