@@ -86,6 +86,9 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
     candidacy.event.assessors.add(assessor)
     _history(candidacy, actor, "assessor_assigned", after={"assessor_id": assessor.pk})
     notification_enqueue(user_id=assessor.pk, kind="assigned", candidacy_id=candidacy.pk)
+    if candidacy.status == Candidacy.Status.APPLIED:
+        # the self-assessment closes when the assessor starts: the candidate hears it before
+        notification_enqueue(user_id=candidacy.candidate_id, kind="self_assessment_due", candidacy_id=candidacy.pk)
     return candidacy
 
 

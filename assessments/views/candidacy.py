@@ -86,6 +86,7 @@ def candidacy_detail(request: HttpRequest, candidacy_id: int) -> HttpResponse:
         "candidacy": candidacy,
         "units": units,
         "self_assessment_open": candidacy.status == Candidacy.Status.APPLIED,
+        "self_assessment_closes_on": selectors.assessing_opens_on(event=candidacy.event),
         "results_visible": results_visible,
         "feedback_open": candidacy.status in (Candidacy.Status.SIGNED, Candidacy.Status.APPEALED),
         "appeal_open": results_visible,

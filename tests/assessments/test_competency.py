@@ -263,7 +263,8 @@ def test_the_assessor_is_e_mailed_when_a_candidate_is_assigned(
     assessor = assessor_create(event=event)
     with django_capture_on_commit_callbacks(execute=True):
         services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
-    assert [message.to for message in mailoutbox] == [[assessor.email]]
+    # the assessor, and the candidate (told to fill in the self-assessment before it closes)
+    assert [message.to for message in mailoutbox] == [[assessor.email], [candidacy.candidate.email]]
 
 
 def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
