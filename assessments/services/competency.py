@@ -107,6 +107,18 @@ def candidacies_from_batch(*, event: AssessmentEvent, batch) -> list[Candidacy]:
     return list(Candidacy.objects.filter(event=event, batch=batch))
 
 
+@transaction.atomic
+def candidacy_requirements_check(*, candidacy: Candidacy, by) -> Candidacy:
+    """The candidate's requirement documents (FR.APL.01) are checked: assessing may start. Kept in the history."""
+    if not by.has_perm("assessments.change_candidacy"):
+        raise AssessmentRefused(_("Only an administrator checks the requirement documents."), code="not_allowed")
+    if not candidacy.requirements_checked:
+        Candidacy.objects.filter(pk=candidacy.pk).update(requirements_checked=True)
+        candidacy.requirements_checked = True
+        _history(candidacy, by, "requirements_checked")
+    return candidacy
+
+
 # --- the candidate's part -------------------------------------------------------------------------------------
 
 

@@ -5,15 +5,20 @@ assessed before the requirement documents are checked and the event has begun. R
 import datetime
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
-from assessments.models import Candidacy, EvidenceRecord, PerformanceCriterion, SchemeUnit, UnitVerdict
+from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, PerformanceCriterion, SchemeUnit, UnitVerdict
 from assessments.services import competency as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+User = get_user_model()
 
 
 @pytest.fixture
@@ -176,3 +181,16 @@ def test_the_verdict_form_shows_the_refusal_in_indonesian_and_changes_nothing(cl
     assert response.status_code == 200
     assert "KUK kritis" in response.content.decode()
     assert not UnitVerdict.objects.exists()
+
+
+def test_only_an_administrator_checks_the_requirement_documents_and_it_is_kept_in_the_history(event, assessor):
+    candidacy = candidacy_create(event=event, assessor=assessor, requirements_checked=False)
+    with pytest.raises(services.AssessmentRefused) as refusal:
+        services.candidacy_requirements_check(candidacy=candidacy, by=assessor)
+    assert refusal.value.code == "not_allowed"
+    assert not Candidacy.objects.get(pk=candidacy.pk).requirements_checked
+    admin = UserFactory()
+    admin.user_permissions.add(Permission.objects.get(codename="change_candidacy"))
+    services.candidacy_requirements_check(candidacy=candidacy, by=User.objects.get(pk=admin.pk))
+    assert Candidacy.objects.get(pk=candidacy.pk).requirements_checked
+    assert DecisionHistory.objects.filter(candidacy=candidacy, action="requirements_checked", actor=admin).exists()
