@@ -405,10 +405,12 @@ def sign_off_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 @login_required
 def countersign_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
-    """The lead assessor confirms the countersignature of a signed-off decision; anyone else gets a 404."""
+    """The lead assessor confirms the countersignature of a signed-off decision; whoever else may view the
+    candidacy is sent back to it with the reason, anyone else gets a 404."""
     candidacy = _assessed_candidacy(request, candidacy_id)
     if candidacy.event.lead_assessor_id != request.user.pk:
-        raise Http404
+        messages.error(request, _("Only the lead assessor countersigns."))
+        return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
     if candidacy.status != Candidacy.Status.SIGNED or candidacy.countersigned_at:
         messages.error(request, _("There is no signed decision waiting for a countersignature."))
         return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)

@@ -101,6 +101,11 @@ def test_the_countersign_asks_for_the_leads_password_too(client):
     # When the lead opens the page, then it explains and asks for the password
     html = client.get(url).content.decode()
     assert "kekuatan hukum" in html and 'name="secret"' in html
+    # the assessor who signed may not countersign, even with their password
+    client.force_login(assessor)
+    client.post(url, {"secret": PASSWORD})
+    assert Candidacy.objects.get(pk=candidacy.pk).countersigned_at is None
+    client.force_login(lead)
     # a tap alone countersigns nothing
     client.post(url)
     assert Candidacy.objects.get(pk=candidacy.pk).countersigned_at is None
