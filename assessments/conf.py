@@ -20,6 +20,12 @@ DEFAULTS: dict = {
     "STANDARD_IMPORT_MAX_ROWS": 20_000,
     "STANDARD_IMPORT_MAX_YAML_DEPTH": 20,
     "STANDARD_IMPORT_MAX_YAML_NODES": 100_000,
+    # How many days before an assessment event's first day its assessors may record evidence, verdicts and sign off
+    # (0: from the first day on; the event's dates are the agreed time of FR.AK.01).
+    "ASSESSMENT_DAYS_BEFORE_EVENT": 0,
+    # The class that re-authenticates an assessor before they sign off or countersign (see
+    # assessments.reauthentication): the default asks for the password.
+    "REAUTHENTICATOR": "assessments.reauthentication.PasswordReauthenticator",
     # Importing a file stops listing problems after this many (the file is refused as a whole anyway).
     "IMPORT_MAX_PROBLEMS": 200,
 }

@@ -193,6 +193,9 @@ class UnitVerdict(models.Model):
     rationale = models.TextField(_("rationale"))
     gap_note = models.TextField(_("gap"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
+    justification = models.TextField(
+        _("justification"), blank=True, help_text=_("Why K although some performance criteria were not demonstrated.")
+    )
     assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(auto_now=True)
 

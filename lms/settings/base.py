@@ -354,6 +354,8 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
 KOMPETEN_SIGNUP_URL = "lms:signup"
+# Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
+KOMPETEN_REAUTHENTICATOR = "lms.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
