@@ -1,11 +1,13 @@
 """Optional two-step verification (TOTP) for staff: turned on from the profile, asked for before anything else."""
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from lms import roles
+from tests.factories import UserFactory
 from tests.lms.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
@@ -145,3 +147,16 @@ def test_a_device_removed_by_an_administrator_lets_its_owner_in_with_the_passwor
     response = client.get(VERIFY + "?next=/admin/")
     assert response["Location"] == "/admin/"
     assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("target", ["a\x00b", "admin\u202e", "lms:dashboard"])
+@pytest.mark.django_db
+def test_a_next_that_is_not_a_local_path_is_ignored_not_a_server_error(target):
+    # Given a signed-in person
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory())
+    # When the two-step page is asked to go on to something that is not a path on this site
+    response = client.get(reverse("lms:two_factor_verify"), {"next": target})
+    # Then it goes to the home page instead
+    assert response.status_code == 302
+    assert response["Location"] == "/"
