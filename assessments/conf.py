@@ -7,6 +7,10 @@ DEFAULTS: dict = {
     "ATTEMPT_GRACE_SECONDS": 30,
     # Largest autosave request body accepted, in bytes.
     "ANSWER_MAX_BYTES": 64 * 1024,
+    # Largest observation checklist body (JSON) accepted, in bytes, and how deep the lists and objects of any JSON
+    # request body may nest (an autosave needs 3 levels, a checklist 3).
+    "CHECKLIST_MAX_BYTES": 200_000,
+    "JSON_MAX_DEPTH": 20,
     # Importing questions (GIFT, Moodle XML): the largest file in bytes, the most questions in one file, the most
     # answers, pairs, items or tags of one question, and how deep the elements of a Moodle XML file may nest.
     "QUESTION_IMPORT_MAX_BYTES": 5 * 1024 * 1024,

@@ -19,6 +19,10 @@ from lms.forms_accounts import TotpCodeForm, TwoFactorCodeForm
 
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
+    # Only a path on this site: anything else (a bare word, control or bidi characters) would reach
+    # ``redirect()`` as a URL name to reverse, or a header that cannot be sent.
+    if not target.startswith("/") or not target.isprintable():
+        return default
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return default

@@ -5,8 +5,6 @@ unit (FR.AK.02) and sign-off. Anyone else gets a 404 and changes nothing."""
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -16,14 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments import conf
 from assessments import selectors_candidacy as selectors
+from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord, Verdict
 from assessments.reauthentication import reauthenticator_for
 from assessments.services import competency as services
 from assessments.services.candidate_feedback import candidate_feedback_save
 from assessments.services.notifications import notices_read
 
-CHECKLIST_MAX_BYTES = 200_000
 TEXT_MAX_CHARS = 2000
 ROW_KEYS = {"criterion_id", "achieved", "benchmark", "note", "follow_up"}
 SECRET_MAX_CHARS = 256
@@ -273,9 +272,7 @@ def checklist_save(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
         raise Http404
     try:
         if is_json:
-            if len(request.body) > CHECKLIST_MAX_BYTES:
-                return JsonResponse({"error": _("The checklist is too large.")}, status=413)
-            payload = json.loads(request.body)
+            payload = json_body(request, max_bytes=conf.get("CHECKLIST_MAX_BYTES"))
             if not isinstance(payload, dict) or set(payload) - {"version", "rows"}:
                 raise ChecklistInvalid
             version = payload.get("version")
@@ -285,6 +282,8 @@ def checklist_save(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
             rows = _clean_rows(unit, _rows_from_post(unit, request.POST))
         if not isinstance(version, int) or isinstance(version, bool) or version < 0:
             raise ChecklistInvalid
+    except JsonBodyInvalid as invalid:
+        return invalid.response()
     except (ValueError, TypeError):
         if is_json:
             return JsonResponse({"error": _("The save is malformed.")}, status=400)

@@ -4,6 +4,7 @@ KOMPETEN_TWO_FACTOR_REQUIRED_ROLES —, asked for before anything else, with sin
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -288,3 +289,14 @@ def codes_fresh(device: TOTPDevice, *, wrong: bool = False) -> str:
     device.last_t = -1
     device.save()
     return code_for(device, wrong=wrong)
+@pytest.mark.parametrize("target", ["a\x00b", "admin\u202e", "lms:dashboard"])
+@pytest.mark.django_db
+def test_a_next_that_is_not_a_local_path_is_ignored_not_a_server_error(target):
+    # Given a signed-in person
+    client = Client(raise_request_exception=False)
+    client.force_login(UserFactory())
+    # When the two-step page is asked to go on to something that is not a path on this site
+    response = client.get(reverse("lms:two_factor_verify"), {"next": target})
+    # Then it goes to the home page instead
+    assert response.status_code == 302
+    assert response["Location"] == "/"
