@@ -1,6 +1,6 @@
 """What a certificate attests, frozen as plain data: a completed course or a candidacy judged Kompeten.
 
-Reads the courses and assessments plugins (downward, DESIGN.md) and never changes them.
+Reads the courses and assessments plugins (downward, docs/architecture.md) and never changes them.
 """
 
 import calendar

@@ -8,6 +8,7 @@ import unicodedata
 
 from django.db.models import Q, QuerySet
 
+from certificates.keys import signing_certificates
 from certificates.models import Certificate, Issuer
 from courses.text import strip_bidi_controls
 
@@ -68,12 +69,14 @@ def certificate_for_pdf_hash(sha256: str) -> Certificate | None:
 
 
 def issuer_signing_certificates() -> list[tuple[int, str, str]]:
-    """(id, name, signing certificate PEM) of every issuer that has one: the trust roots of the PDF check."""
-    return list(
-        Issuer.objects.exclude(signing_certificate_pem="")
-        .order_by("pk")
-        .values_list("pk", "name", "signing_certificate_pem")
-    )
+    """(id, name, signing certificate PEM) of every certificate an issuer has published — the current ones and those
+    retired by a key rotation, so that PDFs signed before it still verify: the trust roots of the PDF check."""
+    issuers = Issuer.objects.exclude(signing_certificate_pem="").order_by("pk")
+    return [
+        (issuer.pk, issuer.name, pem)
+        for issuer in issuers.only("pk", "name", "signing_certificate_pem", "retired_keys")
+        for pem in signing_certificates(issuer)
+    ]
 
 
 def revocation_of(certificate: Certificate):

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
 from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
@@ -269,6 +275,27 @@ def lesson_navigation(*, lesson, course) -> dict:
 # --- a trainee's courses ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """Something to do after a course's lessons, offered by a plugin above (``KOMPETEN_NEXT_STEPS``)."""
+
+    title: str
+    url: str
+    description: str = ""
+
+
+def next_steps(*, enrolments) -> dict[int, list[NextStep]]:
+    """The next steps of each enrolment whose lessons are all done, from every ``KOMPETEN_NEXT_STEPS`` provider
+    (each reads all the enrolments at once, so the cost does not grow with them)."""
+    steps: dict[int, list[NextStep]] = {enrolment.pk: [] for enrolment in enrolments}
+    if not enrolments:
+        return steps
+    for path in conf.get("NEXT_STEPS"):
+        for enrolment_id, rows in import_string(path)(enrolments=enrolments).items():
+            steps[enrolment_id].extend(rows)
+    return steps
+
+
 def enrolment_list_for_dashboard(*, user):
     """The user's live enrolments with progress and the next lesson to open (two queries in all)."""
     lessons = _lessons_under(OuterRef("course__path"))
@@ -290,6 +317,9 @@ def enrolment_list_for_dashboard(*, user):
     for enrolment in enrolments:
         enrolment.next_lesson = next_lessons.get(enrolment.next_lesson_id)
         enrolment.percent = round(100 * enrolment.lesson_done / enrolment.lesson_total) if enrolment.lesson_total else 0
+    steps = next_steps(enrolments=[e for e in enrolments if e.lesson_total and e.lesson_done >= e.lesson_total])
+    for enrolment in enrolments:
+        enrolment.next_steps = steps.get(enrolment.pk, [])
     return enrolments
 
 
@@ -333,10 +363,92 @@ def batch_list_for_instructor(*, user):
 # --- search ---------------------------------------------------------------------------------------------
 
 
-def curriculum_search(*, query: str, limit: int = 30):
-    """Live tracks, courses and lessons matching the words of the query, best first."""
-    from wagtail.search.utils import parse_query_string
+SEARCH_WORD = re.compile(r"[^\W_]+")  # letters and digits only: no quotes, operators, NUL or bidi controls
 
-    _filters, parsed = parse_query_string(query, operator="and")
+
+@dataclass(frozen=True)
+class SearchTerms:
+    words: list[str]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page: Page
+    course: CoursePage | None = None  # the course a lesson belongs to
+    snippet: str = ""  # safe HTML: escaped text around the first match, the words in <mark>
+
+
+SNIPPET_CHARS = 180
+
+
+def search_terms(*, query: str) -> SearchTerms:
+    """The words a search looks for: letters and digits of the query, at most the configured number."""
+    max_words, max_chars = conf.get("SEARCH_MAX_WORDS"), conf.get("SEARCH_MAX_WORD_CHARS")
+    words = list(dict.fromkeys(word.lower()[:max_chars] for word in SEARCH_WORD.findall(query)))
+    return SearchTerms(words=words[:max_words], truncated=len(words) > max_words)
+
+
+def curriculum_search(*, terms: SearchTerms, limit: int = 30) -> list[SearchHit]:
+    """Live tracks, courses and lessons holding every word (PostgreSQL: by their Indonesian stem), those with every
+    word in the title first, then by relevance; lessons with their course; each with a snippet. Three queries."""
+    if not terms.words:
+        return []
     pages = Page.objects.live().type(TrackPage, CoursePage, LessonPage).specific()
-    return list(pages.search(parsed, operator="and")[:limit])
+    found = list(pages.search(PlainText(" ".join(terms.words), operator="and"))[:limit])
+    found.sort(key=lambda page: not all(word in page.title.lower() for word in terms.words))  # stable: rank kept
+    courses = _courses_of(page for page in found if isinstance(page, LessonPage))
+    return [
+        SearchHit(
+            page=page,
+            course=next((c for path, c in courses.items() if page.path.startswith(path)), None)
+            if isinstance(page, LessonPage)
+            else None,
+            snippet=_snippet(_page_text(page), terms.words),
+        )
+        for page in found
+    ]
+
+
+def _courses_of(lessons) -> dict[str, CoursePage]:
+    """The live courses above these lessons, by tree path (one query, none without lessons)."""
+    prefixes = {lesson.path[:end] for lesson in lessons for end in range(STEPLEN, len(lesson.path), STEPLEN)}
+    if not prefixes:
+        return {}
+    return {course.path: course for course in CoursePage.objects.live().filter(path__in=prefixes)}
+
+
+def _page_text(page) -> str:
+    if isinstance(page, LessonPage):
+        return " ".join(_strings(page.body.raw_data))
+    return getattr(page, "summary", "") or getattr(page, "short_description", "") or ""
+
+
+def _strings(value) -> list[str]:
+    """The text in a StreamField's raw data (rich text, headings, callouts), without ids, types or URLs."""
+    if isinstance(value, str):
+        return [] if value.startswith(("http://", "https://", "/")) else [html.unescape(strip_tags(value))]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in ("id", "type") for text in _strings(item)]
+    if isinstance(value, Iterable):  # lists, and the raw data of a StreamField
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _snippet(text: str, words: list[str]) -> str:
+    """About SNIPPET_CHARS of ``text`` around its first match, escaped, each word marked."""
+    text = " ".join(text.split())
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - SNIPPET_CHARS // 3) if first else 0
+    if start:
+        start = text.find(" ", start) + 1 or start  # begin at a word
+    piece = text[start : start + SNIPPET_CHARS]
+    parts, last = [], 0
+    for match in pattern.finditer(piece):
+        parts += [escape(piece[last : match.start()]), format_html("<mark>{}</mark>", match.group())]
+        last = match.end()
+    parts.append(escape(piece[last:]))
+    ellipsis_before = "…" if start else ""
+    ellipsis_after = "…" if start + SNIPPET_CHARS < len(text) else ""
+    return mark_safe(ellipsis_before + "".join(str(part) for part in parts) + ellipsis_after)  # noqa: S308 - escaped above

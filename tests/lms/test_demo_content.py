@@ -146,3 +146,8 @@ def test_the_demo_assessor_has_the_demo_batch_to_assess(loaded):
 
     assessor = User.objects.get(username="asesor")
     assert Candidacy.objects.filter(assessor=assessor).count() == 5
+    # and may assess them at once: the documents are checked and the event has begun
+    from django.utils import timezone
+
+    candidacies = Candidacy.objects.filter(assessor=assessor).select_related("event")
+    assert all(c.requirements_checked and c.event.starts_on <= timezone.localdate() for c in candidacies)
