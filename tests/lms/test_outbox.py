@@ -107,11 +107,13 @@ def test_the_reset_mail_and_the_notice_wait_while_the_broker_refuses_and_go_out_
         response = client.post("/akun/kata-sandi/reset/", {"email": trainee.email})
     with django_capture_on_commit_callbacks(execute=True):
         assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
-    # Then both succeed, nothing is sent, and both mails wait in the outbox, not sent
+    # Then both succeed, nothing is sent, and the mails wait in the outbox, not sent: the reset mail, the assessor's
+    # notice and the candidate's "fill in your self-assessment" notice
     assert response.status_code == 302
     assert mail.outbox == []
     waiting = OutboxMessage.objects.filter(sent_at__isnull=True, processed_at__isnull=True)
     assert sorted(waiting.values_list("task_name", flat=True)) == [
+        "assessments.tasks.notification_email_send",
         "assessments.tasks.notification_email_send",
         "lms.tasks.email_send",
     ]
@@ -119,16 +121,17 @@ def test_the_reset_mail_and_the_notice_wait_while_the_broker_refuses_and_go_out_
     started = time.monotonic()
     assert outbox_relay()["failed"] == 1
     assert time.monotonic() - started < 1.0
-    assert waiting.count() == 2
+    assert waiting.count() == 3
 
     # When the broker is back and the relay runs (twice)
     current_app.conf.update(task_always_eager=True)
-    assert outbox_relay()["published"] == 2
+    assert outbox_relay()["published"] == 3
     assert outbox_relay()["published"] == 0
     # Then each mail went out once
     assert len(_mail_to(trainee.email)) == 1
     assert len(_mail_to(assessor.email)) == 1
-    assert len(mail.outbox) == 2
+    assert len(_mail_to(candidacy.candidate.email)) == 1
+    assert len(mail.outbox) == 3
     assert not OutboxMessage.objects.filter(processed_at__isnull=True).exists()
 
 
