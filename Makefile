@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean bench \
-	bench-smoke
+	bench-smoke audit backup restore
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -43,13 +43,15 @@ test: install messages
 		$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## make test-plugins: the plugins' own tests on a bare Wagtail site (auth.User, no lms): courses alone, then
-## courses + assessments, then all three
+## courses + assessments, then all three, then placement's own tests with all four
 test-plugins: install messages
 	KOMPETEN_PLUGINS=courses $(BIN)/python -m pytest --ds=tests.plugin_host.settings tests/courses $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments $(PYTEST_ARGS)
 	KOMPETEN_PLUGINS=courses,assessments,certificates $(BIN)/python -m pytest --ds=tests.plugin_host.settings \
 		tests/courses tests/assessments tests/certificates $(PYTEST_ARGS)
+	KOMPETEN_PLUGINS=courses,assessments,certificates,placement $(BIN)/python -m pytest \
+		--ds=tests.plugin_host.settings tests/placement $(PYTEST_ARGS)
 
 # The benchmark tools (Locust, pyinstrument) are installed only for the benchmarks.
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
@@ -65,9 +67,11 @@ bench: $(VENV)/.bench-installed messages
 bench-smoke: $(VENV)/.bench-installed messages
 	$(BIN)/python bench/run.py --smoke
 
+## make lint: ruff, and import-linter's contracts (.importlinter: the plugin order and the layers inside each plugin)
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: install
 	$(BIN)/ruff format .
@@ -79,11 +83,33 @@ worker: install
 beat: install
 	$(BIN)/celery -A lms beat --loglevel=INFO
 
+## make backup [OUTPUT=file.tar.gz]: database, media and private files and the signing keys (encrypted with
+## KOMPETEN_BACKUP_PASSPHRASE, or asked for) into one archive, by default var/backups/kompeten-<time>.tar.gz
+backup: install
+	$(MANAGE) backup $(if $(OUTPUT),--output $(OUTPUT))
+
+## make restore ARCHIVE=file.tar.gz: check the archive and the passphrase, then restore it over this site (stop gunicorn,
+## the Celery workers and beat first)
+restore: install
+	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/kompeten-....tar.gz"; exit 2; }
+	$(MANAGE) restore $(ARCHIVE)
+
 ## make wheel: one wheel holding the three plugins, compiled catalogues included (dist/)
 wheel: messages
 	rm -rf dist build
 	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir dist .
 	$(BIN)/python scripts/check_wheel.py dist/kompeten-*.whl
+
+# pip-audit lives in a virtualenv of its own, so that the audit tool's dependencies never mix with the project's.
+.auditenv/.installed: requirements-audit.txt
+	rm -rf .auditenv && $(PYTHON) -m venv .auditenv
+	.auditenv/bin/python -m pip install --quiet -r requirements-audit.txt
+	touch $@
+
+## make audit: pip-audit over the locked requirements; fails on a known vulnerability, says NOT AUDITED in one line
+## when no advisory service can be reached
+audit: .auditenv/.installed
+	$(PYTHON) scripts/audit.py .auditenv/bin/pip-audit
 
 ## make lock: re-pin requirements.txt from requirements-base.txt in a clean virtualenv
 lock:
@@ -93,4 +119,4 @@ lock:
 	rm -rf .lockenv
 
 clean:
-	rm -rf $(VENV) artifacts dist build .pytest_cache .ruff_cache
+	rm -rf $(VENV) .auditenv artifacts dist build .pytest_cache .ruff_cache

@@ -7,6 +7,10 @@ DEFAULTS: dict = {
     "ATTEMPT_GRACE_SECONDS": 30,
     # Largest autosave request body accepted, in bytes.
     "ANSWER_MAX_BYTES": 64 * 1024,
+    # Largest observation checklist body (JSON) accepted, in bytes, and how deep the lists and objects of any JSON
+    # request body may nest (an autosave needs 3 levels, a checklist 3).
+    "CHECKLIST_MAX_BYTES": 200_000,
+    "JSON_MAX_DEPTH": 20,
     # Importing questions (GIFT, Moodle XML): the largest file in bytes, the most questions in one file, the most
     # answers, pairs, items or tags of one question, and how deep the elements of a Moodle XML file may nest.
     "QUESTION_IMPORT_MAX_BYTES": 5 * 1024 * 1024,
@@ -20,6 +24,12 @@ DEFAULTS: dict = {
     "STANDARD_IMPORT_MAX_ROWS": 20_000,
     "STANDARD_IMPORT_MAX_YAML_DEPTH": 20,
     "STANDARD_IMPORT_MAX_YAML_NODES": 100_000,
+    # How many days before an assessment event's first day its assessors may record evidence, verdicts and sign off
+    # (0: from the first day on; the event's dates are the agreed time of FR.AK.01).
+    "ASSESSMENT_DAYS_BEFORE_EVENT": 0,
+    # The class that re-authenticates an assessor before they sign off or countersign (see
+    # assessments.reauthentication): the default asks for the password.
+    "REAUTHENTICATOR": "assessments.reauthentication.PasswordReauthenticator",
     # Importing a file stops listing problems after this many (the file is refused as a whole anyway).
     "IMPORT_MAX_PROBLEMS": 200,
 }

@@ -52,6 +52,11 @@ class ExamPage(Page):
         _("show scores and feedback"), max_length=12, choices=FeedbackTiming.choices, default=FeedbackTiming.IMMEDIATELY
     )
     navigation = models.CharField(_("navigation"), max_length=12, choices=Navigation.choices, default=Navigation.FREE)
+    show_correct_answers = models.BooleanField(
+        _("show the correct answers"),
+        default=False,
+        help_text=_("Beside the trainee's answers, with the feedback."),
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -70,6 +75,7 @@ class ExamPage(Page):
                 FieldRowPanel([FieldPanel("shuffle_questions"), FieldPanel("shuffle_options")]),
                 FieldPanel("navigation"),
                 FieldPanel("feedback_timing"),
+                FieldPanel("show_correct_answers"),
             ],
             heading=_("Delivery"),
         ),

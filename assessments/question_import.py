@@ -169,6 +169,8 @@ def _question_create(draft: QuestionDraft) -> Question:
         general_feedback=draft.general_feedback,
         partial_credit=draft.partial_credit,
         true_false_answer=draft.true_false_answer,
+        feedback_true=draft.feedback_true,
+        feedback_false=draft.feedback_false,
         case_sensitive=draft.case_sensitive,
         numeric_answer=draft.numeric_answer,
         numeric_tolerance=draft.numeric_tolerance,

@@ -22,6 +22,7 @@ Snapshot format (``QuestionVersion.data``, built by ``question_snapshot``)::
       ],
       "partial_credit": "all" | "proportional",
       "true_false_answer": true | false | null,
+      "true_false_feedback": {"true": "...", "false": "..."},  # plain text each; absent from older snapshots
       "case_sensitive": false,
       "regex": "",
       "numeric": {"answer": "12.500000" | null, "tolerance": "0.000000", "units": "V"},
@@ -76,7 +77,8 @@ nothing else. The cleaned answer has the same shape (and cleaning it again retur
 Grading (``grade``): score quantised to 0.01; ``correct`` is true only for full credit. No answer scores 0 with
 ``correct`` false — for essay and file too: an empty essay or a missing file is not sent to an assessor.
 An answered essay or file scores 0 with ``needs_manual`` true and ``correct`` None. ``Grade.feedback`` holds the
-feedback of the chosen options (single, multiple) or the matched accepted answer (short), escaped to HTML, then
+feedback of the chosen options (single, multiple), of the answer given (true/false) or the matched accepted answer
+(short), escaped to HTML, then
 the general feedback (rich text): render each with ``|richtext`` and only after submission.
 """
 
@@ -165,6 +167,7 @@ def question_snapshot(question: Question) -> Snapshot:
         ],
         "partial_credit": question.partial_credit,
         "true_false_answer": question.true_false_answer,
+        "true_false_feedback": {"true": question.feedback_true or "", "false": question.feedback_false or ""},
         "case_sensitive": bool(question.case_sensitive),
         "regex": question.regex or "",
         "numeric": {
@@ -538,7 +541,10 @@ class TrueFalse(QuestionType):
 
     def credit(self, data: Snapshot, answer: Answer) -> tuple[Decimal, list[str]]:
         expected = data.get("true_false_answer")
-        return (ONE if expected is not None and answer["value"] is expected else ZERO), []
+        feedback = (data.get("true_false_feedback") or {}).get("true" if answer["value"] else "false")
+        return (ONE if expected is not None and answer["value"] is expected else ZERO), _option_feedback(
+            {"feedback": feedback}
+        )
 
 
 # --- short-answer patterns -----------------------------------------------------------------------------------

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from assessments.models import Attempt, AttemptItem, ExamPage, Response
+from courses.selectors import NextStep
 
 
 @dataclass(frozen=True)
@@ -124,3 +126,36 @@ def exams_for_author(*, user):
     return (
         ExamPage.objects.filter(pk__in=editable.values("pk")).annotate(attempt_count=Count("attempts")).order_by("path")
     )
+
+
+def next_steps_after_lessons(*, enrolments) -> dict[int, list[NextStep]]:
+    """``KOMPETEN_NEXT_STEPS``: each live exam of the course not passed yet; once every one is passed, the
+    competency test (uji kompetensi). Two queries for any number of enrolments (their courses loaded)."""
+    under_courses = Q()
+    for enrolment in enrolments:
+        under_courses |= Q(path__startswith=enrolment.course.path)
+    exams = list(ExamPage.objects.live().filter(under_courses).order_by("path"))
+    passed = set(
+        Attempt.objects.filter(user_id__in={e.user_id for e in enrolments}, exam__in=exams, passed=True)
+        .values_list("user_id", "exam_id")
+        .distinct()
+    )
+    steps = {}
+    for enrolment in enrolments:
+        own = [exam for exam in exams if exam.path.startswith(enrolment.course.path)]
+        waiting = [exam for exam in own if (enrolment.user_id, exam.pk) not in passed]
+        steps[enrolment.pk] = [
+            NextStep(title=_("Take the exam: %(exam)s") % {"exam": exam.title}, url=exam.url) for exam in waiting
+        ]
+        if not waiting:
+            steps[enrolment.pk].append(
+                NextStep(
+                    title=_("The competency test (uji kompetensi)"),
+                    url=reverse("assessments:candidacy_list"),
+                    description=_(
+                        "The certification body (LSP) assesses the units this course covers: your invitations and "
+                        "applications are listed there."
+                    ),
+                )
+            )
+    return steps

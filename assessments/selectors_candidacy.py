@@ -3,9 +3,13 @@ units with their elements and criteria, and the observation checklist rows. Ever
 
 from __future__ import annotations
 
+import datetime
+
 from django.db.models import Prefetch, QuerySet
 
+from assessments import conf
 from assessments.models import (
+    AssessmentEvent,
     Candidacy,
     CompetencyUnit,
     Element,
@@ -114,6 +118,12 @@ def checklist_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> li
     return rows
 
 
+def assessing_opens_on(*, event: AssessmentEvent) -> datetime.date:
+    """The first day the event's assessors may record evidence, verdicts and sign off: the self-assessment may
+    close from then on (KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT days before the event's first day)."""
+    return event.starts_on - datetime.timedelta(days=conf.get("ASSESSMENT_DAYS_BEFORE_EVENT"))
+
+
 def results_visible(*, candidacy: Candidacy) -> bool:
     """The candidate sees the decision once it is signed off (and countersigned, where the event needs it)."""
     if candidacy.status != Candidacy.Status.SIGNED:
@@ -131,10 +141,11 @@ def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
 
 
 def notices_unread(*, user) -> list:
-    """The user's unread notices with their candidacy and event (one query)."""
+    """The user's unread notices with their candidacy, its candidate and event (one query)."""
     from assessments.models import Notice
 
-    return list(Notice.objects.filter(user=user, read_at__isnull=True).select_related("candidacy__event")[:10])
+    notices = Notice.objects.filter(user=user, read_at__isnull=True)
+    return list(notices.select_related("candidacy__event", "candidacy__candidate")[:10])
 
 
 def candidate_assigned_to(*, assessor, candidate_id: int) -> bool:

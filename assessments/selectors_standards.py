@@ -21,6 +21,8 @@ from assessments.models import (
     Element,
     PerformanceCriterion,
     SchemeUnit,
+    UnitVerdict,
+    Verdict,
 )
 
 
@@ -76,3 +78,22 @@ def deletion_blockers(*, objects: Iterable[models.Model]) -> list[str]:
         f"{capfirst(model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural)} ({count})"
         for model, count in sorted(counts.items(), key=lambda item: str(item[0]._meta.verbose_name))
     ]
+
+
+def competent_unit_codes(*, candidacy_ids) -> models.QuerySet:
+    """``(candidate id, unit code)`` for every unit judged K in these candidacies (a QuerySet of ids or a list),
+    without duplicates: the competences a certificate attests, read live from the verdicts."""
+    return (
+        UnitVerdict.objects.filter(candidacy_id__in=candidacy_ids, verdict=Verdict.COMPETENT)
+        .values_list("candidacy__candidate_id", "unit__code")
+        .distinct()
+    )
+
+
+def courses_teaching_units(*, codes: Iterable[str]) -> models.QuerySet:
+    """The courses that cover each of these unit codes: ``CourseUnit`` rows with their course and unit (one query)."""
+    return (
+        CourseUnit.objects.filter(unit__code__in=list(codes))
+        .select_related("course", "unit")
+        .order_by("unit__code", "sort_order", "pk")
+    )

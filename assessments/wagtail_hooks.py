@@ -14,6 +14,8 @@ AUDIT_ACTIONS = {
     "assessments.appeal": _("Appeal opened"),
     "assessments.reassessment": _("Re-assessment opened"),
     "assessments.event_report_request": _("Event report requested (personal data export)"),
+    "assessments.event_report_export": _("Event report exported (personal data)"),
+    "assessments.exam_report_export": _("Exam report exported (personal data)"),
 }
 
 

@@ -7,6 +7,10 @@ BENCH_PACE      seconds between two requests of one user; BENCH_WARMUP seconds b
 BENCH_WINDOW    StartRushUser: every trainee starts within this many seconds
 BENCH_OFFSET    index of the first trainee this run uses
 
+AutosaveUser also counts answers sent back to the login page (``logged_out``: the session was lost) and the
+seconds since the start at which each save was acknowledged (``ok_at_s``: the fault drills read when saving came
+back after a restart).
+
 Every user starts at a random offset inside one pacing period and keeps its own clock: a late request does not
 move the next one (no snapping back to lock-step), so requests stay spread evenly over time.
 """
@@ -26,7 +30,7 @@ PACE = float(os.environ.get("BENCH_PACE", "5"))
 WARMUP = float(os.environ.get("BENCH_WARMUP", "0"))
 _next_user = itertools.count()
 _started = time.monotonic()
-_seen = {"latencies_ms": [], "errors": 0, "requests": 0, "acked": {}}
+_seen = {"latencies_ms": [], "errors": 0, "requests": 0, "acked": {}, "logged_out": 0, "ok_at_s": []}
 
 
 @events.request.add_listener
@@ -91,7 +95,11 @@ class AutosaveUser(PacedUser):
             url, name = f"/ujian/percobaan/{self.trainee['attempt']}/simpan/", "autosave"
             body = {"position": self.position, "seq": seq, "answer": {"text": text}}
         headers = {**self.headers, "Content-Type": "application/json"}
-        with self.client.post(url, data=json.dumps(body), headers=headers, name=name, catch_response=True) as resp:
+        with self.client.post(
+            url, data=json.dumps(body), headers=headers, name=name, catch_response=True, allow_redirects=False
+        ) as resp:
+            if resp.status_code in (302, 401, 403):
+                _seen["logged_out"] += 1
             if resp.status_code != 200:
                 resp.failure(f"HTTP {resp.status_code}")
                 return
@@ -101,6 +109,7 @@ class AutosaveUser(PacedUser):
                 return
             owner = self.trainee["id"] if self.target == "floor" else self.trainee["attempt"]
             _seen["acked"][f"{owner}:{self.position}"] = [seq, text]
+            _seen["ok_at_s"].append(round(time.monotonic() - _started, 2))
 
 
 class StartRushUser(FastHttpUser):

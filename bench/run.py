@@ -35,6 +35,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench import drills, services
+
+bench = sys.modules[__name__]
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
 PY = sys.executable
@@ -59,6 +64,8 @@ class Plan:
     lesson_connections: tuple = (5, 10, 20, 40)
     sqlite_levels: tuple = (20, 50, 100)
     sqlite_seconds: int = 60
+    drill_seconds: int = 45
+    drill_certificates: int = 60
     database: str = "kompeten_bench"
 
 
@@ -77,6 +84,8 @@ SMOKE = Plan(
     lesson_connections=(4,),
     sqlite_levels=(5,),
     sqlite_seconds=3,
+    drill_seconds=9,
+    drill_certificates=6,
     database="kompeten_bench_smoke",
 )
 
@@ -136,9 +145,13 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def start(run: Run, command: list[str], *, env: dict, name: str) -> subprocess.Popen:
+def start(run: Run, command: list[str], *, env: dict, name: str, new_session: bool = False) -> subprocess.Popen:
+    """Start a process logging to ``<work>/<name>.log``; with ``new_session`` it leads its own process group (so that
+    a drill can kill it with every child)."""
     logfile = (run.work / f"{name}.log").open("w")
-    process = subprocess.Popen(command, env=env, cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT)  # noqa: S603
+    process = subprocess.Popen(  # noqa: S603 — our own commands
+        command, env=env, cwd=ROOT, stdout=logfile, stderr=subprocess.STDOUT, start_new_session=new_session
+    )
     process.logfile = run.work / f"{name}.log"
     run.processes.append(process)
     return process
@@ -185,29 +198,12 @@ def wait_log(process: subprocess.Popen, text: str, seconds: int = 60) -> None:
 
 
 def _succeeds(command: list[str]) -> bool:
-    return subprocess.run(command, capture_output=True, check=False).returncode == 0  # noqa: S603
+    return services.succeeds(command)
 
 
 def services_ensure() -> None:
-    """Start the machine's own PostgreSQL and Redis when they are down (as .ci/run does)."""
-    pg_ready = ["pg_isready", "-q", "-h", "127.0.0.1", "-p", "5432"]
-    if not _succeeds(pg_ready):
-        log("starting PostgreSQL")
-        versions = os.listdir("/etc/postgresql")
-        sh(["pg_ctlcluster", "--skip-systemctl-redirect", versions[0], "main", "start"], quiet=False)
-        for _ in range(30):
-            if _succeeds(pg_ready):
-                break
-            time.sleep(1)
-    redis_ping = ["redis-cli", "-h", "127.0.0.1", "ping"]
-    if not _succeeds(redis_ping):
-        log("starting Redis")
-        redis = ["redis-server", "--daemonize", "yes", "--bind", "127.0.0.1", "-::1", "--port", "6379", "--save", ""]
-        sh([*redis, "--appendonly", "no", "--dir", "/var/lib/redis", "--logfile", "/var/log/redis/ci.log"], quiet=False)
-        for _ in range(30):
-            if _succeeds(redis_ping):
-                break
-            time.sleep(1)
+    log(f"PostgreSQL on 127.0.0.1:{services.PG_PORT} ({services.PG_CLUSTER}), Redis on 127.0.0.1:{services.REDIS_PORT}")
+    services.ensure()
 
 
 def environments(run: Run) -> tuple[dict, dict]:
@@ -228,9 +224,9 @@ def environments(run: Run) -> tuple[dict, dict]:
     postgres = {
         **base,
         "DJANGO_SETTINGS_MODULE": "bench.settings",
-        "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{run.plan.database}",
-        "REDIS_URL": "redis://127.0.0.1:6379/13",
-        "CELERY_BROKER_URL": "redis://127.0.0.1:6379/14",
+        "DATABASE_URL": f"postgres://postgres@127.0.0.1:{services.PG_PORT}/{run.plan.database}",
+        "REDIS_URL": f"redis://127.0.0.1:{services.REDIS_PORT}/13",
+        "CELERY_BROKER_URL": f"redis://127.0.0.1:{services.REDIS_PORT}/14",
     }
     if run.smoke:
         postgres["BENCH_SMOKE"] = "1"
@@ -241,11 +237,10 @@ def environments(run: Run) -> tuple[dict, dict]:
 def prepare(run: Run, postgres: dict, sqlite: dict) -> None:
     (run.work / "static").mkdir(exist_ok=True)
     name = run.plan.database
-    psql = ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c"]
-    sh([*psql, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
-    sh([*psql, f"CREATE DATABASE {name}"])
+    sh([*services.PSQL, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"])
+    sh([*services.PSQL, f"CREATE DATABASE {name}"])
     for db in ("13", "14"):
-        sh(["redis-cli", "-h", "127.0.0.1", "-n", db, "flushdb"])
+        sh([*services.REDIS_PING[:-1], "-n", db, "flushdb"])
     manage = [PY, "manage.py"]
 
     def build_postgres():
@@ -319,6 +314,8 @@ def locust(
         "rps": round(requests / window, 1),
         "requests": requests,
         "errors": sum(part["errors"] for part in seen),
+        "logged_out": sum(part.get("logged_out", 0) for part in seen),
+        "last_ok_s": max((at for part in seen for at in part.get("ok_at_s", [])), default=None),
         "client_cpu_pct": cpu,
         "users": users,
         "_acked": [str(path) for path in files],
@@ -433,13 +430,7 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     seed = run.work / "pg.json"
     seed_txt = str(seed.with_suffix(".txt"))
     server, url = server_start(run, env, "gunicorn")
-    worker = start(
-        run,
-        [PY, "-m", "celery", "-A", "lms", "worker", "-c", str(CORES), "--loglevel", "INFO", "-n", "bench@%h"],
-        env=env,
-        name="celery",
-    )
-    wait_log(worker, "ready")
+    worker = drills.worker_start(bench, run, env, "celery")
     log(f"gunicorn ({WORKERS} workers) on {url}, Celery worker ready")
 
     log("warming up the workers (not measured)")
@@ -510,6 +501,7 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     )
 
     certificates(run, env)
+    worker = drills.fault_drills(bench, run, env=env, url=url, seed=seed, worker=worker)
     stop(run, worker)
     stop(run, server)
 
@@ -563,6 +555,7 @@ def targets(run: Run) -> dict:
     }
     if r.get("certificate_vs_bare_render") is not None:
         checks["certificate render + sign ≤ 1.3 x bare render"] = r["certificate_vs_bare_render"] <= 1.3
+    checks.update(drills.targets(s))
     return checks
 
 
@@ -603,12 +596,16 @@ def smoke_check(run: Run) -> list[str]:
     problems = []
     expected = ["autosave_storm", "floor_storm", "autosave_ceiling", "floor_ceiling", "start_rush", "learning_pages"]
     expected += ["lesson_ceiling"] + [f"sqlite_storm_{count}" for count in run.plan.sqlite_levels]
+    expected += ["drill_postgres_restart", "drill_redis_restart", "drill_worker_kill"]
     for name in expected:
         figures = run.results["scenarios"].get(name)
         if not figures or not (figures.get("requests") or figures.get("points")):
             problems.append(f"{name} did not run")
         elif figures.get("lost_answers"):
             problems.append(f"{name} lost {figures['lost_answers']} answers")
+    for label, ok in drills.targets(run.results["scenarios"]).items():
+        if not ok:
+            problems.append(f"drill missed: {label}")
     if (BENCH / "scenario_certificates.py").exists() and not any(
         name.startswith("certificate") for name in run.results["scenarios"]
     ):
@@ -635,8 +632,7 @@ def main() -> int:
             for process in list(run.processes):
                 stop(run, process)
             if args.smoke:  # the full run's database stays for inspection until the next run
-                psql = ["psql", "-q", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-c"]
-                _succeeds([*psql, f"DROP DATABASE IF EXISTS {plan.database} WITH (FORCE)"])
+                _succeeds([*services.PSQL, f"DROP DATABASE IF EXISTS {plan.database} WITH (FORCE)"])
     ratios(run)
     run.results.update(
         mode="smoke" if args.smoke else "full",

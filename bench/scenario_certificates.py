@@ -46,14 +46,14 @@ def _summary(seconds: list[float], *, errors: int = 0) -> dict:
     }
 
 
-def _seed(*, trainees: int):
+def batch_seed(*, trainees: int):
     """An issuer with keys, a template, a course with a certificate rule, a batch of trainees who completed it."""
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
     from certificates.keys import issuer_keys_create
     from certificates.models import CertificateTemplate, CourseCertificate, Issuer, Signatory
-    from courses.models import Batch, CoursePage, Enrolment
+    from courses.models import Batch, CoursePage, Enrolment, TrackPage
 
     issuer, created = Issuer.objects.get_or_create(
         code="BENCH-STC",
@@ -68,9 +68,16 @@ def _seed(*, trainees: int):
     )
     template.signatories.set(issuer.signatories.all())
     template.save()
-    course = CoursePage.objects.live().order_by("pk").first()
+    # Issuing re-checks completion (every required lesson done, every exam passed): the batch studies a course of its
+    # own with no lesson and no exam, so the trainees created below have truly completed it.
+    course = CoursePage.objects.live().filter(slug="bench-certificates").first()
     if course is None:
-        raise SystemExit("the bench database has no course: seed it first")
+        track = TrackPage.objects.live().order_by("pk").first()
+        if track is None:
+            raise SystemExit("the bench database has no track: seed it first")
+        course = track.add_child(
+            instance=CoursePage(title="Sertifikat bench", slug="bench-certificates", summary="Bench.", jp_hours=8)
+        )
     CourseCertificate.objects.update_or_create(course=course, defaults={"template": template, "automatic": False})
     today = timezone.localdate()
     batch = Batch.objects.create(
@@ -167,7 +174,7 @@ def main() -> int:
 
     from certificates.services.issuing import certificate_issue_for_enrolment
 
-    batch, _template = _seed(trainees=count)
+    batch, _template = batch_seed(trainees=count)
     first = batch.enrolments.order_by("pk").first()
     sample = certificate_issue_for_enrolment(enrolment_id=first.pk)
     full, bare = _render_timings(certificate=sample, repeats=3 if smoke else 15)

@@ -1,6 +1,6 @@
 """What a certificate attests, frozen as plain data: a completed course or a candidacy judged Kompeten.
 
-Reads the courses and assessments plugins (downward, DESIGN.md) and never changes them.
+Reads the courses and assessments plugins (downward, docs/architecture.md) and never changes them.
 """
 
 import calendar
@@ -12,6 +12,8 @@ from django.utils import timezone
 from assessments.models import Candidacy, UnitVerdict, Verdict
 from assessments.selectors_standards import scheme_units, units_for_course
 from courses.models import Enrolment
+from courses.selectors import completion_requirements_met
+from courses.text import strip_bidi_controls
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Achievement:
 
 
 def holder_name(user) -> str:
-    return " ".join((user.get_full_name() or user.get_username()).split())
+    return " ".join(strip_bidi_controls(user.get_full_name() or user.get_username()).split())
 
 
 def _standard(unit) -> dict:
@@ -43,12 +45,20 @@ def add_months(moment: datetime.datetime, months: int) -> datetime.datetime:
 
 
 def completed_enrolment(*, enrolment_id: int) -> Enrolment | None:
-    return (
+    """The enrolment when its course is completed and every completion requirement holds at this moment.
+
+    A completion recorded is not taken on trust: the courses plugin's check runs again at issue (a passed exam,
+    the required lessons published by the completion), so a completion recorded around the rules issues nothing.
+    """
+    enrolment = (
         Enrolment.objects.select_related("user", "course", "batch")
         .filter(pk=enrolment_id, completed_at__isnull=False)
         .exclude(status=Enrolment.Status.WITHDRAWN)
         .first()
     )
+    if enrolment is None or not completion_requirements_met(enrolment=enrolment):
+        return None
+    return enrolment
 
 
 def training_achievement(*, enrolment: Enrolment) -> Achievement:

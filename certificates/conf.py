@@ -14,9 +14,13 @@ DEFAULTS: dict = {
     # Storage alias (settings.STORAGES) that keeps PDFs and ZIPs, never served by a public URL; by default the
     # courses plugin's private storage (KOMPETEN_PRIVATE_STORAGE).
     "CERTIFICATE_STORAGE": None,
-    # Public look-ups (by code or serial) and PDF checks per client IP and window.
+    # Public look-ups (by code or serial) and PDF checks per client (a cookie; clients without one share one
+    # window per address) and window (count, seconds), and per address for everyone behind it (a carrier's or an
+    # office's shared address): see certificates.ratelimit.
     "LOOKUP_RATE": (30, 600),
     "PDF_CHECK_RATE": (10, 600),
+    "LOOKUP_ADDRESS_RATE": (600, 600),
+    "PDF_CHECK_ADDRESS_RATE": (150, 600),
     # Largest PDF accepted by the public "check a file" form, in bytes.
     "PDF_CHECK_MAX_BYTES": 10 * 1024 * 1024,
     # Length of each issuer's Bitstring Status List (at least 131,072 so an index says nothing about a person).

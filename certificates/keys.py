@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.utils import timezone
 
 from certificates import conf
@@ -150,21 +151,71 @@ def issuer_keys_create(issuer, *, overwrite: bool = False) -> Path:
 
 
 def issuer_keys_publish(issuer) -> None:
-    """Store the public halves of the issuer's keys (read from files or the environment) in the database."""
+    """Store the public halves of the issuer's keys (read from files or the environment) in the database.
+
+    When they differ from the published ones (a rotation), the published ones are kept as retired keys under their
+    own key number, so that the credentials and PDFs they signed still verify; the new key takes the next number.
+    """
     private = serialization.load_pem_private_key(_read(issuer.code, "ED25519"), password=None)
     certificate = x509.load_pem_x509_certificate(_read(issuer.code, "SIGNING_CERT"))
-    issuer.public_key_pem = public_pem(private.public_key())
-    issuer.signing_certificate_pem = certificate.public_bytes(serialization.Encoding.PEM).decode().strip()
-    issuer.keys_updated_at = timezone.now()
-    issuer.save(update_fields=["public_key_pem", "signing_certificate_pem", "keys_updated_at"])
+    public_key_pem = public_pem(private.public_key())
+    signing_certificate_pem = certificate.public_bytes(serialization.Encoding.PEM).decode().strip()
+    with transaction.atomic():
+        locked = type(issuer).objects.select_for_update().get(pk=issuer.pk)
+        now = timezone.now()
+        changed = (locked.public_key_pem, locked.signing_certificate_pem) != (public_key_pem, signing_certificate_pem)
+        if locked.public_key_pem and changed:
+            locked.retired_keys = [
+                *locked.retired_keys,
+                {
+                    "number": locked.key_number,
+                    "public_key_pem": locked.public_key_pem,
+                    "signing_certificate_pem": locked.signing_certificate_pem,
+                    "published_at": locked.keys_updated_at.isoformat() if locked.keys_updated_at else None,
+                    "retired_at": now.isoformat(),
+                },
+            ]
+            locked.key_number += 1
+        locked.public_key_pem = public_key_pem
+        locked.signing_certificate_pem = signing_certificate_pem
+        locked.keys_updated_at = now
+        locked.save(
+            update_fields=["public_key_pem", "signing_certificate_pem", "keys_updated_at", "key_number", "retired_keys"]
+        )
+    for field in ("public_key_pem", "signing_certificate_pem", "keys_updated_at", "key_number", "retired_keys"):
+        setattr(issuer, field, getattr(locked, field))
+
+
+def _jwk(public_key_pem: str, kid: str) -> dict:
+    public = serialization.load_pem_public_key(public_key_pem.encode())
+    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+    x = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+    return {"kty": "OKP", "crv": "Ed25519", "x": x, "alg": "EdDSA", "use": "sig", "kid": kid}
 
 
 def public_jwk(issuer) -> dict:
-    """The issuer's Ed25519 public key as a JWK (RFC 8037)."""
-    public = serialization.load_pem_public_key(issuer.public_key_pem.encode())
-    raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    x = base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
-    return {"kty": "OKP", "crv": "Ed25519", "x": x, "alg": "EdDSA", "use": "sig", "kid": key_id(issuer)}
+    """The issuer's current Ed25519 public key as a JWK (RFC 8037)."""
+    return _jwk(issuer.public_key_pem, key_id(issuer))
+
+
+def published_jwks(issuer) -> list[dict]:
+    """Every Ed25519 public key the issuer has published, the current one first, then the retired ones newest first."""
+    if not issuer.public_key_pem:
+        return []
+    identifier = did(issuer)
+    retired = sorted(issuer.retired_keys or [], key=lambda key: key["number"], reverse=True)
+    return [public_jwk(issuer)] + [_jwk(key["public_key_pem"], f"{identifier}#key-{key['number']}") for key in retired]
+
+
+def public_jwk_for(issuer, kid: str) -> dict | None:
+    """The published JWK with this key id (current or retired), or None."""
+    return next((jwk for jwk in published_jwks(issuer) if jwk["kid"] == kid), None)
+
+
+def signing_certificates(issuer) -> list[str]:
+    """The X.509 signing certificates (PEM) the issuer has published, current first: trust roots of the PDF check."""
+    current = [issuer.signing_certificate_pem] if issuer.signing_certificate_pem else []
+    return current + [key["signing_certificate_pem"] for key in reversed(issuer.retired_keys or [])]
 
 
 def did(issuer) -> str:
@@ -187,4 +238,5 @@ def did(issuer) -> str:
 
 
 def key_id(issuer) -> str:
-    return f"{did(issuer)}#key-1"
+    """The DID URL of the issuer's current credential key, ``<did>#key-<number>`` (the number grows at a rotation)."""
+    return f"{did(issuer)}#key-{issuer.key_number}"

@@ -1,5 +1,5 @@
 """Every certificate as an Open Badges 3.0 ``OpenBadgeCredential`` (a W3C Verifiable Credential 2.0), signed as a
-VC-JWT (VC-JOSE-COSE) with the issuer's Ed25519 key. See DOMAIN.md §4.
+VC-JWT (VC-JOSE-COSE) with the issuer's Ed25519 key. See docs/domain.md §4.
 
 The credential is built from what the certificate froze at issue (achievement, design, dates, salt), never from
 live data, so a renamed course or an edited template does not change it; the one live input is the holder's
@@ -11,8 +11,8 @@ import uuid
 
 from django.urls import reverse
 
-from certificates import conf, jose
-from certificates.keys import did, issuer_keys, key_id
+from certificates import conf, data_integrity, jose
+from certificates.keys import did, issuer_keys, key_id, published_jwks
 from certificates.models import Certificate, Issuer
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
@@ -309,6 +309,22 @@ def credential(certificate: Certificate) -> dict:
     return document
 
 
+def credential_with_proof(certificate: Certificate) -> dict:
+    """The credential with an embedded Data Integrity proof (``eddsa-jcs-2022``) by the issuer's current key.
+
+    ``created`` is the issue time, or the time the current key was published when it came later (a rotation), so
+    the same certificate and key always give the same document.
+    """
+    issuer = certificate.issuer
+    created = max(filter(None, [certificate.issued_at, issuer.keys_updated_at]))
+    return data_integrity.proof_add(
+        credential(certificate),
+        key=issuer_keys(issuer).ed25519,
+        verification_method=key_id(issuer),
+        created=timestamp(created),
+    )
+
+
 def credential_jwt(certificate: Certificate) -> str:
     """The credential as a VC-JWT: the credential is the claims set, with the registered claims that mirror it."""
     document = credential(certificate)
@@ -336,24 +352,29 @@ def credential_jwt(certificate: Certificate) -> str:
 
 
 def did_document(issuer: Issuer) -> dict:
-    """The did:web DID document of an issuer: its Ed25519 key as a JsonWebKey, for assertions and authentication."""
-    from certificates.keys import public_jwk
+    """The did:web DID document of an issuer: its Ed25519 keys as JsonWebKeys.
 
-    identifier, kid = did(issuer), key_id(issuer)
+    The current key serves assertions and authentication; keys retired by a rotation stay as assertion methods, so
+    that credentials they signed still verify.
+    """
+    identifier, jwks_ = did(issuer), published_jwks(issuer)
+    kids = [jwk["kid"] for jwk in jwks_]
     return {
         "@context": ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/jwk/v1"],
         "id": identifier,
         "verificationMethod": [
-            {"id": kid, "type": "JsonWebKey", "controller": identifier, "publicKeyJwk": public_jwk(issuer)}
+            {"id": jwk["kid"], "type": "JsonWebKey", "controller": identifier, "publicKeyJwk": jwk} for jwk in jwks_
         ],
-        "assertionMethod": [kid],
-        "authentication": [kid],
+        "assertionMethod": kids,
+        "authentication": kids[:1],
     }
 
 
 def jwks() -> dict:
-    """Every issuer's published credential key, one query whatever the number of issuers."""
-    from certificates.keys import public_jwk
-
-    issuers = Issuer.objects.exclude(public_key_pem="").only("pk", "code", "public_key_pem").order_by("code")
-    return {"keys": [public_jwk(issuer) for issuer in issuers]}
+    """Every issuer's published credential keys (current and retired), one query whatever the number of issuers."""
+    issuers = (
+        Issuer.objects.exclude(public_key_pem="")
+        .only("pk", "code", "public_key_pem", "key_number", "retired_keys")
+        .order_by("code")
+    )
+    return {"keys": [jwk for issuer in issuers for jwk in published_jwks(issuer)]}

@@ -1,18 +1,30 @@
-"""A small per-client-IP limiter for the public verification pages, kept in the cache.
+"""Limits on the public look-up and PDF check, per client and per address, kept in the cache.
 
-Each client address gets a window that opens with its first request and lasts ``seconds``; the ``count + 1``-th
-request within it is refused with a translated 429 page. The counter lives in Django's cache, so it is shared by
-every process when the cache is (Redis in production; the embedded local-memory cache is per process).
+A verifier behind a mobile carrier's shared address or an office NAT shares that address with many honest people,
+so the address alone cannot be the client. Each check counts against two windows:
 
-The client is ``REMOTE_ADDR``. Behind a reverse proxy that is the proxy's address, so every visitor would share
-one window: the host site must set ``REMOTE_ADDR`` from ``X-Forwarded-For`` with a middleware that trusts only
-its own proxies (e.g. the proxy's ``real_ip`` module or a trusted-proxy middleware) — the plugin never reads
-``X-Forwarded-For`` itself, since any client can send that header.
+- the **client's**: a random token in a signed cookie, set by the look-up and PDF-check pages (``LOOKUP_RATE``,
+  ``PDF_CHECK_RATE``). A client without a valid token — a script that drops cookies — shares one window per
+  address, so dropping the cookie buys nothing;
+- the **address's**: a much larger window for everything from one address (``LOOKUP_ADDRESS_RATE``,
+  ``PDF_CHECK_ADDRESS_RATE``), the ceiling for a script that mints a fresh cookie per request. A check the client's
+  own window already refused does not count here, so one abusive client cannot lock its neighbours out.
+
+Each window opens with its first request and lasts ``seconds``; the refusal says how long until the window that
+refused closes. Counters live in Django's cache, shared by every process when the cache is (Redis in production;
+the embedded local-memory cache is per process). Keys are hashed: the cache never holds addresses or tokens.
+
+The address is ``REMOTE_ADDR``. Behind a reverse proxy the host site must set it from ``X-Forwarded-For`` with a
+middleware that trusts only its own proxies; the plugin never reads ``X-Forwarded-For`` itself.
 """
 
 import hashlib
+import math
+import secrets
+import time
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
@@ -20,6 +32,9 @@ from django.template.response import TemplateResponse
 from certificates import conf
 
 KEY_PREFIX = "certificates:ratelimit"
+COOKIE_NAME = "kompeten_verifier"
+COOKIE_SALT = "certificates.ratelimit.client"
+COOKIE_MAX_AGE = 365 * 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -37,29 +52,64 @@ def client_ip(request: HttpRequest) -> str:
     return request.META.get("REMOTE_ADDR") or "unknown"
 
 
-def _key(scope: str, ip: str) -> str:
-    # Hashed so that the cache never holds visitors' addresses in clear.
-    return f"{KEY_PREFIX}:{scope}:{hashlib.sha256(ip.encode()).hexdigest()[:32]}"
+def client_token(request: HttpRequest) -> str | None:
+    """The client's token from its signed cookie, or None when it has none or a forged one."""
+    token = request.get_signed_cookie(COOKIE_NAME, default=None, salt=COOKIE_SALT)
+    return token if token and len(token) <= 64 else None
 
 
-def hit(request: HttpRequest, *, scope: str, rate: Rate) -> bool:
-    """Count one request from this client; False when it goes beyond ``rate.count`` in the current window."""
-    key = _key(scope, client_ip(request))
-    cache.add(key, 0, timeout=rate.seconds)  # opens the window; a no-op while it is open
+def client_token_set(request: HttpRequest, response: HttpResponse) -> HttpResponse:
+    """Give a client without a valid token a new one (a random value, nothing about the person)."""
+    if client_token(request) is None:
+        response.set_signed_cookie(
+            COOKIE_NAME,
+            secrets.token_urlsafe(16),
+            salt=COOKIE_SALT,
+            max_age=COOKIE_MAX_AGE,
+            secure=request.is_secure() or settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Lax",
+        )
+    return response
+
+
+def _key(scope: str, who: str) -> str:
+    return f"{KEY_PREFIX}:{scope}:{hashlib.sha256(who.encode()).hexdigest()[:32]}"
+
+
+def _count(key: str, rate: Rate) -> int:
+    """Count one request in the window at ``key``; 0 when allowed, else the seconds until the window closes."""
+    now = time.time()
+    cache.add(f"{key}:until", now + rate.seconds, timeout=rate.seconds)  # opens the window; no-op while open
+    cache.add(key, 0, timeout=rate.seconds)
     try:
         used = cache.incr(key)
     except ValueError:  # the window closed between add and incr
         cache.set(key, 1, timeout=rate.seconds)
         used = 1
-    return used <= rate.count
+    if used <= rate.count:
+        return 0
+    until = cache.get(f"{key}:until") or now + rate.seconds
+    return max(1, math.ceil(until - now))
 
 
-def too_many(request: HttpRequest, *, rate: Rate) -> HttpResponse:
-    """The translated 429 page, with ``Retry-After`` set to the window length."""
-    minutes = max(1, -(-rate.seconds // 60))
+def hit(request: HttpRequest, *, scope: str, client_rate: Rate, address_rate: Rate) -> int:
+    """Count one check by this client; 0 when it may go ahead, else the seconds it must wait."""
+    ip = client_ip(request)
+    token = client_token(request)
+    client = f"token:{token}" if token else f"address:{ip}"
+    wait = _count(_key(f"{scope}:client", client), client_rate)
+    if wait:
+        return wait
+    return _count(_key(f"{scope}:address", ip), address_rate)
+
+
+def too_many(request: HttpRequest, *, wait: int) -> HttpResponse:
+    """The translated 429 page saying in how many minutes to retry, with ``Retry-After`` in seconds."""
+    minutes = max(1, math.ceil(wait / 60))
     response = TemplateResponse(
-        request, "certificates/verify/rate_limited.html", {"minutes": minutes, "seconds": rate.seconds}, status=429
+        request, "certificates/verify/rate_limited.html", {"minutes": minutes, "seconds": wait}, status=429
     )
-    response["Retry-After"] = str(rate.seconds)
+    response["Retry-After"] = str(wait)
     response["Cache-Control"] = "no-store"
     return response

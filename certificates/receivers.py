@@ -1,4 +1,4 @@
-"""The two facts the lower plugins announce (DESIGN.md). Each receiver only enqueues its task.
+"""The two facts the lower plugins announce (docs/architecture.md). Each receiver only enqueues its task.
 
 The facts arrive after their transaction committed: if the broker is unreachable then, the request must not fail
 for it. The error is logged and ``certificates_catch_up`` issues the certificate on its next run.

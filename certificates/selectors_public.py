@@ -8,20 +8,26 @@ import unicodedata
 
 from django.db.models import Q, QuerySet
 
+from certificates.keys import signing_certificates
 from certificates.models import Certificate, Issuer
+from courses.text import strip_bidi_controls
 
 MASK = "*****"
 
 
 def mask_name(name: str) -> str:
-    """The first word whole, every other word its first letter and a fixed run of asterisks: "Budi S*****".
+    """Every word its first letter and a fixed run of asterisks, except the first of a longer name: "Budi S*****".
 
-    The run does not follow the word's length, so the mask says nothing about it. A first "letter" keeps the
-    combining marks that belong to it (NFC first), so accented and non-Latin names stay readable.
+    A one-word name, common in Java, is masked too ("Sukarno" is "S*****"): shown whole, it would be the holder's
+    full name. The run does not follow the word's length, so the mask says nothing about it. A first "letter" keeps
+    the combining marks that belong to it (NFC first), so accented and non-Latin names stay readable. Bidirectional
+    controls are dropped. A masked name masks to itself.
     """
-    words = unicodedata.normalize("NFC", name or "").split()
+    words = unicodedata.normalize("NFC", strip_bidi_controls(name)).split()
     if not words:
         return ""
+    if len(words) == 1:
+        return _initial(words[0]) + MASK
     return " ".join([words[0], *(_initial(word) + MASK for word in words[1:])])
 
 
@@ -63,12 +69,14 @@ def certificate_for_pdf_hash(sha256: str) -> Certificate | None:
 
 
 def issuer_signing_certificates() -> list[tuple[int, str, str]]:
-    """(id, name, signing certificate PEM) of every issuer that has one: the trust roots of the PDF check."""
-    return list(
-        Issuer.objects.exclude(signing_certificate_pem="")
-        .order_by("pk")
-        .values_list("pk", "name", "signing_certificate_pem")
-    )
+    """(id, name, signing certificate PEM) of every certificate an issuer has published — the current ones and those
+    retired by a key rotation, so that PDFs signed before it still verify: the trust roots of the PDF check."""
+    issuers = Issuer.objects.exclude(signing_certificate_pem="").order_by("pk")
+    return [
+        (issuer.pk, issuer.name, pem)
+        for issuer in issuers.only("pk", "name", "signing_certificate_pem", "retired_keys")
+        for pem in signing_certificates(issuer)
+    ]
 
 
 def revocation_of(certificate: Certificate):

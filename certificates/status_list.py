@@ -1,10 +1,12 @@
-"""Each issuer's W3C Bitstring Status List (revocation): one bit per ``Certificate.status_index``, 1 when revoked.
+"""Each issuer's W3C Bitstring Status List (revocation): one bit per ``Certificate.status_index``, 1 when revoked or
+superseded by a correction.
 
 The list is ``KOMPETEN_STATUS_LIST_SIZE`` bits (at least 131,072, so one index says nothing about a person), the
 first index the left-most (most significant) bit of the first byte, GZIP-compressed and multibase-encoded as
 base64url without padding (prefix ``u``). It is built with one query and cached under
-``certificates:status-list:<issuer id>``; ``certificate_revoke`` deletes that key on commit, so a revocation
-shows at once. The short cache lifetime bounds how stale a list built during a revocation can be.
+``certificates:status-list:<issuer id>``; ``certificate_revoke`` and ``certificate_correct`` delete that key on
+commit, so a revocation or correction shows at once. The short cache lifetime bounds how stale a list built
+during a revocation can be.
 """
 
 import base64
@@ -28,9 +30,14 @@ def cache_key(issuer_id: int) -> str:
     return f"certificates:status-list:{issuer_id}"
 
 
+#: The statuses whose bit is set: a revoked certificate, and one superseded by a correction (no longer to be relied
+#: on; its verify page names the certificate that replaced it).
+WITHDRAWN = (Certificate.Status.REVOKED, Certificate.Status.SUPERSEDED)
+
+
 def revoked_indices(issuer: Issuer) -> list[int]:
     return list(
-        Certificate.objects.filter(issuer=issuer, status=Certificate.Status.REVOKED)
+        Certificate.objects.filter(issuer=issuer, status__in=WITHDRAWN)
         .order_by()
         .values_list("status_index", flat=True)
     )

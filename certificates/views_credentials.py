@@ -43,9 +43,10 @@ def _file_name(certificate, extension: str) -> str:
 
 @require_GET
 def credential_json(request: HttpRequest, code: str) -> HttpResponse:
-    """The certificate's OpenBadgeCredential, whatever its status (verifiers read the status from the list)."""
+    """The certificate's OpenBadgeCredential with its embedded proof, whatever its status (verifiers read the status
+    from the list)."""
     certificate = _certificate(code)
-    return _json(openbadges.credential(certificate), download=_file_name(certificate, "json"))
+    return _json(openbadges.credential_with_proof(certificate), download=_file_name(certificate, "json"))
 
 
 @require_GET

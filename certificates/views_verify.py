@@ -18,7 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from certificates import conf
 from certificates.forms import PdfCheckForm, VerifyLookupForm
-from certificates.ratelimit import Rate, hit, too_many
+from certificates.ratelimit import Rate, client_token_set, hit, too_many
 from certificates.selectors_public import certificate_for_code, certificate_for_lookup, public_facts
 from certificates.services.pdf_check import pdf_check
 
@@ -121,13 +121,22 @@ def verify_json(request: HttpRequest, code: str) -> HttpResponse:
 def verify_lookup(request: HttpRequest) -> HttpResponse:
     """Find a certificate by its verification code or serial number; a found one opens its verify page.
 
-    Every submitted look-up counts against the client's window, found or not, valid or not.
+    Every submitted look-up counts against the client's and the address's windows, found or not, valid or not.
     """
+    return client_token_set(request, _verify_lookup(request))
+
+
+def _verify_lookup(request: HttpRequest) -> HttpResponse:
     submitted = "code" in request.GET
     if submitted:
-        rate = Rate.from_conf("LOOKUP_RATE")
-        if not hit(request, scope="lookup", rate=rate):
-            return _private(too_many(request, rate=rate))
+        wait = hit(
+            request,
+            scope="lookup",
+            client_rate=Rate.from_conf("LOOKUP_RATE"),
+            address_rate=Rate.from_conf("LOOKUP_ADDRESS_RATE"),
+        )
+        if wait:
+            return _private(too_many(request, wait=wait))
     form = VerifyLookupForm(request.GET if submitted else None)
     searched = form.is_valid()
     certificate = certificate_for_lookup(form.cleaned_data["code"]) if searched else None
@@ -183,12 +192,17 @@ def verify_pdf(request: HttpRequest) -> HttpResponse:
     """Upload a PDF: does it match an issued certificate, and is its signature intact and the issuer's?"""
     upload = None
     if request.method == "POST":
-        rate = Rate.from_conf("PDF_CHECK_RATE")
-        if not hit(request, scope="pdf", rate=rate):
-            return _private(too_many(request, rate=rate))
+        wait = hit(
+            request,
+            scope="pdf",
+            client_rate=Rate.from_conf("PDF_CHECK_RATE"),
+            address_rate=Rate.from_conf("PDF_CHECK_ADDRESS_RATE"),
+        )
+        if wait:
+            return client_token_set(request, _private(too_many(request, wait=wait)))
         upload = BoundedMemoryUpload(request, limit=conf.get("PDF_CHECK_MAX_BYTES"))
         request.upload_handlers = [upload]
-    return _verify_pdf(request, upload)
+    return client_token_set(request, _verify_pdf(request, upload))
 
 
 @csrf_protect

@@ -7,9 +7,15 @@ DEFAULTS = {
     "BASE_TEMPLATE": "base.html",
     # Users of this group can be chosen as a course's or a batch's instructors.
     "INSTRUCTOR_GROUP": "Instructor",
+    # The host's sign-up page (a URL name or path), offered beside "log in" to visitors of a course; "" for none.
+    "SIGNUP_URL": "",
     # Extra conditions for completing a course, each a dotted path to ``f(enrolment) -> bool``
     # (the exam plugin adds "its exam is passed").
     "COMPLETION_REQUIREMENTS": [],
+    # What a trainee does once a course's lessons are done, each a dotted path to
+    # ``f(*, enrolments) -> dict[enrolment id, list[courses.selectors.NextStep]]`` reading all enrolments at once
+    # (the exam plugin adds "take the exam" and "the competency test", the certificates plugin "your certificate").
+    "NEXT_STEPS": [],
     # Creates (or finds) the account of a trainee enrolled from a CSV list: dotted path to
     # ``f(*, email: str, full_name: str) -> user``. The host site points it at its own user service.
     "TRAINEE_CREATE": "courses.services.trainee_get_or_create",
@@ -25,6 +31,15 @@ DEFAULTS = {
     "PRIVATE_STORAGE": "default",
     "PRIVATE_ACCEL_PREFIX": "",
     "PRIVATE_SENDFILE": False,
+    # The task outbox (courses.outbox): a message handed to the broker but not done after this many seconds is handed
+    # over again (the broker lost it), at most this many times in all; done messages are deleted after these days.
+    "OUTBOX_RESEND_AFTER_SECONDS": 3600,
+    "OUTBOX_MAX_PUBLISHES": 5,
+    "OUTBOX_KEEP_DAYS": 2,
+    # Public search: only the words of a query count (letters and digits; quotes, operators and control characters
+    # are dropped), at most this many of them, each cut to this many characters.
+    "SEARCH_MAX_WORDS": 8,
+    "SEARCH_MAX_WORD_CHARS": 40,
 }
 
 

@@ -1,7 +1,10 @@
 """Learner records of the courses plugin: batches, enrolments and lesson completions (plain models)."""
 
+import uuid
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +18,7 @@ __all__ = [
     "LessonCompletion",
     "LessonPage",
     "ModulePage",
+    "OutboxMessage",
     "TrackIndexPage",
     "TrackPage",
 ]
@@ -126,3 +130,32 @@ class LessonCompletion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enrolment_id}:{self.lesson_id}"
+
+
+class OutboxMessage(models.Model):
+    """A task to run, stored in the transaction that asked for it and handed to the broker once that commits.
+
+    ``id`` travels with the task, which runs the work at most once per row (``processed_at``). ``courses.outbox``
+    publishes it on commit and its beat task relays what the broker did not take (``sent_at`` still empty).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    task_name = models.CharField(_("task"), max_length=200)
+    kwargs = models.JSONField(_("arguments"), default=dict, encoder=DjangoJSONEncoder)
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    sent_at = models.DateTimeField(_("handed to the broker at"), null=True, blank=True)
+    publish_count = models.PositiveSmallIntegerField(_("times handed to the broker"), default=0)
+    processed_at = models.DateTimeField(_("done at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        verbose_name_plural = _("outbox messages")
+        indexes = [
+            models.Index(
+                fields=["created_at"], condition=models.Q(processed_at__isnull=True), name="courses_outbox_pending"
+            ),
+            models.Index(fields=["processed_at"], name="courses_outbox_processed"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} {self.pk}"

@@ -189,6 +189,13 @@ class CoursePage(Page):
         context["outline"] = outline
         context["track"] = self.get_parent()
         context["login_url"] = resolve_url(settings.LOGIN_URL)
+        context["signup_url"] = resolve_url(conf.get("SIGNUP_URL")) if conf.get("SIGNUP_URL") else ""
+        if outline.enrolment is not None:
+            outline.enrolment.course = self  # the next-step providers read the course's tree path
+        lessons_done = outline.enrolment is not None and outline.total and outline.done >= outline.total
+        context["next_steps"] = (
+            selectors.next_steps(enrolments=[outline.enrolment])[outline.enrolment.pk] if lessons_done else []
+        )
         if outline.enrolment is None or outline.enrolment.status == outline.enrolment.Status.WITHDRAWN:
             context["batches"] = list(selectors.batch_list_open(course=self))
             context["has_batches"] = bool(context["batches"]) or selectors.batch_exists(course=self)

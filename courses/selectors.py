@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import html
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
+from django.utils.html import escape, format_html, strip_tags
 from django.utils.http import urlencode
+from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.search.query import PlainText
 
+from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
@@ -76,11 +84,25 @@ def batch_exists(*, course) -> bool:
     return Batch.objects.filter(course=course).exists()
 
 
-def required_lessons_done(*, enrolment) -> bool:
-    """Has the trainee done every live required lesson of the course? One query."""
+def required_lessons_done(*, enrolment, as_of=None) -> bool:
+    """Has the trainee done every live required lesson of the course (first published by ``as_of``)? One query."""
     required = LessonPage.objects.live().descendant_of(enrolment.course).filter(required=True)
+    if as_of is not None:  # a page made live in code, never published, has no first publication: it counts
+        required = required.filter(Q(first_published_at__lte=as_of) | Q(first_published_at__isnull=True))
     done = LessonCompletion.objects.filter(enrolment=enrolment).values("lesson_id")
     return not required.exclude(pk__in=done).exists()
+
+
+def completion_requirements_met(*, enrolment) -> bool:
+    """Does the enrolment meet every requirement of completing its course, now?
+
+    Every live required lesson done — for a completed enrolment, those published by its completion: a lesson added
+    later does not take a completion back — and each ``KOMPETEN_COMPLETION_REQUIREMENTS`` check (a passed exam).
+    The one check of completion: recording it and issuing a certificate for it both ask here.
+    """
+    if not required_lessons_done(enrolment=enrolment, as_of=enrolment.completed_at):
+        return False
+    return all(import_string(path)(enrolment) for path in conf.get("COMPLETION_REQUIREMENTS"))
 
 
 def enrolment_for(*, user, course) -> Enrolment | None:
@@ -97,6 +119,7 @@ class LessonRow:
     lesson: LessonPage
     done: bool = False
     locked: bool = False
+    new: bool = False  # published after the trainee enrolled (or completed the course), and not done yet
 
 
 @dataclass
@@ -141,16 +164,20 @@ def course_outline(*, course, user) -> Outline:
         .descendant_of(course)
         .filter(depth=course.depth + 2)
         .order_by("path")
-        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required")
+        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required", "first_published_at")
     )
     done_ids = set()
+    since = None
     if enrolment is not None:
         done_ids = set(LessonCompletion.objects.filter(enrolment=enrolment).values_list("lesson_id", flat=True))
+        since = enrolment.completed_at or enrolment.enrolled_at
     rows = {module.path: ModuleRow(module=module) for module in modules}
     for lesson in lessons:
         row = rows.get(lesson.path[:-STEPLEN])
         if row is not None:
-            row.lessons.append(LessonRow(lesson=lesson, done=lesson.pk in done_ids))
+            done = lesson.pk in done_ids
+            new = bool(since and not done and lesson.first_published_at and lesson.first_published_at > since)
+            row.lessons.append(LessonRow(lesson=lesson, done=done, new=new))
     module_rows = list(rows.values())
     if course.sequential_modules:
         earlier_open = True
@@ -204,6 +231,16 @@ def lesson_access(*, lesson, user, next_url: str = "") -> LessonAccess:
     return LessonAccess(allowed=True, course=course, enrolment=enrolment, done=done)
 
 
+def course_of_module(*, module) -> CoursePage | None:
+    """The course a module belongs to (its parent in the tree), or None for any other page. One query."""
+    return CoursePage.objects.filter(path=module.path[:-STEPLEN]).first()
+
+
+def enrolment_count_live(*, course) -> int:
+    """How many trainees are enrolled in the course, active or completed (withdrawn ones are not)."""
+    return Enrolment.objects.filter(course=course, status__in=LIVE_ENROLMENT).count()
+
+
 def course_of_lesson(*, lesson) -> CoursePage | None:
     """The course a lesson belongs to (lesson → module → course in the tree). One query."""
     return CoursePage.objects.filter(path=lesson.path[: -2 * STEPLEN]).first()
@@ -238,6 +275,27 @@ def lesson_navigation(*, lesson, course) -> dict:
 # --- a trainee's courses ------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class NextStep:
+    """Something to do after a course's lessons, offered by a plugin above (``KOMPETEN_NEXT_STEPS``)."""
+
+    title: str
+    url: str
+    description: str = ""
+
+
+def next_steps(*, enrolments) -> dict[int, list[NextStep]]:
+    """The next steps of each enrolment whose lessons are all done, from every ``KOMPETEN_NEXT_STEPS`` provider
+    (each reads all the enrolments at once, so the cost does not grow with them)."""
+    steps: dict[int, list[NextStep]] = {enrolment.pk: [] for enrolment in enrolments}
+    if not enrolments:
+        return steps
+    for path in conf.get("NEXT_STEPS"):
+        for enrolment_id, rows in import_string(path)(enrolments=enrolments).items():
+            steps[enrolment_id].extend(rows)
+    return steps
+
+
 def enrolment_list_for_dashboard(*, user):
     """The user's live enrolments with progress and the next lesson to open (two queries in all)."""
     lessons = _lessons_under(OuterRef("course__path"))
@@ -259,6 +317,9 @@ def enrolment_list_for_dashboard(*, user):
     for enrolment in enrolments:
         enrolment.next_lesson = next_lessons.get(enrolment.next_lesson_id)
         enrolment.percent = round(100 * enrolment.lesson_done / enrolment.lesson_total) if enrolment.lesson_total else 0
+    steps = next_steps(enrolments=[e for e in enrolments if e.lesson_total and e.lesson_done >= e.lesson_total])
+    for enrolment in enrolments:
+        enrolment.next_steps = steps.get(enrolment.pk, [])
     return enrolments
 
 
@@ -307,10 +368,92 @@ def batch_list_for_instructor(*, user):
 # --- search ---------------------------------------------------------------------------------------------
 
 
-def curriculum_search(*, query: str, limit: int = 30):
-    """Live tracks, courses and lessons matching the words of the query, best first."""
-    from wagtail.search.utils import parse_query_string
+SEARCH_WORD = re.compile(r"[^\W_]+")  # letters and digits only: no quotes, operators, NUL or bidi controls
 
-    _filters, parsed = parse_query_string(query, operator="and")
+
+@dataclass(frozen=True)
+class SearchTerms:
+    words: list[str]
+    truncated: bool = False
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    page: Page
+    course: CoursePage | None = None  # the course a lesson belongs to
+    snippet: str = ""  # safe HTML: escaped text around the first match, the words in <mark>
+
+
+SNIPPET_CHARS = 180
+
+
+def search_terms(*, query: str) -> SearchTerms:
+    """The words a search looks for: letters and digits of the query, at most the configured number."""
+    max_words, max_chars = conf.get("SEARCH_MAX_WORDS"), conf.get("SEARCH_MAX_WORD_CHARS")
+    words = list(dict.fromkeys(word.lower()[:max_chars] for word in SEARCH_WORD.findall(query)))
+    return SearchTerms(words=words[:max_words], truncated=len(words) > max_words)
+
+
+def curriculum_search(*, terms: SearchTerms, limit: int = 30) -> list[SearchHit]:
+    """Live tracks, courses and lessons holding every word (PostgreSQL: by their Indonesian stem), those with every
+    word in the title first, then by relevance; lessons with their course; each with a snippet. Three queries."""
+    if not terms.words:
+        return []
     pages = Page.objects.live().type(TrackPage, CoursePage, LessonPage).specific()
-    return list(pages.search(parsed, operator="and")[:limit])
+    found = list(pages.search(PlainText(" ".join(terms.words), operator="and"))[:limit])
+    found.sort(key=lambda page: not all(word in page.title.lower() for word in terms.words))  # stable: rank kept
+    courses = _courses_of(page for page in found if isinstance(page, LessonPage))
+    return [
+        SearchHit(
+            page=page,
+            course=next((c for path, c in courses.items() if page.path.startswith(path)), None)
+            if isinstance(page, LessonPage)
+            else None,
+            snippet=_snippet(_page_text(page), terms.words),
+        )
+        for page in found
+    ]
+
+
+def _courses_of(lessons) -> dict[str, CoursePage]:
+    """The live courses above these lessons, by tree path (one query, none without lessons)."""
+    prefixes = {lesson.path[:end] for lesson in lessons for end in range(STEPLEN, len(lesson.path), STEPLEN)}
+    if not prefixes:
+        return {}
+    return {course.path: course for course in CoursePage.objects.live().filter(path__in=prefixes)}
+
+
+def _page_text(page) -> str:
+    if isinstance(page, LessonPage):
+        return " ".join(_strings(page.body.raw_data))
+    return getattr(page, "summary", "") or getattr(page, "short_description", "") or ""
+
+
+def _strings(value) -> list[str]:
+    """The text in a StreamField's raw data (rich text, headings, callouts), without ids, types or URLs."""
+    if isinstance(value, str):
+        return [] if value.startswith(("http://", "https://", "/")) else [html.unescape(strip_tags(value))]
+    if isinstance(value, dict):
+        return [text for key, item in value.items() if key not in ("id", "type") for text in _strings(item)]
+    if isinstance(value, Iterable):  # lists, and the raw data of a StreamField
+        return [text for item in value for text in _strings(item)]
+    return []
+
+
+def _snippet(text: str, words: list[str]) -> str:
+    """About SNIPPET_CHARS of ``text`` around its first match, escaped, each word marked."""
+    text = " ".join(text.split())
+    pattern = re.compile("|".join(re.escape(word) for word in words), re.IGNORECASE)
+    first = pattern.search(text)
+    start = max(0, first.start() - SNIPPET_CHARS // 3) if first else 0
+    if start:
+        start = text.find(" ", start) + 1 or start  # begin at a word
+    piece = text[start : start + SNIPPET_CHARS]
+    parts, last = [], 0
+    for match in pattern.finditer(piece):
+        parts += [escape(piece[last : match.start()]), format_html("<mark>{}</mark>", match.group())]
+        last = match.end()
+    parts.append(escape(piece[last:]))
+    ellipsis_before = "…" if start else ""
+    ellipsis_after = "…" if start + SNIPPET_CHARS < len(text) else ""
+    return mark_safe(ellipsis_before + "".join(str(part) for part in parts) + ellipsis_after)  # noqa: S308 - escaped above

@@ -146,13 +146,10 @@ def course_completion_record(*, enrolment: Enrolment) -> bool:
     Requirements: every live required lesson done, plus each ``KOMPETEN_COMPLETION_REQUIREMENTS`` check.
     On commit, ``courses.signals.course_completed`` is sent once with the enrolment id.
     """
-    from courses.selectors import required_lessons_done
+    from courses.selectors import completion_requirements_met
 
-    if enrolment.status != Enrolment.Status.ACTIVE or not required_lessons_done(enrolment=enrolment):
+    if enrolment.status != Enrolment.Status.ACTIVE or not completion_requirements_met(enrolment=enrolment):
         return False
-    for path in conf.get("COMPLETION_REQUIREMENTS"):
-        if not import_string(path)(enrolment):
-            return False
     now = timezone.now()
     flipped = Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.ACTIVE).update(
         status=Enrolment.Status.COMPLETED, completed_at=now

@@ -61,7 +61,7 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     navigation = selectors.lesson_navigation(lesson=lesson, course=course)
     if navigation["next"] is not None:
         return redirect(navigation["next"].get_url(request))
-    return redirect(course.get_url(request) + "#outline")
+    return redirect(course.get_url(request) + "#next")  # the last lesson: what comes next
 
 
 @require_GET
@@ -78,9 +78,17 @@ def course_continue(request: HttpRequest, course_id: int) -> HttpResponse:
 
 @require_GET
 def search(request: HttpRequest) -> HttpResponse:
-    query = request.GET.get("q", "").strip()[:200]
-    results = selectors.curriculum_search(query=query) if query else []
-    return render(request, "courses/search.html", {"query": query, "results": results})
+    raw = request.GET.get("q", "")
+    terms = selectors.search_terms(query=raw)
+    results = selectors.curriculum_search(terms=terms)
+    notice = ""
+    if raw.strip() and not terms.words:
+        notice = _("Type words to search for: letters or digits; quotes and symbols are ignored.")
+    elif terms.truncated:
+        notice = _("Only the first %(count)d words were searched.") % {"count": len(terms.words)}
+    # The page echoes the words searched for, never the raw query (no control characters, no 5,000 characters).
+    context = {"query": " ".join(terms.words), "results": results, "notice": notice}
+    return render(request, "courses/search.html", context)
 
 
 @require_GET

@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.menus import MenuItem
@@ -14,10 +14,10 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from courses import services
+from courses import selectors, services
 from courses.audit import register_audit_actions
 from courses.forms import CsvEnrolmentForm
-from courses.models import Batch
+from courses.models import Batch, LessonPage
 
 
 class BatchIndexView(IndexView):
@@ -104,3 +104,33 @@ def register_csv_url():
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     register_audit_actions(actions, {"courses.roster_export": gettext_lazy("Batch roster exported (personal data)")})
+
+
+# --- warning before a required lesson goes into a live course ---------------------------------------------
+
+
+@hooks.register("before_create_page")
+def warn_before_adding_a_lesson(request, parent_page, page_class):
+    if request.method == "GET" and page_class is LessonPage:
+        _warn_enrolled(request, course=selectors.course_of_module(module=parent_page))
+
+
+@hooks.register("before_edit_page")
+def warn_before_publishing_a_required_lesson(request, page):
+    lesson = page.specific
+    if request.method == "GET" and isinstance(lesson, LessonPage) and lesson.required and not lesson.live:
+        _warn_enrolled(request, course=selectors.course_of_lesson(lesson=lesson))
+
+
+def _warn_enrolled(request, *, course) -> None:
+    """Tell the editor, before publishing, how many enrolled trainees a new required lesson reaches."""
+    count = selectors.enrolment_count_live(course=course) if course is not None else 0
+    if count:
+        message = ngettext(
+            "%(count)s trainee is enrolled in this course. Publishing a new required lesson lowers their progress "
+            "until they do it; a course already completed stays completed, and the outline marks the lesson as new.",
+            "%(count)s trainees are enrolled in this course. Publishing a new required lesson lowers their progress "
+            "until they do it; a course already completed stays completed, and the outline marks the lesson as new.",
+            count,
+        )
+        messages.warning(request, message % {"count": count})

@@ -1,25 +1,21 @@
-"""The admin's "Locked logins" report (Reports menu): accounts and addresses locked out by django-axes right now,
-each with an Unlock button. For Administrators (and superusers) only.
+"""The admin's "Locked logins" report (Reports menu): accounts (at an address) and addresses locked out right now
+(lms.lockout), each with an Unlock button; every unlock is audited. For Administrators (and superusers) only.
 
 Registered with Wagtail's hooks from ``LmsConfig.ready``.
 """
 
-from axes.helpers import get_cool_off
-from axes.models import AccessAttempt
-from axes.utils import reset
-from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db.models import Max, Sum
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+
+from lms import lockout
 
 URL_NAME = "lms_locked_logins"
 UNLOCK_PERMISSION = "axes.delete_accessattempt"
@@ -32,23 +28,10 @@ def may_unlock(user) -> bool:
     return user.is_active and user.has_perm(UNLOCK_PERMISSION)
 
 
-def locked_out(parameter: str) -> list[dict]:
-    """Usernames or addresses whose failures within the cool-off reach the limit (as django-axes counts them)."""
-    since = timezone.now() - get_cool_off()
-    return list(
-        AccessAttempt.objects.filter(attempt_time__gte=since)
-        .exclude(**{f"{parameter}__isnull": True})
-        .values(parameter)
-        .annotate(failures=Sum("failures_since_start"), last=Max("attempt_time"))
-        .filter(failures__gte=settings.AXES_FAILURE_LIMIT)
-        .order_by("-last")
-    )
-
-
 def locked_logins(request):
     if not may_unlock(request.user):
         raise PermissionDenied
-    context = {"accounts": locked_out("username"), "addresses": locked_out("ip_address")}
+    context = {"accounts": lockout.locked_accounts(), "addresses": lockout.locked_addresses()}
     return TemplateResponse(request, "lms/admin/locked_logins.html", context)
 
 
@@ -58,11 +41,15 @@ def locked_logins_unlock(request):
         raise PermissionDenied
     username, address = request.POST.get("username", "").strip(), request.POST.get("ip_address", "").strip()
     if username:
-        reset(username=username)
+        lockout.lockout_unlock(username=username, by=request.user)
         messages.success(request, _("%(name)s can log in again.") % {"name": username})
     elif address:
-        reset(ip=address)
-        messages.success(request, _("Logins from %(address)s are possible again.") % {"address": address})
+        try:
+            lockout.lockout_unlock(ip_address=address, by=request.user)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("Logins from %(address)s are possible again.") % {"address": address})
     return redirect(URL_NAME)
 
 

@@ -1,11 +1,22 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.db import transaction
 from django.template import loader
 from django.utils.translation import gettext_lazy as _
 
+from courses.outbox import outbox_enqueue
+from courses.text import strip_bidi_controls
 from lms.models import User
+from lms.selectors import username_look_alike_exists
+from lms.usernames import username_normalise, username_validator
+
+
+def clean_full_name(form: forms.Form) -> str:
+    """The typed name without bidirectional controls or runs of spaces; required even if nothing else was left."""
+    name = " ".join(strip_bidi_controls(form.cleaned_data["full_name"]).split())
+    if not name:
+        raise forms.ValidationError(form.fields["full_name"].error_messages["required"], code="required")
+    return name
 
 
 class LoginForm(AuthenticationForm):
@@ -29,12 +40,10 @@ class SignUpForm(forms.Form):
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
     )
     email = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
-    username = forms.RegexField(
+    username = forms.CharField(
         label=_("Username"),
         max_length=150,
-        regex=r"^[\w.@+-]+\Z",
-        help_text=_("Letters, digits and @ . + - _ only."),
-        error_messages={"invalid": _("Use only letters, digits and @ . + - _ in the username.")},
+        help_text=_("Letters a-z, digits and @ . + - _ only."),
         widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     password1 = forms.CharField(
@@ -45,16 +54,22 @@ class SignUpForm(forms.Form):
     )
     preferred_language = forms.ChoiceField(label=_("Language"), choices=User.Language.choices)
 
+    def clean_full_name(self):
+        return clean_full_name(self)
+
     def clean_email(self):
-        email = self.cleaned_data["email"].strip().lower()
-        if get_user_model()._default_manager.filter(email__iexact=email).exists():
-            raise forms.ValidationError(_("A user with this e-mail address already exists."))
-        return email
+        # Whether the address is registered already is never told here (lms.services.user_sign_up).
+        return self.cleaned_data["email"].strip().lower()
 
     def clean_username(self):
-        username = self.cleaned_data["username"].strip()
+        username = username_normalise(self.cleaned_data["username"])
+        username_validator(username)
         if get_user_model()._default_manager.filter(username__iexact=username).exists():
             raise forms.ValidationError(_("This username is taken. Please choose another."))
+        if username_look_alike_exists(username):
+            raise forms.ValidationError(
+                _("This username looks too much like one that is taken. Please choose another.")
+            )
         return username
 
     def clean(self):
@@ -92,6 +107,9 @@ class ProfileForm(forms.Form):
     )
     national_id_remove = forms.BooleanField(label=_("Remove my saved NIK"), required=False)
 
+    def clean_full_name(self):
+        return clean_full_name(self)
+
 
 class AccountDeleteForm(forms.Form):
     password = forms.CharField(
@@ -108,7 +126,8 @@ class LanguageForm(forms.Form):
 
 
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail goes through the task queue, after the request's transaction commits."""
+    """Password reset whose e-mail goes through the task outbox: stored with the request's transaction, handed to the
+    broker once it commits (or later by the relay, if the broker is down then)."""
 
     def send_mail(
         self, subject_template_name, email_template_name, context, from_email, to_email, html_email_template_name=None
@@ -117,4 +136,4 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        transaction.on_commit(lambda: email_send.delay(subject=subject, body=body, to=[to_email]))
+        outbox_enqueue(task=email_send, kwargs={"subject": subject, "body": body, "to": [to_email]})

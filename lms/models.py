@@ -6,7 +6,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.text import strip_bidi_controls
 from lms.encryption import EncryptedTextField, mask_national_id
+from lms.usernames import username_skeleton_expression, username_validator
 
 
 class User(AbstractUser):
@@ -16,6 +18,16 @@ class User(AbstractUser):
         INDONESIAN = "id", _("Bahasa Indonesia")
         ENGLISH = "en", _("English")
 
+    username_validator = username_validator
+    #: ASCII only and unique by its look-alike skeleton (lms.usernames; the constraint below).
+    username = models.CharField(
+        _("username"),
+        max_length=150,
+        unique=True,
+        help_text=_("Letters a-z, digits and @ . + - _ only."),
+        validators=[username_validator],
+        error_messages={"unique": _("This username is taken. Please choose another.")},
+    )
     email = models.EmailField(_("e-mail address"))
     full_name = models.CharField(
         _("full name"),
@@ -40,6 +52,13 @@ class User(AbstractUser):
         verbose_name_plural = _("users")
         constraints = [
             models.UniqueConstraint(Lower("email"), name="lms_user_email_ci_unique"),
+            models.UniqueConstraint(
+                username_skeleton_expression(),
+                name="lms_user_username_skeleton_unique",
+                violation_error_message=_(
+                    "This username looks too much like one that is taken. Please choose another."
+                ),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -55,7 +74,7 @@ class User(AbstractUser):
     def clean(self) -> None:
         super().clean()
         self.email = self.email.strip().lower()
-        self.full_name = " ".join(self.full_name.split())
+        self.full_name = " ".join(strip_bidi_controls(self.full_name).split())
 
 
 class HomePage(Page):

@@ -46,7 +46,7 @@ from assessments.models import (
 from assessments.services.evidence_files import portfolio_files
 from certificates import selectors as certificate_selectors
 from certificates.services.design import verify_url
-from certificates.services.personal_data import certificates_holder_anonymise
+from certificates.services.personal_data import certificate_archives_delete, certificates_holder_anonymise
 from courses.audit import audit_log
 from courses.models import Enrolment, LessonCompletion, LessonPage
 from courses.private_files import private_storage
@@ -429,7 +429,8 @@ def account_anonymise(*, user, password: str) -> None:
 
     Name → "Pengguna terhapus #<id>", e-mail and username → unusable unique placeholders, national ID cleared,
     password unusable, inactive, groups removed (every session then ends: its password hash no longer matches),
-    uploaded files deleted from storage once committed, certificates masked ("Budi S*****") and their PDFs removed.
+    uploaded files deleted from storage once committed, certificates masked ("Budi S*****") and their PDFs removed,
+    and the batch ZIPs that copied those PDFs deleted.
     """
     if account_is_staff(user):
         raise PersonalDataRefused(
@@ -440,6 +441,7 @@ def account_anonymise(*, user, password: str) -> None:
     user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
     uploads = _uploaded_paths(user)
     serials = certificates_holder_anonymise(holder=user)
+    archives = certificate_archives_delete(holder=user)
     groups_before = sorted(user.groups.values_list("name", flat=True))
     old_name = str(user)
     token = secrets.token_hex(8)
@@ -466,7 +468,12 @@ def account_anonymise(*, user, password: str) -> None:
         user,
         "lms.account_delete",
         user=user,
-        data={"roles_before": groups_before, "files_deleted": len(uploads), "certificates_masked": serials},
+        data={
+            "roles_before": groups_before,
+            "files_deleted": len(uploads),
+            "certificates_masked": serials,
+            "archives_deleted": archives,
+        },
     )
     transaction.on_commit(lambda: _files_delete(uploads))
 

@@ -41,7 +41,7 @@ def limit_posts(scope: str) -> Callable:
         def wrapped(request: HttpRequest, *args, **kwargs):
             if request.method == "POST":
                 rate = rate_for(scope)
-                if not hit(request, scope=f"lms:{scope}", rate=rate):
+                if hit(request, scope=f"lms:{scope}", client_rate=rate, address_rate=rate):
                     return too_many(request, rate=rate)
             return view(request, *args, **kwargs)
 

@@ -18,6 +18,9 @@ INSTRUCTOR = "Instructor"
 ASSESSOR = "Assessor"
 CERTIFICATION_ADMIN = "Certification admin"
 ADMINISTRATOR = "Administrator"
+#: People who act for an employer of the industrial park: they work on the site's own employer pages (their
+#: employer's vacancies and applicants only), not in the Wagtail admin, so the group holds no model permission.
+EMPLOYER = "Employer"
 
 ROLE_LABELS = {
     TRAINEE: _("Trainee"),
@@ -25,6 +28,7 @@ ROLE_LABELS = {
     ASSESSOR: _("Assessor"),
     CERTIFICATION_ADMIN: _("Certification admin"),
     ADMINISTRATOR: _("Administrator"),
+    EMPLOYER: _("Employer"),
 }
 ROLES = list(ROLE_LABELS)
 
@@ -79,6 +83,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         *_CERTIFICATES,
     ],
     ADMINISTRATOR: [],
+    EMPLOYER: [],
 }
 ALL_PERMISSIONS_ROLES = {ADMINISTRATOR}
 

@@ -1,9 +1,11 @@
 """Reads of the host site."""
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from lms import roles
+from lms.usernames import username_skeleton, username_skeleton_expression
 
 SESSION_LANGUAGE_KEY = "kompeten_language"
 
@@ -34,3 +36,13 @@ def user_role_names(user) -> set[str]:
     if user.is_superuser:
         names.add(roles.ADMINISTRATOR)
     return names
+
+
+def username_look_alike_exists(username: str) -> bool:
+    """Whether an account's username looks like ``username`` (same skeleton, lms.usernames): one query."""
+    return (
+        get_user_model()
+        ._default_manager.alias(skeleton=username_skeleton_expression())
+        .filter(skeleton=username_skeleton(username))
+        .exists()
+    )

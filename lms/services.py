@@ -4,12 +4,16 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.template import loader
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.users.models import UserProfile
 
 from courses.audit import audit_log
 from lms import roles
-from lms.selectors import language_is_supported
+from lms.selectors import language_is_supported, username_look_alike_exists
+from lms.tasks import email_send as email_send_task
 
 # Wagtail ships its Indonesian admin catalogue as id_ID.
 _WAGTAIL_ADMIN_LANGUAGE = {"id": "id-id", "en": "en"}
@@ -80,6 +84,55 @@ def user_create(
 
 
 @transaction.atomic
+def user_sign_up(
+    *,
+    username: str,
+    email: str,
+    full_name: str,
+    password: str,
+    preferred_language: str,
+    login_url: str,
+    password_reset_url: str,
+) -> None:
+    """A visitor signs up as a Trainee. The answer never tells whether ``email`` is registered already: a new
+    address gets the account and a welcome mail with ``login_url``; a registered one gets no account, and its owner
+    a mail saying someone tried to register with it, with ``password_reset_url``. Both cost a password hash."""
+    user_model = get_user_model()
+    existing = user_model._default_manager.filter(email__iexact=email.strip()).order_by("pk").first()
+    if existing is not None:
+        user_model().set_password(password)  # the same work as making the account: no timing oracle
+        _mail_send(
+            to=existing,
+            subject=gettext_lazy("Someone tried to register with your e-mail address"),
+            template="registration/signup_existing_email.txt",
+            context={"name": existing.full_name, "password_reset_url": password_reset_url, "login_url": login_url},
+        )
+        return
+    user = user_create(
+        username=username,
+        email=email,
+        full_name=full_name,
+        password=password,
+        preferred_language=preferred_language,
+        role=roles.TRAINEE,
+    )
+    _mail_send(
+        to=user,
+        subject=gettext_lazy("Welcome to Kompeten"),
+        template="registration/signup_welcome_email.txt",
+        context={"name": user.full_name, "username": user.username, "login_url": login_url},
+    )
+
+
+def _mail_send(*, to, subject, template: str, context: dict) -> None:
+    """A mail in the recipient's language, sent by the task queue once the transaction commits."""
+    with translation.override(to.preferred_language):
+        subject, body = str(subject), loader.render_to_string(template, context)
+    address = to.email
+    transaction.on_commit(lambda: email_send_task.delay(subject=subject, body=body, to=[address]))
+
+
+@transaction.atomic
 def user_language_set(*, user, language: str) -> None:
     """Remember a signed-in user's language, on the user and for the Wagtail admin."""
     if not language_is_supported(language):
@@ -117,9 +170,12 @@ def user_superuser_grant(*, user, by=None) -> None:
 
 def _username_from_email(email: str) -> str:
     user_model = get_user_model()
-    base = "".join(ch for ch in email.split("@")[0] if ch.isalnum() or ch in "._-")[:140] or "peserta"
+    local = email.split("@")[0]
+    base = "".join(ch for ch in local if ch.isascii() and (ch.isalnum() or ch in "._-"))[:140] or "peserta"
     username, n = base, 1
-    while user_model._default_manager.filter(username__iexact=username).exists():
+    while user_model._default_manager.filter(username__iexact=username).exists() or username_look_alike_exists(
+        username
+    ):
         n += 1
         username = f"{base}{n}"
     return username

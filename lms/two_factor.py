@@ -1,15 +1,20 @@
-"""Optional two-step verification (TOTP, django-otp) for staff: anyone who may enter the Wagtail admin.
+"""Two-step verification (TOTP, django-otp) for staff: anyone who may enter the Wagtail admin.
 
-A staff member turns it on from their profile (a QR code for an authenticator app, confirmed with a code). From
-then on, a session signed in with their password is not verified until they enter a code: until then every page
-but the code page, the language switch and logging out sends them to the code page — the admin above all.
-Trainees never see it. An administrator who lost their phone is helped by another one deleting their device in
-Django's admin (/django-admin/otp_totp/totpdevice/).
+A staff member turns it on from their profile (a QR code for an authenticator app, confirmed with a code) and is
+shown ten single-use recovery codes (django-otp's static device), once; they can be made anew with a current code.
+From then on, a session signed in with their password is not verified until they enter a code (or a recovery
+code): until then every page but the code page, the language switch and logging out sends them to the code page —
+the admin above all. For the roles in ``KOMPETEN_TWO_FACTOR_REQUIRED_ROLES`` (superusers count as Administrator) it
+is required: such a person without a device is sent to set it up before any other page, and cannot turn it off.
+Trainees never see it. An administrator who lost their phone is helped by another one deleting their devices in
+Django's admin (/django-admin/otp_totp/totpdevice/ and /django-admin/otp_static/staticdevice/).
 
-Whether a session must be verified is decided once, at login, and kept in the session, so that an ordinary
-request costs no query.
+Turning it on or off, making recovery codes and using one are recorded in the audit trail. Whether a session must
+be verified or set up is decided once, at login, and kept in the session, so that an ordinary request costs no
+query.
 """
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
@@ -19,10 +24,17 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django_otp import DEVICE_ID_SESSION_KEY
 from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from courses.audit import audit_log
+from lms.selectors import user_role_names
+
 SESSION_REQUIRED_KEY = "kompeten_otp_required"
+SESSION_SETUP_KEY = "kompeten_otp_setup_required"
 DEVICE_NAME = "Kompeten"
+RECOVERY_DEVICE_NAME = "Recovery codes"
+RECOVERY_CODE_COUNT = 10
 ADMIN_ACCESS = "wagtailadmin.access_admin"
 
 
@@ -32,6 +44,16 @@ ADMIN_ACCESS = "wagtailadmin.access_admin"
 def user_may_use_two_factor(user) -> bool:
     """Staff: whoever may enter the Wagtail admin."""
     return bool(user.is_authenticated and user.is_active and user.has_perm(ADMIN_ACCESS))
+
+
+def two_factor_required(user) -> bool:
+    """Whether one of the person's roles requires two-step verification (one query)."""
+    required = set(settings.KOMPETEN_TWO_FACTOR_REQUIRED_ROLES)
+    return bool(required and user.is_authenticated and user.is_active and required & user_role_names(user))
+
+
+def recovery_codes_left(user) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
 
 
 def totp_device_confirmed(user) -> TOTPDevice | None:
@@ -59,39 +81,80 @@ def totp_device_start(*, user) -> TOTPDevice:
     return device
 
 
-def totp_device_confirm(*, user, token: str) -> TOTPDevice:
-    """Turn the pending device on once the person proves their app shows its codes."""
+def totp_device_confirm(*, user, token: str) -> tuple[TOTPDevice, list[str]]:
+    """Turn the pending device on once the person proves their app shows its codes; returns it with the ten new
+    recovery codes, to be shown once."""
     device = totp_device_pending(user)
     if device is None:
         raise ValidationError(_("Start again: there is no code to confirm."))
     if not _verify(device, token):
         raise ValidationError(_("That code is not right. Check the time on your phone and try the newest code."))
-    device.confirmed = True
-    device.save(update_fields=["confirmed"])
-    return device
+    with transaction.atomic():
+        device.confirmed = True
+        device.save(update_fields=["confirmed"])
+        codes = _recovery_codes_replace(user=user)
+        audit_log(user, "lms.two_factor_enable", user=user, title=user.get_username())
+    return device, codes
 
 
 def totp_device_disable(*, user, token: str) -> None:
-    """Turn two-step verification off; a current code is asked for, so that a forgotten session cannot."""
+    """Turn two-step verification off; a current code is asked for, so that a forgotten session cannot. Refused
+    for the roles that require it."""
+    device = totp_device_confirmed(user)
+    if device is None:
+        raise ValidationError(_("Two-step verification is not on."))
+    if two_factor_required(user):
+        raise ValidationError(_("Two-step verification is required for your role; it cannot be turned off."))
+    if not _verify(device, token):
+        raise ValidationError(_("That code is not right. Check the time on your phone and try the newest code."))
+    with transaction.atomic():
+        TOTPDevice.objects.filter(user=user).delete()
+        StaticDevice.objects.filter(user=user).delete()
+        audit_log(user, "lms.two_factor_disable", user=user, title=user.get_username())
+
+
+def recovery_codes_regenerate(*, user, token: str) -> list[str]:
+    """Ten new recovery codes in place of the old ones, for a current code from the app; shown once."""
     device = totp_device_confirmed(user)
     if device is None:
         raise ValidationError(_("Two-step verification is not on."))
     if not _verify(device, token):
         raise ValidationError(_("That code is not right. Check the time on your phone and try the newest code."))
-    TOTPDevice.objects.filter(user=user).delete()
+    with transaction.atomic():
+        codes = _recovery_codes_replace(user=user)
+        audit_log(user, "lms.two_factor_recovery_codes", user=user, title=user.get_username())
+    return codes
 
 
-def totp_verify(*, user, token: str) -> TOTPDevice:
-    """The person's confirmed device if ``token`` is one of its current codes (throttled after failures)."""
-    device = totp_device_confirmed(user)
-    if device is None:
-        raise ValidationError(_("Two-step verification is not on."))
-    if not _verify(device, token):
-        raise ValidationError(_("That code is not right. Check the time on your phone and try the newest code."))
+def _recovery_codes_replace(*, user) -> list[str]:
+    StaticDevice.objects.filter(user=user).delete()
+    device = StaticDevice(user=user, name=RECOVERY_DEVICE_NAME, confirmed=True)
+    device.full_clean()
+    device.save()
+    codes = [StaticToken.random_token() for _ in range(RECOVERY_CODE_COUNT)]
+    StaticToken.objects.bulk_create([StaticToken(device=device, token=code) for code in codes])
+    return codes
+
+
+def totp_verify(*, user, token: str) -> TOTPDevice | StaticDevice:
+    """The device that ``token`` proves: a current code of the person's app, or one of their recovery codes (then
+    spent, and recorded in the audit trail). Throttled after failures."""
+    token = "".join((token or "").split()).lower()
+    if token.isdigit():
+        device = totp_device_confirmed(user)
+        if device is None:
+            raise ValidationError(_("Two-step verification is not on."))
+        if not _verify(device, token):
+            raise ValidationError(_("That code is not right. Check the time on your phone and try the newest code."))
+        return device
+    device = StaticDevice.objects.devices_for_user(user, confirmed=True).order_by("pk").first()
+    if device is None or not _verify(device, token):
+        raise ValidationError(_("That recovery code is not right, or it was used already."))
+    audit_log(user, "lms.two_factor_recovery_code_use", user=user, title=user.get_username())
     return device
 
 
-def _verify(device: TOTPDevice, token: str) -> bool:
+def _verify(device: TOTPDevice | StaticDevice, token: str) -> bool:
     token = "".join((token or "").split())
     allowed, _details = device.verify_is_allowed()
     if not allowed:
@@ -109,6 +172,12 @@ def session_verify(request: HttpRequest, device: TOTPDevice) -> None:
     request.session.cycle_key()
     otp_login(request, device)
     request.session[SESSION_REQUIRED_KEY] = True
+    request.session[SESSION_SETUP_KEY] = False
+
+
+def session_requires_setup(request: HttpRequest) -> bool:
+    session = getattr(request, "session", None)
+    return bool(session is not None and session.get(SESSION_SETUP_KEY))
 
 
 def session_requires_code(request: HttpRequest) -> bool:
@@ -119,32 +188,41 @@ def session_requires_code(request: HttpRequest) -> bool:
 
 
 def remember_requirement(sender, request, user, **kwargs) -> None:
-    """At login: does this session have to be verified with a code?"""
+    """At login: does this session have to be verified with a code, or must two-step verification be set up?"""
     session = getattr(request, "session", None)
     if session is not None:
-        session[SESSION_REQUIRED_KEY] = totp_device_confirmed(user) is not None
+        has_device = totp_device_confirmed(user) is not None
+        session[SESSION_REQUIRED_KEY] = has_device
+        session[SESSION_SETUP_KEY] = not has_device and two_factor_required(user)
 
 
 class TwoFactorMiddleware:
-    """Send a signed-in person who has turned on two-step verification to the code page until they enter a code.
+    """Send a signed-in person who has turned on two-step verification to the code page until they enter a code,
+    and one whose role requires it but who has no device yet to the set-up page until it is on.
 
-    Comes after django_otp's OTPMiddleware. Open until then: the code page, logging out (site and admin) and the
-    language switch.
+    Comes after django_otp's OTPMiddleware. Open until then: the code (or set-up) page, logging out (site and admin)
+    and the language switch.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if session_requires_code(request) and not self._open(request.path_info):
-            query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
-            return redirect(reverse("lms:two_factor_verify") + (f"?{query}" if query else ""))
-        return self.get_response(request)
+        if session_requires_setup(request):
+            target = "lms:two_factor_setup"
+        elif session_requires_code(request):
+            target = "lms:two_factor_verify"
+        else:
+            return self.get_response(request)
+        if self._open(request.path_info, target):
+            return self.get_response(request)
+        query = urlencode({"next": request.get_full_path()}) if request.method == "GET" else ""
+        return redirect(reverse(target) + (f"?{query}" if query else ""))
 
     @staticmethod
-    def _open(path: str) -> bool:
+    def _open(path: str, target: str) -> bool:
         return path in {
-            reverse("lms:two_factor_verify"),
+            reverse(target),
             reverse("lms:logout"),
             reverse("lms:set_language"),
             reverse("wagtailadmin_logout"),

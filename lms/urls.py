@@ -18,6 +18,7 @@ account_patterns = [
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
     path("daftar/", limit_posts("signup")(views.signup), name="signup"),
+    path("daftar/terkirim/", views.signup_done, name="signup_done"),
     path("profil/", views.profile, name="profile"),
     path("profil/dua-langkah/", views_accounts.two_factor_setup, name="two_factor_setup"),
     path("dua-langkah/", views_accounts.two_factor_verify, name="two_factor_verify"),

@@ -1,11 +1,12 @@
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login, logout
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -22,28 +23,43 @@ from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
 
 
 def signup(request: HttpRequest) -> HttpResponse:
+    """The same answer whether or not the e-mail address is registered already (lms.services.user_sign_up)."""
     if request.user.is_authenticated:
         return redirect("lms:dashboard")
     form = SignUpForm(request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            user = services.user_create(
+            services.user_sign_up(
                 username=data["username"],
                 email=data["email"],
                 full_name=data["full_name"],
                 password=data["password1"],
                 preferred_language=data["preferred_language"],
-                role=roles.TRAINEE,
+                login_url=request.build_absolute_uri(reverse("lms:login")),
+                password_reset_url=request.build_absolute_uri(reverse("lms:password_reset")),
             )
         except ValidationError as error:
             for field, field_errors in error.message_dict.items():
                 form.add_error(field if field in form.fields else None, field_errors)
         else:
-            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
-            messages.success(request, _("Welcome to Kompeten, %(name)s!") % {"name": user.full_name})
-            return redirect("lms:dashboard")
+            done = reverse("lms:signup_done")
+            next_url = _same_site(request, request.GET.get("next", ""))
+            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
     return render(request, "registration/signup.html", {"form": form})
+
+
+def _same_site(request: HttpRequest, url: str) -> str:
+    """``url`` when it stays on this site (a course the visitor came from), else ""."""
+    allowed = url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure())
+    return url if url and allowed else ""
+
+
+def signup_done(request: HttpRequest) -> HttpResponse:
+    """After sign-up: check your e-mail, then log in — and come back to the course the visitor signed up from."""
+    next_url = _same_site(request, request.GET.get("next", ""))
+    login_url = reverse("lms:login") + (f"?{urlencode({'next': next_url})}" if next_url else "")
+    return render(request, "registration/signup_done.html", {"login_url": login_url})
 
 
 @login_required

@@ -14,11 +14,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from lms import two_factor
-from lms.forms_accounts import TotpCodeForm
+from lms.forms_accounts import TotpCodeForm, TwoFactorCodeForm
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:
     target = request.POST.get("next") or request.GET.get("next") or ""
+    # Only a path on this site: anything else (a bare word, control or bidi characters) would reach
+    # ``redirect()`` as a URL name to reverse, or a header that cannot be sent.
+    if not target.startswith("/") or not target.isprintable():
+        return default
     if url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
         return target
     return default
@@ -27,37 +31,56 @@ def _safe_next(request: HttpRequest, default: str) -> str:
 @never_cache
 @login_required
 def two_factor_setup(request: HttpRequest) -> HttpResponse:
-    """Staff only: turn TOTP on (QR code, then a code to confirm) or off (with a current code)."""
+    """Staff only: turn TOTP on (QR code, then a code to confirm; the recovery codes are shown once), make new
+    recovery codes or turn it off (each with a current code)."""
     user = request.user
     if not two_factor.user_may_use_two_factor(user):
         raise Http404
     form = TotpCodeForm(request.POST or None)
     action = request.POST.get("action")
+    target = _safe_next(request, "/admin/")
     if request.method == "POST":
         try:
             if action == "start":
                 two_factor.totp_device_start(user=user)
-                return redirect("lms:two_factor_setup")
-            if action in {"confirm", "disable"} and form.is_valid():
+                return redirect(request.get_full_path())
+            if action in {"confirm", "codes", "disable"} and form.is_valid():
                 code = form.cleaned_data["code"]
                 if action == "confirm":
-                    device = two_factor.totp_device_confirm(user=user, token=code)
+                    device, codes = two_factor.totp_device_confirm(user=user, token=code)
                     two_factor.session_verify(request, device)
                     messages.success(request, _("Two-step verification is on. Keep your authenticator app."))
-                else:
-                    two_factor.totp_device_disable(user=user, token=code)
-                    request.session[two_factor.SESSION_REQUIRED_KEY] = False
-                    messages.success(request, _("Two-step verification is off."))
+                    return _recovery_codes_page(request, codes, target)
+                if action == "codes":
+                    codes = two_factor.recovery_codes_regenerate(user=user, token=code)
+                    return _recovery_codes_page(request, codes, target)
+                two_factor.totp_device_disable(user=user, token=code)
+                request.session[two_factor.SESSION_REQUIRED_KEY] = False
+                messages.success(request, _("Two-step verification is off."))
                 return redirect("lms:profile")
         except ValidationError as error:
             form.add_error("code" if action != "start" else None, error.messages)
     device = two_factor.totp_device_confirmed(user)
     pending = None if device else two_factor.totp_device_pending(user)
-    context = {"form": form, "enabled": device is not None, "pending": pending}
+    context = {
+        "form": form,
+        "enabled": device is not None,
+        "pending": pending,
+        "required": two_factor.two_factor_required(user),
+        "codes_left": two_factor.recovery_codes_left(user) if device else 0,
+        "next": target,
+    }
     if pending is not None:
         context["qr_svg"] = segno.make(pending.config_url, error="m").svg_inline(scale=4, dark="#000", light="#fff")
         context["secret"] = _base32_groups(pending)
     return render(request, "lms/two_factor_setup.html", context)
+
+
+def _recovery_codes_page(request: HttpRequest, codes: list[str], target: str) -> HttpResponse:
+    """The recovery codes, shown this once (never stored where they could be shown again)."""
+    response = render(request, "lms/two_factor_recovery_codes.html", {"codes": codes, "next": target})
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _base32_groups(device) -> str:
@@ -76,7 +99,7 @@ def two_factor_verify(request: HttpRequest) -> HttpResponse:
     if two_factor.totp_device_confirmed(user) is None:  # an administrator removed the device
         request.session[two_factor.SESSION_REQUIRED_KEY] = False
         return redirect(target)
-    form = TotpCodeForm(request.POST or None)
+    form = TwoFactorCodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             device = two_factor.totp_verify(user=user, token=form.cleaned_data["code"])

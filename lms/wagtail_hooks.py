@@ -11,6 +11,11 @@ AUDIT_ACTIONS = {
     "lms.roles_change": _("Roles changed"),
     "lms.personal_data_export": _("Personal data downloaded by its owner"),
     "lms.account_delete": _("Account deleted by its owner (anonymised)"),
+    "lms.lockout_unlock": _("Locked login unlocked"),
+    "lms.two_factor_enable": _("Two-step verification turned on"),
+    "lms.two_factor_disable": _("Two-step verification turned off"),
+    "lms.two_factor_recovery_codes": _("New recovery codes made"),
+    "lms.two_factor_recovery_code_use": _("Logged in with a recovery code"),
 }
 _ROLES_BEFORE = "_kompeten_roles_before"
 

@@ -1,9 +1,9 @@
-"""Check that the wheel holds the three plugins with their templates and compiled catalogues, and no host code."""
+"""Check that the wheel holds the four plugins with their templates and compiled catalogues, and no host code."""
 
 import sys
 import zipfile
 
-PLUGINS = ("courses", "assessments", "certificates")
+PLUGINS = ("courses", "assessments", "certificates", "placement")
 
 
 def main(path: str) -> int:

@@ -1,4 +1,4 @@
-"""Helpers that prove a plugin only imports downward (see DESIGN.md)."""
+"""Helpers that prove a plugin only imports downward (see docs/architecture.md)."""
 
 import ast
 from pathlib import Path

@@ -25,6 +25,7 @@ from assessments.models import AssessmentEvent, AssessorRegistration, Candidacy
 from assessments.reports_competency import event_report_rows
 from assessments.services import competency as services
 from assessments.services import event_reports
+from courses.audit import audit_log
 
 
 class EventIndexView(IndexView):
@@ -177,6 +178,9 @@ def event_report(request, pk: int):
             [row["name"], row["email"], row["assessor"], *row["verdicts"], row["recommendation"], row["signed"]]
             for row in rows
         ]
+        audit_log(
+            event, "assessments.event_report_export", user=request.user, data={"format": "xlsx", "rows": len(rows)}
+        )
         return exports.xlsx_response(filename=f"event-{event.pk}", sheets=[(_("Report"), header, body)])
     context = {"event": event, "units": units, "rows": rows, "pdfs": event.report_files.order_by("-created_at")[:5]}
     return TemplateResponse(request, "assessments/admin/event_report.html", context)

@@ -49,6 +49,7 @@ class QuestionViewSet(SnippetViewSet):
             [
                 FieldPanel("partial_credit"),
                 FieldPanel("true_false_answer"),
+                FieldRowPanel([FieldPanel("feedback_true"), FieldPanel("feedback_false")]),
                 FieldRowPanel([FieldPanel("case_sensitive"), FieldPanel("regex")]),
                 FieldRowPanel(
                     [FieldPanel("numeric_answer"), FieldPanel("numeric_tolerance"), FieldPanel("units_text")]

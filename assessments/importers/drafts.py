@@ -63,6 +63,8 @@ class QuestionDraft:
     options: list[OptionDraft] = field(default_factory=list)
     points: Decimal = Decimal("1")
     true_false_answer: bool | None = None
+    feedback_true: str = ""
+    feedback_false: str = ""
     case_sensitive: bool = False
     numeric_answer: Decimal | None = None
     numeric_tolerance: Decimal = Decimal("0")
@@ -256,18 +258,11 @@ def apply_numeric_answers(draft: QuestionDraft, answers: list[tuple[Decimal, Dec
 
 
 def apply_true_false(draft: QuestionDraft, *, answer: bool, feedback_true: str, feedback_false: str) -> None:
-    """A true/false question. Feedback for each answer goes into the general feedback, labelled, because a
-    true/false question has no per-answer feedback."""
+    """A true/false question with the feedback for each answer (plain text), shown only to who answered it."""
     draft.type = TRUE_FALSE
     draft.true_false_answer = answer
-    extra = []
-    if feedback_true:
-        extra.append(_("If you answered “True”: %(feedback)s") % {"feedback": feedback_true})
-    if feedback_false:
-        extra.append(_("If you answered “False”: %(feedback)s") % {"feedback": feedback_false})
-    if extra:
-        draft.general_feedback += "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in extra)
-        draft.warnings.append(_("The feedback for each answer was added to the general feedback."))
+    draft.feedback_true = clip(draft, feedback_true or "", 1000)
+    draft.feedback_false = clip(draft, feedback_false or "", 1000)
 
 
 def apply_matching(draft: QuestionDraft, pairs: list[tuple[str, str]]) -> None:

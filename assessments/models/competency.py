@@ -1,4 +1,4 @@
-"""Competency assessment (uji kompetensi), after BNSP's forms (DOMAIN.md §3): an event for a scheme at an
+"""Competency assessment (uji kompetensi), after BNSP's forms (docs/domain.md §3): an event for a scheme at an
 assessment site, its candidates with their application and self-assessment, the evidence assessors record,
 a K/BK verdict per unit, sign-off (read-only afterwards), and appeals that reopen it with history kept."""
 
@@ -199,6 +199,9 @@ class UnitVerdict(models.Model):
     rationale = models.TextField(_("rationale"))
     gap_note = models.TextField(_("gap"), blank=True)
     follow_up = models.TextField(_("follow-up"), blank=True)
+    justification = models.TextField(
+        _("justification"), blank=True, help_text=_("Why K although some performance criteria were not demonstrated.")
+    )
     assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     decided_at = models.DateTimeField(auto_now=True)
 

@@ -75,6 +75,12 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
         _("partial credit"), max_length=12, choices=PartialCredit.choices, default=PartialCredit.ALL_OR_NOTHING
     )
     true_false_answer = models.BooleanField(_("the statement is true"), null=True, blank=True)
+    feedback_true = models.CharField(
+        _("feedback for “true”"), max_length=1000, blank=True, help_text=_("For who answered true.")
+    )
+    feedback_false = models.CharField(
+        _("feedback for “false”"), max_length=1000, blank=True, help_text=_("For who answered false.")
+    )
     case_sensitive = models.BooleanField(_("case-sensitive"), default=False)
     regex = models.CharField(
         _("accepted pattern (regular expression)"),

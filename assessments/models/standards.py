@@ -1,5 +1,5 @@
 """Competency standards (SKKNI and friends): standard → unit → element → performance criterion (KUK),
-and certification schemes that bundle units. See DOMAIN.md §1."""
+and certification schemes that bundle units. See docs/domain.md §1."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models

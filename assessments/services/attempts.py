@@ -9,7 +9,7 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import Prefetch
+from django.db.models import Exists, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -130,8 +130,21 @@ def _sequential_closed(*, navigation: str, position: int, position_reached: int)
         raise ExamRefused(_("This question is closed: the exam goes forward only."), code="sequential")
 
 
-def _answer_write(*, item_id: int, data: dict, seq: int, raw_answer, flagged: bool | None) -> SaveResult:
-    """Clean the answer against the frozen question and keep it if its sequence number is the newest (one UPDATE)."""
+def _while_open(responses, *, attempt_id: int, **changes) -> int:
+    """Update these responses only while their attempt is in progress, in one statement: the attempt's row is
+    locked by the statement itself (``FOR UPDATE`` in its ``EXISTS``), so a save waits for a submit that got there
+    first and then finds the attempt closed, and a submit waits for a save that got there first (SQLite serialises
+    the writes anyway). The number of rows updated."""
+    still_open = Attempt.objects.filter(pk=attempt_id, state=Attempt.State.IN_PROGRESS).select_for_update()
+    with transaction.atomic(savepoint=False):  # the row lock needs a transaction; no savepoint, no extra query
+        return responses.filter(Exists(still_open)).update(**changes)
+
+
+def _answer_write(
+    *, attempt_id: int, item_id: int, data: dict, seq: int, raw_answer, flagged: bool | None
+) -> SaveResult:
+    """Clean the answer against the frozen question and keep it if its sequence number is the newest and the attempt
+    is still open (one UPDATE; a save that finds nothing to update costs one query more, to tell why)."""
     answer = clean_answer(data, raw_answer)
     if answer.get("file_id"):  # only a file uploaded for this very answer
         from assessments.models import ResponseFile
@@ -141,7 +154,10 @@ def _answer_write(*, item_id: int, data: dict, seq: int, raw_answer, flagged: bo
     changes = {"answer": answer, "seq": seq, "saved_at": timezone.now()}
     if flagged is not None:
         changes["flagged"] = bool(flagged)
-    updated = Response.objects.filter(item_id=item_id, seq__lt=seq).update(**changes)
+    updated = _while_open(Response.objects.filter(item_id=item_id, seq__lt=seq), attempt_id=attempt_id, **changes)
+    if not updated and not Attempt.objects.filter(pk=attempt_id, state=Attempt.State.IN_PROGRESS).exists():
+        # submitted between the state check and the write: the answer was not kept
+        raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
     return SaveResult(saved=bool(updated), seq=seq)
 
 
@@ -157,7 +173,12 @@ def response_save(*, attempt: Attempt, position: int, seq: int, raw_answer, flag
         raise AttemptItem.DoesNotExist
     _sequential_closed(navigation=attempt.exam.navigation, position=position, position_reached=attempt.position_reached)
     return _answer_write(
-        item_id=item.pk, data=item.question_version.data, seq=seq, raw_answer=raw_answer, flagged=flagged
+        attempt_id=attempt.pk,
+        item_id=item.pk,
+        data=item.question_version.data,
+        seq=seq,
+        raw_answer=raw_answer,
+        flagged=flagged,
     )
 
 
@@ -178,7 +199,14 @@ def response_autosave(
         return response_save(attempt=attempt, position=position, seq=seq, raw_answer=raw_answer, flagged=flagged)
     _save_allowed(state=target["state"], deadline=target["deadline"], seq=seq)
     _sequential_closed(navigation=target["navigation"], position=position, position_reached=target["position_reached"])
-    return _answer_write(item_id=target["pk"], data=target["data"], seq=seq, raw_answer=raw_answer, flagged=flagged)
+    return _answer_write(
+        attempt_id=attempt_id,
+        item_id=target["pk"],
+        data=target["data"],
+        seq=seq,
+        raw_answer=raw_answer,
+        flagged=flagged,
+    )
 
 
 def attempt_advance(*, attempt: Attempt, position: int) -> None:

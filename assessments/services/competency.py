@@ -1,12 +1,17 @@
 """Competency assessment: assigning assessors (registration and conflict-of-interest rules), candidates from a
 batch, self-assessment, evidence with stale-form protection, verdicts per unit, sign-off, countersign and
-appeal. A signed-off decision is read-only; an appeal reopens it, and every step is kept in the history."""
+appeal. A signed-off decision is read-only; an appeal reopens it, and every step is kept in the history.
+
+Assessing (evidence, verdicts, sign-off) waits until the candidate's requirement documents are checked and the
+event has begun (``KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT`` days early at most). A unit is judged K only when no
+critical KUK was observed "No" without other satisfactory evidence for the unit; a K with any KUK not demonstrated
+needs a written justification."""
 
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from assessments.models import (
@@ -15,11 +20,13 @@ from assessments.models import (
     Candidacy,
     DecisionHistory,
     EvidenceRecord,
+    PerformanceCriterion,
     SchemeUnit,
     SelfAssessment,
     UnitVerdict,
     Verdict,
 )
+from assessments.selectors_candidacy import assessing_opens_on
 from assessments.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
 from courses.audit import audit_log
@@ -79,6 +86,9 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
     candidacy.event.assessors.add(assessor)
     _history(candidacy, actor, "assessor_assigned", after={"assessor_id": assessor.pk})
     notification_enqueue(user_id=assessor.pk, kind="assigned", candidacy_id=candidacy.pk)
+    if candidacy.status == Candidacy.Status.APPLIED:
+        # the self-assessment closes when the assessor starts: the candidate hears it before
+        notification_enqueue(user_id=candidacy.candidate_id, kind="self_assessment_due", candidacy_id=candidacy.pk)
     return candidacy
 
 
@@ -95,6 +105,18 @@ def candidacies_from_batch(*, event: AssessmentEvent, batch) -> list[Candidacy]:
         [Candidacy(event=event, candidate_id=user_id, batch=batch) for user_id in users if user_id not in existing]
     )
     return list(Candidacy.objects.filter(event=event, batch=batch))
+
+
+@transaction.atomic
+def candidacy_requirements_check(*, candidacy: Candidacy, by) -> Candidacy:
+    """The candidate's requirement documents (FR.APL.01) are checked: assessing may start. Kept in the history."""
+    if not by.has_perm("assessments.change_candidacy"):
+        raise AssessmentRefused(_("Only an administrator checks the requirement documents."), code="not_allowed")
+    if not candidacy.requirements_checked:
+        Candidacy.objects.filter(pk=candidacy.pk).update(requirements_checked=True)
+        candidacy.requirements_checked = True
+        _history(candidacy, by, "requirements_checked")
+    return candidacy
 
 
 # --- the candidate's part -------------------------------------------------------------------------------------
@@ -124,9 +146,62 @@ def _assessor_check(candidacy: Candidacy, assessor, unit=None) -> None:
         raise AssessmentRefused(_("This candidate is not assigned to you."), code="not_assigned")
     if candidacy.is_read_only:
         raise AssessmentRefused(_("This decision is signed off; open an appeal to change it."), code="read_only")
+    _ready_check(candidacy)
     if unit is not None and unit.pk in units_closed_for_reassessment(candidacy=candidacy):
         raise AssessmentRefused(
             _("This unit was judged K: a re-assessment covers the BK units only."), code="unit_closed"
+        )
+
+
+def _ready_check(candidacy: Candidacy) -> None:
+    if not candidacy.requirements_checked:
+        raise AssessmentRefused(
+            _("The candidate's requirement documents are not checked yet: they must be checked before assessing."),
+            code="requirements_not_checked",
+        )
+    opens_on = assessing_opens_on(event=candidacy.event)
+    if timezone.localdate() < opens_on:
+        raise AssessmentRefused(
+            _("The assessment cannot start before %(date)s (the event's date).")
+            % {"date": formats.date_format(opens_on)},
+            code="before_event",
+        )
+
+
+def _k_evidence_check(candidacy: Candidacy, unit, justification: str) -> None:
+    """Refuse K while a critical KUK was observed "No" and no other evidence for the unit is satisfactory; ask for
+    a justification while any KUK is not demonstrated (observed "No" or not observed). Three queries."""
+    records = list(EvidenceRecord.objects.filter(candidacy=candidacy, unit=unit).only("method", "data", "satisfactory"))
+    observed = {}
+    for record in records:
+        if record.method == EvidenceRecord.Method.OBSERVATION and isinstance(record.data, dict):
+            for row in record.data.get("rows") or []:
+                if isinstance(row, dict):
+                    observed[row.get("criterion_id")] = row.get("achieved")
+    other_sufficient = any(
+        record.method != EvidenceRecord.Method.OBSERVATION and record.satisfactory is True for record in records
+    )
+    criteria = PerformanceCriterion.objects.filter(element__unit=unit).order_by("element__number", "sort_order", "pk")
+    not_demonstrated, critical_failed = [], []
+    for criterion in criteria.only("pk", "number", "is_critical"):
+        if observed.get(criterion.pk) is not True:
+            not_demonstrated.append(criterion.number)
+        if criterion.is_critical and observed.get(criterion.pk) is False:
+            critical_failed.append(criterion.number)
+    if critical_failed and not other_sufficient:
+        raise AssessmentRefused(
+            _(
+                "K is not possible: the critical performance criteria %(numbers)s were observed as not achieved and "
+                "no other evidence for this unit is satisfactory."
+            )
+            % {"numbers": ", ".join(critical_failed)},
+            code="critical_not_met",
+        )
+    if not_demonstrated and not justification.strip():
+        raise AssessmentRefused(
+            _("The performance criteria %(numbers)s were not demonstrated: write the justification for a K verdict.")
+            % {"numbers": ", ".join(not_demonstrated)},
+            code="no_justification",
         )
 
 
@@ -193,7 +268,15 @@ def evidence_save(
 
 @transaction.atomic
 def unit_verdict_record(
-    *, candidacy: Candidacy, assessor, unit, verdict: str, rationale: str, gap_note: str = "", follow_up: str = ""
+    *,
+    candidacy: Candidacy,
+    assessor,
+    unit,
+    verdict: str,
+    rationale: str,
+    gap_note: str = "",
+    follow_up: str = "",
+    justification: str = "",
 ) -> UnitVerdict:
     _assessor_check(candidacy, assessor, unit)
     if verdict not in Verdict.values:
@@ -204,6 +287,10 @@ def unit_verdict_record(
         raise AssessmentRefused(_("Describe the gap for a BK verdict."), code="no_gap")
     if not SchemeUnit.objects.filter(scheme=candidacy.event.scheme, unit=unit).exists():
         raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
+    if verdict == Verdict.COMPETENT:
+        _k_evidence_check(candidacy, unit, justification)
+    else:
+        justification = ""
     before = UnitVerdict.objects.filter(candidacy=candidacy, unit=unit).values("verdict", "rationale").first()
     row, _created = UnitVerdict.objects.update_or_create(
         candidacy=candidacy,
@@ -213,6 +300,7 @@ def unit_verdict_record(
             "rationale": rationale,
             "gap_note": gap_note,
             "follow_up": follow_up,
+            "justification": justification,
             "assessor": assessor,
         },
     )
@@ -224,7 +312,7 @@ def unit_verdict_record(
             "candidacy_id": candidacy.pk,
             "unit": unit.code,
             "before": before or {},
-            "after": {"verdict": verdict, "rationale": rationale},
+            "after": {"verdict": verdict, "rationale": rationale, "justification": justification},
         },
         title=f"#{candidacy.pk} · {unit.code}",
     )
@@ -240,6 +328,12 @@ def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
     verdicts = dict(candidacy.verdicts.values_list("unit_id", "verdict"))
     if set(verdicts) != units:
         raise AssessmentRefused(_("Record a verdict for every unit of the scheme first."), code="incomplete")
+    for row in candidacy.verdicts.filter(verdict=Verdict.COMPETENT).select_related("unit"):
+        try:  # the evidence may have changed since the verdict
+            _k_evidence_check(candidacy, row.unit, row.justification)
+        except AssessmentRefused as refusal:
+            message = _("Unit %(code)s: %(problem)s") % {"code": row.unit.code, "problem": refusal.messages[0]}
+            raise AssessmentRefused(message, code=refusal.code) from refusal
     before = _verdicts_snapshot(candidacy)
     candidacy.recommendation = (
         Verdict.COMPETENT if all(v == Verdict.COMPETENT for v in verdicts.values()) else Verdict.NOT_YET_COMPETENT
@@ -275,7 +369,7 @@ def candidacy_countersign(*, candidacy: Candidacy, lead) -> Candidacy:
 
 
 def _announce_if_competent(candidacy: Candidacy) -> None:
-    """The one fact that travels upward (DESIGN.md): the certificates plugin is told after commit."""
+    """The one fact that travels upward (docs/architecture.md): the certificates plugin is told after commit."""
     if candidacy.recommendation == Verdict.COMPETENT:
         candidacy_id = candidacy.pk
         transaction.on_commit(lambda: candidate_competent.send(sender=Candidacy, candidacy_id=candidacy_id))

@@ -10,6 +10,7 @@ from django.utils import timezone
 from assessments.models import AssessmentEvent, EventReportFile
 from assessments.reports_competency import event_report_rows
 from courses.audit import audit_log
+from courses.outbox import outbox_enqueue
 
 
 def _no_fetching():
@@ -28,12 +29,13 @@ def _no_fetching():
 
 @transaction.atomic
 def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
-    """Record the request and render it after commit, in the task queue."""
+    """Record the request and render it after commit, in the task queue (through the outbox: a broker that is down
+    then only delays it)."""
     from assessments.tasks import event_report_render
 
     report = EventReportFile.objects.create(event=event, requested_by=user)
     audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
-    transaction.on_commit(lambda: event_report_render.delay(report_id=report.pk))
+    outbox_enqueue(task=event_report_render, kwargs={"report_id": report.pk})
     return report
 
 

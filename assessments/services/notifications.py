@@ -2,20 +2,23 @@
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.db import transaction
-from django.utils import translation
+from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
 from assessments.models import Candidacy
+from assessments.selectors_candidacy import assessing_opens_on
+from courses.outbox import outbox_enqueue
 
 
 def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
-    """An on-site notice now, and an e-mail after the transaction commits, through the task queue."""
+    """An on-site notice now, and an e-mail through the task outbox (stored now, sent once the transaction commits)."""
     from assessments.models import Notice
     from assessments.tasks import notification_email_send
 
     Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
-    transaction.on_commit(lambda: notification_email_send.delay(user_id=user_id, kind=kind, candidacy_id=candidacy_id))
+    outbox_enqueue(
+        task=notification_email_send, kwargs={"user_id": user_id, "kind": kind, "candidacy_id": candidacy_id}
+    )
 
 
 def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> int:
@@ -28,7 +31,7 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
         name = candidacy.candidate.get_full_name() or candidacy.candidate.get_username()
         if kind == "assigned":
             subject = _("You assess %(name)s in %(event)s") % {"name": name, "event": candidacy.event.title}
-            body = _("%(name)s has been assigned to you for the competency assessment %(event)s.") % {
+            body = _("%(name)s is assigned to you as a candidate in %(event)s.") % {
                 "name": name,
                 "event": candidacy.event.title,
             }
@@ -37,6 +40,12 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
             body = _("The results of %(event)s have been signed off. Log in to see them per unit, with feedback.") % {
                 "event": candidacy.event.title
             }
+        elif kind == "self_assessment_due":
+            subject = _("Fill in your self-assessment: %(event)s") % {"event": candidacy.event.title}
+            body = _(
+                "Your assessor for %(event)s is assigned. Fill in your self-assessment (FR.APL.02) on the site: it "
+                "is closed once your assessor starts the assessment, at the earliest on %(date)s."
+            ) % {"event": candidacy.event.title, "date": formats.date_format(assessing_opens_on(event=candidacy.event))}
         else:
             return 0
     return send_mail(subject, body, None, [user.email])

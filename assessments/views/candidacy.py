@@ -1,29 +1,31 @@
-"""Candidacy pages (DOMAIN.md §3). The candidate: their assessments, the application, the self-assessment
+"""Candidacy pages (docs/domain.md §3). The candidate: their assessments, the application, the self-assessment
 (FR.APL.02), the results once signed off, feedback (FR.AK.03) and appeal (FR.AK.04). The assessor: the
 candidacy, the observation checklist per unit (FR.IA.01, autosaved with stale-form protection), the verdict per
 unit (FR.AK.02) and sign-off. Anyone else gets a 404 and changes nothing."""
 
 from __future__ import annotations
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments import conf
 from assessments import selectors_candidacy as selectors
+from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord, Verdict
+from assessments.reauthentication import reauthenticator_for
 from assessments.services import competency as services
 from assessments.services.candidate_feedback import candidate_feedback_save
 from assessments.services.notifications import notices_read
 
-CHECKLIST_MAX_BYTES = 200_000
 TEXT_MAX_CHARS = 2000
 ROW_KEYS = {"criterion_id", "achieved", "benchmark", "note", "follow_up"}
+SECRET_MAX_CHARS = 256
 
 
 def _own_candidacy(request: HttpRequest, candidacy_id: int) -> Candidacy:
@@ -83,6 +85,7 @@ def candidacy_detail(request: HttpRequest, candidacy_id: int) -> HttpResponse:
         "candidacy": candidacy,
         "units": units,
         "self_assessment_open": candidacy.status == Candidacy.Status.APPLIED,
+        "self_assessment_closes_on": selectors.assessing_opens_on(event=candidacy.event),
         "results_visible": results_visible,
         "feedback_open": candidacy.status in (Candidacy.Status.SIGNED, Candidacy.Status.APPEALED),
         "appeal_open": results_visible,
@@ -269,9 +272,7 @@ def checklist_save(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
         raise Http404
     try:
         if is_json:
-            if len(request.body) > CHECKLIST_MAX_BYTES:
-                return JsonResponse({"error": _("The checklist is too large.")}, status=413)
-            payload = json.loads(request.body)
+            payload = json_body(request, max_bytes=conf.get("CHECKLIST_MAX_BYTES"))
             if not isinstance(payload, dict) or set(payload) - {"version", "rows"}:
                 raise ChecklistInvalid
             version = payload.get("version")
@@ -281,6 +282,8 @@ def checklist_save(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
             rows = _clean_rows(unit, _rows_from_post(unit, request.POST))
         if not isinstance(version, int) or isinstance(version, bool) or version < 0:
             raise ChecklistInvalid
+    except JsonBodyInvalid as invalid:
+        return invalid.response()
     except (ValueError, TypeError):
         if is_json:
             return JsonResponse({"error": _("The save is malformed.")}, status=400)
@@ -324,6 +327,7 @@ def unit_verdict_submit(request: HttpRequest, candidacy_id: int, unit_id: int) -
             rationale=post.get("rationale", "")[: TEXT_MAX_CHARS * 5],
             gap_note=post.get("gap_note", "")[: TEXT_MAX_CHARS * 5],
             follow_up=post.get("follow_up", "")[: TEXT_MAX_CHARS * 5],
+            justification=post.get("justification", "")[: TEXT_MAX_CHARS * 5],
         )
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)
@@ -344,27 +348,72 @@ def _decision_step(request: HttpRequest, candidacy_id: int, step, success: str) 
     return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
 
 
-@require_POST
-@login_required
-def sign_off_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
-    return _decision_step(
-        request,
-        candidacy_id,
-        lambda candidacy, user: services.candidacy_sign_off(candidacy=candidacy, assessor=user),
-        _("The decision is signed off."),
-    )
+def _confirm_decision(request: HttpRequest, candidacy: Candidacy, *, countersign: bool) -> HttpResponse:
+    """The confirmation step of a decision with legal weight: GET shows the verdict per unit and what signing
+    means; POST re-authenticates the person (password or code, see assessments.reauthentication), then signs."""
+    reauthenticator = reauthenticator_for(request.user)
+    if request.method == "POST":
+        try:
+            reauthenticator.verify(request.user, request.POST.get("secret", "")[:SECRET_MAX_CHARS])
+        except ValidationError as refusal:
+            messages.error(request, refusal.messages[0])
+            return redirect(request.path)
+        try:
+            if countersign:
+                services.candidacy_countersign(candidacy=candidacy, lead=request.user)
+            else:
+                services.candidacy_sign_off(candidacy=candidacy, assessor=request.user)
+        except services.AssessmentRefused as refusal:
+            _refused(request, refusal)
+        else:
+            done = _("The decision is countersigned.") if countersign else _("The decision is signed off.")
+            messages.success(request, done)
+        return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    verdicts = selectors.verdicts_by_unit(candidacy=candidacy)
+    units = [
+        {"unit": scheme_unit.unit, "verdict": verdicts.get(scheme_unit.unit_id)}
+        for scheme_unit in selectors.scheme_units(candidacy=candidacy)
+    ]
+    all_competent = all(row["verdict"] and row["verdict"].verdict == Verdict.COMPETENT for row in units)
+    context = {
+        "candidacy": candidacy,
+        "units": units,
+        "countersign": countersign,
+        "complete": all(row["verdict"] for row in units),
+        "recommendation": Verdict.COMPETENT.label if all_competent else Verdict.NOT_YET_COMPETENT.label,
+        "field": reauthenticator.prompt(request.user),
+    }
+    return render(request, "assessments/candidacy/confirm.html", context)
 
 
-@require_POST
+@never_cache
+@require_http_methods(["GET", "POST"])
 @login_required
-def countersign_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
-    """The lead assessor countersigns a signed-off decision (when the event asks for it)."""
-    return _decision_step(
-        request,
-        candidacy_id,
-        lambda candidacy, user: services.candidacy_countersign(candidacy=candidacy, lead=user),
-        _("The decision is countersigned."),
-    )
+def sign_off_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    """The assigned assessor confirms the sign-off (read-only afterwards); anyone else gets a 404."""
+    candidacy = _assessed_candidacy(request, candidacy_id)
+    if candidacy.assessor_id != request.user.pk:
+        raise Http404
+    if candidacy.is_read_only:
+        messages.error(request, _("This decision is signed off; open an appeal to change it."))
+        return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    return _confirm_decision(request, candidacy, countersign=False)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def countersign_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    """The lead assessor confirms the countersignature of a signed-off decision; whoever else may view the
+    candidacy is sent back to it with the reason, anyone else gets a 404."""
+    candidacy = _assessed_candidacy(request, candidacy_id)
+    if candidacy.event.lead_assessor_id != request.user.pk:
+        messages.error(request, _("Only the lead assessor countersigns."))
+        return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    if candidacy.status != Candidacy.Status.SIGNED or candidacy.countersigned_at:
+        messages.error(request, _("There is no signed decision waiting for a countersignature."))
+        return redirect("assessments:candidacy_assess", candidacy_id=candidacy.pk)
+    return _confirm_decision(request, candidacy, countersign=True)
 
 
 @require_POST

@@ -1,7 +1,5 @@
 """Trainee views of an exam: overview, start, the attempt page, autosave, submit, results."""
 
-import json
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
@@ -13,10 +11,13 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from assessments import conf, selectors
+from assessments import selectors_review as review_selectors
 from assessments.forms_answers import answer_from_post
+from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Attempt, AttemptItem, ExamPage
-from assessments.question_types import AnswerInvalid, grade, public_view
+from assessments.question_types import AnswerInvalid, public_view
 from assessments.services import attempts as attempt_services
+from courses.audit import audit_log
 
 
 def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
@@ -114,20 +115,16 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
     return render(request, "assessments/attempt_page.html", context)
 
 
-def _autosave_payload(body: bytes) -> tuple[int, object, object, bool | None]:
-    """(position, seq, answer, flagged) from an autosave body, or ValueError."""
-    try:
-        payload = json.loads(body)
-        if not isinstance(payload, dict) or set(payload) - {"position", "seq", "answer", "flagged"}:
-            raise ValueError
-        position, seq = payload["position"], payload["seq"]
-        if not isinstance(position, int) or isinstance(position, bool):
-            raise ValueError
-        flagged = payload.get("flagged")
-        if flagged is not None and not isinstance(flagged, bool):
-            raise ValueError
-    except (ValueError, KeyError, TypeError) as malformed:
-        raise ValueError from malformed
+def _autosave_payload(request: HttpRequest) -> tuple[int, object, object, bool | None]:
+    """(position, seq, answer, flagged) from an autosave body; raises ``JsonBodyInvalid``."""
+    payload = json_body(request, max_bytes=conf.get("ANSWER_MAX_BYTES"))
+    if not isinstance(payload, dict) or set(payload) - {"position", "seq", "answer", "flagged"}:
+        raise JsonBodyInvalid(_("The save is malformed."))
+    position, seq, flagged = payload.get("position"), payload.get("seq"), payload.get("flagged")
+    if not isinstance(position, int) or isinstance(position, bool) or "seq" not in payload:
+        raise JsonBodyInvalid(_("The save is malformed."))
+    if flagged is not None and not isinstance(flagged, bool):
+        raise JsonBodyInvalid(_("The save is malformed."))
     return position, seq, payload.get("answer", {}), flagged
 
 
@@ -137,16 +134,15 @@ def response_save(request: HttpRequest, attempt_id: int) -> JsonResponse:
     """Autosave one answer: JSON {"position": n, "seq": n, "answer": {...}, "flagged": bool?}.
 
     The hottest request of an exam (every trainee, every few seconds): the body is parsed first, then one read and
-    one conditional UPDATE (``response_autosave``); error answers may cost a query more.
+    one conditional UPDATE (``response_autosave``); error answers may cost a query more (a body that cannot be read
+    is answered only once the attempt is known to be the asker's).
     """
-    if len(request.body) > conf.get("ANSWER_MAX_BYTES"):
-        return JsonResponse({"error": _("The answer is too large.")}, status=413)
     try:
-        position, seq, raw_answer, flagged = _autosave_payload(request.body)
-    except ValueError:
+        position, seq, raw_answer, flagged = _autosave_payload(request)
+    except JsonBodyInvalid as invalid:
         if selectors.attempt_for_user(attempt_id=attempt_id, user=request.user) is None:
             return JsonResponse({"error": _("This attempt does not exist.")}, status=404)
-        return JsonResponse({"error": _("The save is malformed.")}, status=400)
+        return invalid.response()
     try:
         result = attempt_services.response_autosave(
             user=request.user, attempt_id=attempt_id, position=position, seq=seq, raw_answer=raw_answer, flagged=flagged
@@ -202,21 +198,14 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
     attempt = _attempt_or_404(request, attempt_id)
     if attempt.state == Attempt.State.IN_PROGRESS:
         return redirect("assessments:attempt", attempt_id=attempt.pk)
-    show_feedback = selectors.feedback_visible(attempt=attempt)
-    rows = []
-    if show_feedback:
-        for item in selectors.attempt_items(attempt=attempt):
-            data = item.question_version.data
-            answer = item.response.answer or {}
-            rows.append(
-                {
-                    "item": item,
-                    "public": public_view(data, item.option_order, item.match_order),
-                    "response": item.response,
-                    "feedback": grade(data, answer).feedback if answer else [],
-                }
-            )
-    context = {"attempt": attempt, "exam": attempt.exam, "rows": rows, "show_feedback": show_feedback}
+    context = {
+        "attempt": attempt,
+        "exam": attempt.exam,
+        "rows": review_selectors.attempt_review(attempt=attempt),
+        "units": review_selectors.unit_results(attempt=attempt),
+        "show_feedback": selectors.feedback_visible(attempt=attempt),
+        "show_correct": review_selectors.correct_answers_visible(attempt=attempt),
+    }
     return render(request, "assessments/attempt_result.html", context)
 
 
@@ -236,13 +225,26 @@ def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
     attempts_header, attempts_rows = reports.attempts_table(attempts)
     questions_header, questions_rows = reports.questions_table(stats)
     if export == "csv":
-        table = request.GET.get("table", "attempts")
+        table = "questions" if request.GET.get("table") == "questions" else "attempts"
+        rows = questions_rows if table == "questions" else attempts_rows
+        audit_log(
+            exam,
+            "assessments.exam_report_export",
+            user=request.user,
+            data={"format": "csv", "table": table, "rows": len(rows)},
+        )
         if table == "questions":
             return exports.csv_response(
                 filename=f"exam-{exam.pk}-questions", header=questions_header, rows=questions_rows
             )
         return exports.csv_response(filename=f"exam-{exam.pk}-attempts", header=attempts_header, rows=attempts_rows)
     if export == "xlsx":
+        audit_log(
+            exam,
+            "assessments.exam_report_export",
+            user=request.user,
+            data={"format": "xlsx", "table": "attempts,questions", "rows": len(attempts_rows)},
+        )
         return exports.xlsx_response(
             filename=f"exam-{exam.pk}",
             sheets=[

@@ -10,12 +10,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, UserColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn, UserColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from certificates import selectors_admin
 from certificates.admin import permissions as perms
+from certificates.admin.display import LocalTimeColumn
 from certificates.admin.forms import IssueRunForm
 from certificates.models import IssueRun
 from certificates.services.bulk import issue_run_start, run_progress
@@ -53,7 +54,7 @@ class IssueRunViewSet(ModelViewSet):
         StatusTagColumn("status", accessor="get_status_display", label=gettext_lazy("Status")),
         Column("progress", accessor=_progress_text, label=gettext_lazy("Progress")),
         UserColumn("requested_by", label=gettext_lazy("Requested by")),
-        DateColumn("created_at", label=gettext_lazy("Requested at")),
+        LocalTimeColumn("created_at", label=gettext_lazy("Requested at")),
     ]
     list_filter = ["action", "status"]
 

@@ -12,12 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import DeleteView, IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from certificates import selectors_admin
+from certificates.admin.display import HumanValuesInspectMixin
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
 
 
@@ -69,8 +70,13 @@ def _keys_state(issuer: Issuer) -> str:
     return _("Published · %(thumbprint)s…") % {"thumbprint": thumbprint[:16]}
 
 
+class IssuerInspectView(HumanValuesInspectMixin, InspectView):
+    pass
+
+
 class IssuerViewSet(ModelViewSet):
     model = Issuer
+    inspect_view_class = IssuerInspectView
     icon = "site"
     menu_label = gettext_lazy("Issuers")
     url_prefix = "certificates/issuers"

@@ -8,19 +8,18 @@ from django.http import Http404
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.ui.menus import MenuItem
-from wagtail.admin.ui.tables import BooleanColumn, DateColumn, StatusTagColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 from certificates import selectors_admin
 from certificates.admin import permissions as perms
+from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTimeColumn, local_datetime, yes_no
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
@@ -64,7 +63,7 @@ class CertificateIndexView(IndexView):
         return buttons
 
 
-class CertificateInspectView(InspectView):
+class CertificateInspectView(HumanValuesInspectMixin, InspectView):
     """The frozen record, how it ended (revoked with the reason, or superseded by which), and its actions."""
 
     def get_object(self, queryset=None):
@@ -77,15 +76,15 @@ class CertificateInspectView(InspectView):
     def get_revocation_display_value(self):
         revocation = getattr(self.object, "revocation", None)
         if revocation is None:
-            return "—"
+            return NOTHING
         return _("%(reason)s (by %(user)s, %(when)s)") % {
             "reason": revocation.reason,
             "user": revocation.revoked_by,
-            "when": date_format(timezone.localtime(revocation.revoked_at), "DATETIME_FORMAT"),
+            "when": local_datetime(revocation.revoked_at),
         }
 
     def get_superseded_by_display_value(self):
-        return getattr(self.object, "superseded_by", None) or "—"
+        return getattr(self.object, "superseded_by", None)
 
     @cached_property
     def header_more_buttons(self):
@@ -124,8 +123,8 @@ class CertificateViewSet(ModelViewSet):
             label=gettext_lazy("Status"),
             primary=lambda certificate: certificate.status == Certificate.Status.ACTIVE,
         ),
-        DateColumn("issued_at", label=gettext_lazy("Issued at")),
-        BooleanColumn("rendered", accessor=lambda c: c.rendered_at is not None, label=gettext_lazy("PDF ready")),
+        LocalTimeColumn("issued_at", label=gettext_lazy("Issued at")),
+        Column("rendered", accessor=lambda c: yes_no(c.rendered_at is not None), label=gettext_lazy("PDF ready")),
     ]
     list_filter = ["status", "kind", "issuer"]
     search_fields = ["serial", "holder_name"]

@@ -47,6 +47,11 @@ class Issuer(ClusterableModel):
     public_key_pem = models.TextField(_("Ed25519 public key (PEM)"), blank=True, editable=False)
     signing_certificate_pem = models.TextField(_("signing certificate (PEM)"), blank=True, editable=False)
     keys_updated_at = models.DateTimeField(_("keys updated at"), null=True, blank=True, editable=False)
+    key_number = models.PositiveIntegerField(_("key number"), default=1, editable=False)
+    #: The public halves of keys replaced by a rotation, oldest first: ``{"number", "public_key_pem",
+    #: "signing_certificate_pem", "published_at", "retired_at"}``. They stay published (JWKS, DID document, PDF
+    #: check) so that whatever they signed still verifies. Nothing here is secret.
+    retired_keys = models.JSONField(_("retired keys"), default=list, blank=True, editable=False)
 
     panels = [
         MultiFieldPanel(

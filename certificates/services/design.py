@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from certificates import conf
+from courses.text import strip_bidi_controls
 
 
 def _image_name(image) -> str:
@@ -63,7 +64,7 @@ def certificate_context(*, certificate) -> dict:
     return {
         "design": certificate.design,
         "achievement": certificate.achievement,
-        "holder_name": certificate.holder_name,
+        "holder_name": strip_bidi_controls(certificate.holder_name),
         "serial": certificate.serial,
         "kind": certificate.kind,
         "issued_at": certificate.issued_at,

@@ -223,6 +223,8 @@ def certificate_correct(*, certificate: Certificate, by, name: str | None = None
     new, _created = _issue(template=old.template, achievement=achievement, issued_by=by, run=None, name=name)
     new.supersedes = old
     new.save(update_fields=["supersedes"])
+    issuer_id = old.issuer_id
+    transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
     _audit(new, "certificates.correct", by, supersedes=old.serial, name_changed=new.holder_name != old.holder_name)
     return new
 

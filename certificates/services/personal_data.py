@@ -3,13 +3,19 @@
 Issued certificates are records that must stay verifiable, so they are never deleted: the frozen name is reduced
 to the masked form the public verify page shows ("Budi S*****"), and the stored PDF, which prints the full name,
 is removed from storage. Its SHA-256 stays, so a copy the holder kept can still be checked (``/verifikasi/berkas/``).
-The caller records the deletion in the audit trail, with the serials returned here.
+The archives that copied those PDFs (a batch's "all PDFs as a ZIP" bulk runs) are deleted too: the run stays, saying
+why, and staff make a new one if they need it. The caller records the deletion in the audit trail, with the serials
+and the number of archives returned here.
 """
 
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
-from certificates.models import Certificate
+from certificates.models import Certificate, IssueRun
 from certificates.selectors_public import mask_name
+from courses.models import Enrolment
 
 
 @transaction.atomic
@@ -30,3 +36,28 @@ def certificates_holder_anonymise(*, holder) -> list[str]:
             transaction.on_commit(lambda storage=storage, name=pdf_name: storage.delete(name))
         changed.append(certificate.serial)
     return changed
+
+
+@transaction.atomic
+def certificate_archives_delete(*, holder) -> int:
+    """Delete the stored ZIPs of the bulk runs that hold one of ``holder``'s certificate PDFs (the "all PDFs" runs
+    of a batch they were enrolled in, for a course they hold a certificate of); the files leave storage once
+    committed. Returns how many. Idempotent: a run without its file is left alone."""
+    course_ids = Certificate.objects.filter(holder=holder, course__isnull=False).values("course_id")
+    batch_ids = Enrolment.objects.filter(user=holder, batch__course_id__in=course_ids).values("batch_id")
+    runs = list(
+        IssueRun.objects.select_for_update()
+        .filter(action=IssueRun.Action.ZIP, batch_id__in=batch_ids)
+        .exclude(file="")
+        .order_by("pk")
+    )
+    with translation.override(settings.LANGUAGE_CODE):  # a record for staff, in the site's language
+        message = _(
+            "The ZIP was deleted: it held the certificate of a person whose account was deleted. Make a new one if "
+            "needed."
+        )
+    for run in runs:
+        name, storage = run.file.name, run.file.storage
+        IssueRun.objects.filter(pk=run.pk).update(file="", message=message)
+        transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
+    return len(runs)

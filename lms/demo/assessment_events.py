@@ -1,16 +1,18 @@
 """A demo competency assessment: the demo assessor, registered for every demo scheme, assesses the demo batch
-in an event for the garment scheme. Idempotent."""
+in an event for the garment scheme. The event starts on the day the demo is first loaded and the candidates'
+documents are checked, so that the assessor can assess at once (the rules refuse earlier). Idempotent."""
 
 import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from assessments.models import AssessmentEvent, AssessorRegistration, CertificationScheme
 from assessments.services import competency
 from courses.models import Batch
 from lms.models import User
 
-EVENT_TITLE = "Uji Kompetensi Operator Jahit — Januari 2027"
+EVENT_TITLE = "Uji Kompetensi Operator Jahit — Demo"
 
 
 @transaction.atomic
@@ -31,12 +33,14 @@ def demo_assessment_load() -> AssessmentEvent | None:
             "scheme": schemes[0],
             "site_name": "TUK Sewaktu Smart Training Center Batang",
             "site_kind": AssessmentEvent.SiteKind.TEMPORARY,
-            "starts_on": datetime.date(2027, 1, 25),
-            "ends_on": datetime.date(2027, 1, 26),
+            "starts_on": timezone.localdate(),
+            "ends_on": timezone.localdate() + datetime.timedelta(days=1),
             "lead_assessor": assessor,
         },
     )
     for candidacy in competency.candidacies_from_batch(event=event, batch=batch):
+        if not candidacy.requirements_checked:
+            competency.candidacy_requirements_check(candidacy=candidacy, by=admin)
         if candidacy.assessor_id is None:
             competency.assessor_assign(candidacy=candidacy, assessor=assessor, actor=admin)
     return event

@@ -46,6 +46,7 @@ KOMPETEN_TRUSTED_PROXIES = env_list("KOMPETEN_TRUSTED_PROXIES")
 
 INSTALLED_APPS = [
     "lms",
+    "placement",
     "certificates",
     "assessments",
     "courses",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django.contrib.admin",
     "django.contrib.auth",
@@ -186,6 +188,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "attempts-close-expired": {"task": "assessments.tasks.attempts_close_expired", "schedule": 60.0},
     # Certificates a lost task should have issued or rendered (broker down at the wrong moment), every 5 minutes.
     "certificates-catch-up": {"task": "certificates.tasks.certificates_catch_up", "schedule": 300.0},
+    # Tasks stored in the outbox that the broker did not take (it was down when their transaction committed).
+    "outbox-relay": {"task": "courses.tasks.outbox_relay", "schedule": 60.0},
 }
 
 # --- Users ----------------------------------------------------------------------------------------------
@@ -206,15 +210,23 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # --- Login lockout (django-axes) ------------------------------------------------------------------------
-# Five failed logins lock the account and, separately, the client address for 15 minutes; an attempt during the
-# lockout starts the 15 minutes again. Attempts are counted per account: e-mail and username count as one
-# (lms.lockout.axes_username). Unlock: Django admin (/django-admin/axes/), the admin's "Locked logins" report, or
-# `manage.py axes_reset_username USERNAME`. The client address is REMOTE_ADDR (behind our own proxies, taken from
-# X-Forwarded-For by lms.middleware.TrustedProxyMiddleware).
+# Five failed logins lock the account *at that address* for 15 minutes; fifty from one address lock the address
+# for every account; an account failing from many addresses is slowed down (a doubling delay, at most a minute),
+# not locked. A try refused while locked is not counted: it does not start the 15 minutes again (lms.lockout).
+# Attempts are counted per account: e-mail and username count as one (lms.lockout.axes_username). Unlock (audited):
+# the admin's "Locked logins" report, or `manage.py axes_reset_username USERNAME` / `axes_reset_ip ADDRESS`.
+# The client address is REMOTE_ADDR (behind our own proxies, taken from X-Forwarded-For by
+# lms.middleware.TrustedProxyMiddleware).
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
-AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "lms.lockout.LockoutHandler"
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
+# From this many failures of one account (any address, within the cool-off) each try waits 1 s, 2 s, 4 s ...
+KOMPETEN_LOGIN_ACCOUNT_THROTTLE = env_int("KOMPETEN_LOGIN_ACCOUNT_THROTTLE", 10)
+KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS = env_int("KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS", 60)
 AXES_USERNAME_CALLABLE = "lms.lockout.axes_username"
 AXES_LOCKOUT_CALLABLE = "lms.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
@@ -231,6 +243,11 @@ LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
 
 # --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
 OTP_TOTP_ISSUER = "Kompeten"
+# Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
+# turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
+KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(
+    "KOMPETEN_TWO_FACTOR_REQUIRED_ROLES", "Certification admin,Assessor,Administrator"
+)
 
 # --- Cookies and security headers (every environment; production adds Secure and HSTS) -----------------
 SESSION_COOKIE_HTTPONLY = True
@@ -338,8 +355,16 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
+KOMPETEN_SIGNUP_URL = "lms:signup"
+# Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
+KOMPETEN_REAUTHENTICATOR = "lms.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+# What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
+KOMPETEN_NEXT_STEPS = [
+    "assessments.selectors.next_steps_after_lessons",
+    "certificates.selectors.next_steps_after_course",
+]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)
 # or KOMPETEN_KEY_<CODE>_* environment variables in production. Never in the database.
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))

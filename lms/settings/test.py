@@ -20,6 +20,10 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Test issuers' keys, shared by pytest and the Celery worker of the PostgreSQL leg (never used elsewhere).
 KOMPETEN_CERTIFICATE_KEYS_DIR = str(BASE_DIR / "var" / "test-keys")
 
+# Two-step verification optional, so that tests of other features need not enter codes; the accounts tests
+# (tests/lms/test_accounts_two_factor.py) turn the requirement on, and check base.py's default.
+KOMPETEN_TWO_FACTOR_REQUIRED_ROLES: list[str] = []
+
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True

@@ -2,6 +2,8 @@
 
 import datetime
 
+from django.utils import timezone
+
 from assessments.models import (
     AssessmentEvent,
     AssessorRegistration,
@@ -30,11 +32,13 @@ def scheme_create(*, units: int = 2) -> CertificationScheme:
 
 
 def event_create(*, scheme=None, **fields) -> AssessmentEvent:
+    """An event that takes place today and tomorrow (assessing may start on its first day)."""
+    today = timezone.localdate()
     defaults = {
         "title": "Uji Kompetensi Desember",
         "site_name": "TUK Smart Training Center Batang",
-        "starts_on": datetime.date(2026, 12, 14),
-        "ends_on": datetime.date(2026, 12, 15),
+        "starts_on": today,
+        "ends_on": today + datetime.timedelta(days=1),
     }
     defaults.update(fields)
     return AssessmentEvent.objects.create(scheme=scheme or scheme_create(), **defaults)
@@ -49,5 +53,14 @@ def assessor_create(*, event: AssessmentEvent, valid_until=datetime.date(2028, 1
     return user
 
 
-def candidacy_create(*, event: AssessmentEvent, candidate=None, assessor=None, batch=None) -> Candidacy:
-    return Candidacy.objects.create(event=event, candidate=candidate or UserFactory(), assessor=assessor, batch=batch)
+def candidacy_create(
+    *, event: AssessmentEvent, candidate=None, assessor=None, batch=None, requirements_checked: bool = True
+) -> Candidacy:
+    """A candidate whose requirement documents are checked (unless told otherwise): ready to be assessed."""
+    return Candidacy.objects.create(
+        event=event,
+        candidate=candidate or UserFactory(),
+        assessor=assessor,
+        batch=batch,
+        requirements_checked=requirements_checked,
+    )

@@ -19,7 +19,7 @@ from assessments.models import (
     Verdict,
 )
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
-from tests.factories import UserFactory
+from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,12 @@ def _record_verdicts(client, candidacy, units, verdict="K"):
     for unit in units:
         response = client.post(
             _url("unit_verdict", candidacy, unit),
-            {"verdict": verdict, "rationale": "Bukti cukup", "gap_note": "Belum rapi" if verdict == "BK" else ""},
+            {
+                "verdict": verdict,
+                "rationale": "Bukti cukup",
+                "gap_note": "Belum rapi" if verdict == "BK" else "",
+                "justification": "Portofolio" if verdict == "K" else "",
+            },
         )
         assert response.status_code == 302
 
@@ -68,7 +73,7 @@ def _record_verdicts(client, candidacy, units, verdict="K"):
 def _signed_off(client, candidacy, assessor, units, verdict="K"):
     client.force_login(assessor)
     _record_verdicts(client, candidacy, units, verdict)
-    assert client.post(_url("candidacy_sign_off", candidacy)).status_code == 302
+    assert client.post(_url("candidacy_sign_off", candidacy), {"secret": PASSWORD}).status_code == 302
     candidacy.refresh_from_db()
     assert candidacy.status == Candidacy.Status.SIGNED
 
@@ -124,7 +129,7 @@ def test_another_assessor_gets_404_and_changes_nothing(client, setup):
     assert _save_checklist(client, candidacy, units[0], version=0).status_code == 404
     response = client.post(_url("unit_verdict", candidacy, units[0]), {"verdict": "K", "rationale": "x"})
     assert response.status_code == 404
-    assert client.post(_url("candidacy_sign_off", candidacy)).status_code == 404
+    assert client.post(_url("candidacy_sign_off", candidacy), {"secret": PASSWORD}).status_code == 404
 
     assert not EvidenceRecord.objects.exists() and not UnitVerdict.objects.exists()
     candidacy.refresh_from_db()
@@ -213,7 +218,7 @@ def test_the_candidate_sees_results_only_after_sign_off(client, setup):
     assert candidacy.candidate_feedback == ""
 
     client.force_login(assessor)
-    assert client.post(_url("candidacy_sign_off", candidacy)).status_code == 302
+    assert client.post(_url("candidacy_sign_off", candidacy), {"secret": PASSWORD}).status_code == 302
     client.force_login(candidacy.candidate)
     after = client.get(_url("candidacy_detail", candidacy))
 
@@ -336,13 +341,13 @@ def test_verdicts_and_sign_off(client, setup):
     response = client.post(_url("unit_verdict", candidacy, units[0]), {"verdict": "BK", "rationale": "Kurang"})
     assert response.status_code == 302 and not UnitVerdict.objects.exists()  # BK needs a gap
     _record_verdicts(client, candidacy, units[:1])
-    client.post(_url("candidacy_sign_off", candidacy))
+    client.post(_url("candidacy_sign_off", candidacy), {"secret": PASSWORD})
     candidacy.refresh_from_db()
     assert candidacy.status == Candidacy.Status.APPLIED  # one unit lacks a verdict
 
     _record_verdicts(client, candidacy, units[1:])
     assert client.get(_url("candidacy_assess", candidacy)).context["all_decided"] is True
-    client.post(_url("candidacy_sign_off", candidacy))
+    client.post(_url("candidacy_sign_off", candidacy), {"secret": PASSWORD})
 
     candidacy.refresh_from_db()
     assert candidacy.status == Candidacy.Status.SIGNED and candidacy.recommendation == Verdict.COMPETENT
@@ -426,17 +431,22 @@ def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
     candidacy = candidacy_create(event=event, assessor=assessor)
     for row in SchemeUnit.objects.filter(scheme=event.scheme):
         services.unit_verdict_record(
-            candidacy=candidacy, assessor=assessor, unit=row.unit, verdict="K", rationale="Baik"
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=row.unit,
+            verdict="K",
+            justification="Portofolio",
+            rationale="Baik",
         )
     services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     url = reverse("assessments:candidacy_countersign", args=[candidacy.pk])
     client.force_login(assessor)
-    client.post(url)
+    client.post(url, {"secret": PASSWORD})
     candidacy.refresh_from_db()
     assert candidacy.countersigned_at is None  # only the lead countersigns
     client.force_login(lead)
     assert client.get(reverse("assessments:candidacy_assess", args=[candidacy.pk])).status_code == 200
-    assert client.post(url).status_code == 302
+    assert client.post(url, {"secret": PASSWORD}).status_code == 302
     candidacy.refresh_from_db()
     assert candidacy.countersigned_by == lead
 

@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.utils import translation
 
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, SchemeUnit, UnitVerdict
 from assessments.services import competency as services
@@ -10,6 +11,9 @@ from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+# these tests record K without an observation checklist: the KUK is not demonstrated, so K needs a justification
+NO_OBSERVATION = "Dinilai dari portofolio dan tanya jawab lisan."
 
 
 @pytest.fixture
@@ -48,7 +52,7 @@ def test_an_unregistered_or_lapsed_assessor_cannot_be_assigned(event):
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.assessor_assign(candidacy=candidacy, assessor=UserFactory(), actor=UserFactory())
     assert refusal.value.code == "not_registered"
-    lapsed = assessor_create(event=event, valid_until=datetime.date(2026, 12, 14))
+    lapsed = assessor_create(event=event, valid_until=event.ends_on - datetime.timedelta(days=1))
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.assessor_assign(candidacy=candidacy, assessor=lapsed, actor=UserFactory())
     assert refusal.value.code == "registration_lapsed"
@@ -121,7 +125,14 @@ def test_an_assessor_cannot_touch_a_candidate_not_assigned_to_them(event, candid
     stranger = assessor_create(event=event)
     unit = _units(event)[0]
     with pytest.raises(services.AssessmentRefused) as refusal:
-        services.unit_verdict_record(candidacy=candidacy, assessor=stranger, unit=unit, verdict="K", rationale="Baik")
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=stranger,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
     assert refusal.value.code == "not_assigned"
     assert not UnitVerdict.objects.exists()
 
@@ -131,7 +142,12 @@ def test_kompeten_only_when_every_unit_is_k_and_the_decision_is_then_read_only(
 ):
     first, second = _units(event)
     services.unit_verdict_record(
-        candidacy=candidacy, assessor=assessor, unit=first, verdict="K", rationale="Observasi baik"
+        candidacy=candidacy,
+        assessor=assessor,
+        unit=first,
+        verdict="K",
+        justification=NO_OBSERVATION,
+        rationale="Observasi baik",
     )
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
@@ -153,7 +169,14 @@ def test_kompeten_only_when_every_unit_is_k_and_the_decision_is_then_read_only(
     assert (signed.status, signed.recommendation) == ("signed", "BK")
     assert signals == []
     with pytest.raises(services.AssessmentRefused) as refusal:
-        services.unit_verdict_record(candidacy=signed, assessor=assessor, unit=second, verdict="K", rationale="Ubah")
+        services.unit_verdict_record(
+            candidacy=signed,
+            assessor=assessor,
+            unit=second,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Ubah",
+        )
     assert refusal.value.code == "read_only"
     assert UnitVerdict.objects.get(unit=second).verdict == "BK"
 
@@ -162,7 +185,9 @@ def test_an_appeal_reopens_the_decision_with_history_and_a_new_sign_off_announce
     event, candidacy, assessor, signals, django_capture_on_commit_callbacks
 ):
     first, second = _units(event)
-    services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=first, verdict="K", rationale="Baik")
+    services.unit_verdict_record(
+        candidacy=candidacy, assessor=assessor, unit=first, verdict="K", justification=NO_OBSERVATION, rationale="Baik"
+    )
     services.unit_verdict_record(
         candidacy=candidacy, assessor=assessor, unit=second, verdict="BK", rationale="Kurang", gap_note="Perawatan"
     )
@@ -171,7 +196,12 @@ def test_an_appeal_reopens_the_decision_with_history_and_a_new_sign_off_announce
         services.appeal_open(candidacy=candidacy, by=UserFactory(), reason="Bukan saya")
     services.appeal_open(candidacy=candidacy, by=candidacy.candidate, reason="Bukti portofolio belum diperiksa")
     services.unit_verdict_record(
-        candidacy=candidacy, assessor=assessor, unit=second, verdict="K", rationale="Portofolio sah"
+        candidacy=candidacy,
+        assessor=assessor,
+        unit=second,
+        verdict="K",
+        justification=NO_OBSERVATION,
+        rationale="Portofolio sah",
     )
     with django_capture_on_commit_callbacks(execute=True):
         signed = services.candidacy_sign_off(candidacy=Candidacy.objects.get(pk=candidacy.pk), assessor=assessor)
@@ -192,7 +222,14 @@ def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
     assessor = assessor_create(event=event)
     candidacy = candidacy_create(event=event, assessor=assessor)
     for unit in _units(event):
-        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert signals == []
@@ -207,7 +244,14 @@ def test_the_candidate_is_e_mailed_when_results_are_signed_off(
     event, candidacy, assessor, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox
 ):
     for unit in _units(event):
-        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert [message.to for message in mailoutbox] == [[candidacy.candidate.email]]
@@ -220,12 +264,15 @@ def test_the_assessor_is_e_mailed_when_a_candidate_is_assigned(
     assessor = assessor_create(event=event)
     with django_capture_on_commit_callbacks(execute=True):
         services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
-    assert [message.to for message in mailoutbox] == [[assessor.email]]
+    # the assessor, and the candidate (told to fill in the self-assessment before it closes)
+    assert [message.to for message in mailoutbox] == [[assessor.email], [candidacy.candidate.email]]
 
 
 def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
     first, second = _units(event)
-    services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=first, verdict="K", rationale="Baik")
+    services.unit_verdict_record(
+        candidacy=candidacy, assessor=assessor, unit=first, verdict="K", justification=NO_OBSERVATION, rationale="Baik"
+    )
     services.unit_verdict_record(
         candidacy=candidacy, assessor=assessor, unit=second, verdict="BK", rationale="Kurang", gap_note="Perawatan"
     )
@@ -239,7 +286,14 @@ def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
             candidacy=candidacy, assessor=assessor, unit=first, verdict="BK", rationale="x", gap_note="x"
         )
     assert refusal.value.code == "unit_closed"
-    services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=second, verdict="K", rationale="Sudah")
+    services.unit_verdict_record(
+        candidacy=candidacy,
+        assessor=assessor,
+        unit=second,
+        verdict="K",
+        justification=NO_OBSERVATION,
+        rationale="Sudah",
+    )
     signed = services.candidacy_sign_off(candidacy=Candidacy.objects.get(pk=candidacy.pk), assessor=assessor)
     assert signed.recommendation == "K"
     assert services.units_closed_for_reassessment(candidacy=signed) == set()
@@ -247,7 +301,14 @@ def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
 
 def test_only_a_bk_decision_can_be_re_assessed(event, candidacy, assessor):
     for unit in _units(event):
-        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
     services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.reassessment_open(candidacy=candidacy, by=assessor)
@@ -263,7 +324,14 @@ def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_result
     from assessments.selectors_candidacy import notices_unread
 
     for unit in _units(event):
-        services.unit_verdict_record(candidacy=candidacy, assessor=assessor, unit=unit, verdict="K", rationale="Baik")
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert [n.kind for n in notices_unread(user=candidacy.candidate)] == ["signed"]
@@ -271,3 +339,25 @@ def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_result
     client.get(reverse("assessments:candidacy_detail", args=[candidacy.pk]))
     assert notices_unread(user=candidacy.candidate) == []
     assert Notice.objects.get().read_at is not None
+
+
+@pytest.mark.parametrize(
+    ("language", "doubled"),
+    [("id", "uji kompetensi uji kompetensi"), ("en", "competency assessment uji kompetensi")],
+)
+def test_the_assessors_e_mail_names_the_candidate_and_the_event_without_repeating_the_word(
+    event, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox, language, doubled
+):
+    # Given an event titled "Uji Kompetensi …" and an assessor who reads the given language
+    candidacy = candidacy_create(event=event, candidate=UserFactory(full_name="Siti Aminah"))
+    assessor = assessor_create(event=event)
+    if hasattr(assessor, "preferred_language"):  # the site's user model; a bare host writes in the active language
+        assessor.preferred_language = language
+        assessor.save(update_fields=["preferred_language"])
+    # When the candidate is assigned to them
+    with translation.override(language), django_capture_on_commit_callbacks(execute=True):
+        services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=UserFactory())
+    # Then the e-mail names both, and the event's title is not preceded by the same words
+    body = next(message.body for message in mailoutbox if message.to == [assessor.email])
+    assert "Siti Aminah" in body and event.title in body
+    assert doubled not in body.lower()

@@ -83,14 +83,13 @@ def test_weights_make_a_multiple_response_question_with_fractions_and_general_fe
     assert draft.general_feedback == "<p>The fire triangle is heat, fuel and oxygen.</p>"
 
 
-def test_true_false_feedback_for_wrong_and_right_goes_into_the_general_feedback(sample):
+def test_true_false_feedback_for_wrong_and_right_is_kept_for_each_answer(sample):
     draft = by_name(sample, "Circuit breaker")
 
     assert draft.type == drafts.TRUE_FALSE
     assert draft.true_false_answer is True
-    assert "True”: Yes, that is its job." in draft.general_feedback
-    assert "False”: Think again." in draft.general_feedback
-    assert draft.warnings
+    assert (draft.feedback_true, draft.feedback_false) == ("Yes, that is its job.", "Think again.")
+    assert "Think again." not in draft.general_feedback
 
 
 def test_missing_word_short_answer_leaves_a_blank_in_the_stem(sample):

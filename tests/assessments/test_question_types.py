@@ -92,6 +92,7 @@ def test_snapshot_has_the_documented_format():
         ],
         "partial_credit": "proportional",
         "true_false_answer": None,
+        "true_false_feedback": {"true": "", "false": ""},
         "case_sensitive": False,
         "regex": "ohm",
         "numeric": {"answer": "12.500000", "tolerance": "0.100000", "units": "V"},

@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from wagtail.models import PageLogEntry
 
 from assessments.models import Attempt
 from assessments.reports import exam_question_stats
@@ -77,3 +78,23 @@ def test_the_report_query_count_does_not_grow_with_attempts(client, django_asser
     # session, user, exam, its specific page, attempts, graded ids, responses, the site for page URLs
     with django_assert_num_queries(8):
         client.get(reverse("assessments:exam_report", args=[exam.pk]))
+
+
+@pytest.mark.parametrize(
+    ("query", "table", "rows"),
+    [
+        ({"format": "csv"}, "attempts", 8),
+        ({"format": "csv", "table": "questions"}, "questions", 2),
+        ({"format": "xlsx"}, "attempts,questions", 8),
+    ],
+)
+def test_an_export_of_the_report_is_audited_and_the_screen_is_not(client, sat_exam, query, table, rows):
+    staff = UserFactory(is_superuser=True, is_staff=True)
+    client.force_login(staff)
+    url = reverse("assessments:exam_report", args=[sat_exam.pk])
+    client.get(url)
+    assert not PageLogEntry.objects.filter(action="assessments.exam_report_export").exists()
+    assert client.get(url, query).status_code == 200
+    entry = PageLogEntry.objects.get(action="assessments.exam_report_export")
+    assert (entry.user_id, entry.page_id) == (staff.pk, sat_exam.pk)
+    assert (entry.data["format"], entry.data["table"], entry.data["rows"]) == (query["format"], table, rows)

@@ -99,3 +99,10 @@ def _site_after_flush(request):
     root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
     home = root.add_child(instance=HomePage(title="Beranda", slug="beranda", hero_title="Kompeten", locale=locale))
     Site.objects.create(hostname="localhost", root_page=home, is_default_site=True, site_name="Kompeten")
+
+
+def open_menu(page) -> None:
+    """On a phone the header folds its navigation and language switch behind the Menu button: open it."""
+    closed = page.locator("details.site-menu:not([open]) > summary")
+    if closed.count():
+        closed.click()

@@ -1,8 +1,12 @@
-"""An assessor on a tablet grades an essay, fills an observation checklist, judges every unit K and signs off;
-the candidate then sees Kompeten with the feedback."""
+"""An assessor on a tablet grades an essay, fills an observation checklist, judges every unit K and signs off
+through the confirmation step (the verdicts, what signing means, the password again); the candidate then sees
+Kompeten with the feedback. Every page on the way passes axe-core."""
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
+
+from tests.browser.conftest import open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,6 +49,7 @@ def assessment():
 
 def _log_in(page, username, password):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
@@ -60,7 +65,16 @@ def _shot(page, name):
     page.screenshot(path=str(SCREENSHOTS / f"assessor-journey-{name}.png"), full_page=True)
 
 
+def _accessible(page, axe: Axe) -> None:
+    violations = [
+        f"{page.url}: {violation['id']} ({violation['impact']}): {violation['help']}"
+        for violation in axe.run(page).response["violations"]
+    ]
+    assert violations == []
+
+
 def test_assessor_grades_observes_judges_and_signs_off(browser, live_server, assessment):
+    axe = Axe()
     tablet = browser.new_context(base_url=live_server.url, viewport={"width": 820, "height": 1180}, locale="en-US")
     page = tablet.new_page()
     page.set_default_timeout(15_000)
@@ -68,16 +82,20 @@ def test_assessor_grades_observes_judges_and_signs_off(browser, live_server, ass
 
     # grades the essay from the queue
     page.goto("/asesor/penilaian/")
+    _accessible(page, axe)
     page.get_by_role("link", name="Grade", exact=True).first.click()
     expect(page.get_by_text("Matikan motor dulu")).to_be_visible()
+    _accessible(page, axe)
     page.get_by_label("Score").fill("1")
     page.get_by_label("Feedback for the candidate").fill("Urutan keselamatan sudah benar.")
     page.get_by_role("button", name="Save the grade and go to the next answer").click()
     expect(page.get_by_text("Nothing waits for you to grade.")).to_be_visible()
+    _accessible(page, axe)
     _shot(page, "1-queue-empty")
 
     # fills the observation checklist and records K for every unit
     page.goto(f"/uji-kompetensi/{assessment.pk}/asesor/")
+    _accessible(page, axe)
     units = page.locator("main a[href*='/asesor/unit/']")
     hrefs = [units.nth(i).get_attribute("href") for i in range(units.count())]
     assert len(hrefs) == 2
@@ -85,13 +103,28 @@ def test_assessor_grades_observes_judges_and_signs_off(browser, live_server, ass
         page.goto(href)
         page.get_by_label("Yes").first.check()
         expect(page.get_by_text("All changes saved")).to_be_visible()
+        _accessible(page, axe)
         page.get_by_label("Competent (Kompeten)").check()
         page.get_by_label("Rationale").fill("Semua KUK teramati dengan benar.")
         page.get_by_role("button", name="Record the verdict").click()
     _shot(page, "2-checklist")
     page.goto(f"/uji-kompetensi/{assessment.pk}/asesor/")
-    page.get_by_role("button", name="Sign off the decision").click()
+    _accessible(page, axe)
+
+    # signs off through the confirmation step: one tap only opens it
+    page.get_by_role("link", name="Sign off the decision").click()
+    expect(page.get_by_role("heading", name="What signing means")).to_be_visible()
+    expect(page.get_by_text("Semua KUK teramati dengan benar.").first).to_be_visible()
+    _accessible(page, axe)
+    _shot(page, "3-confirm")
+    page.get_by_label("Your password").fill("salah-sandi")
+    page.get_by_role("button", name="Confirm and sign off").click()
+    expect(page.get_by_text("That password is not right: nothing was signed.")).to_be_visible()
+    page.get_by_label("Your password").fill("asesor-kuat-2026")
+    page.get_by_role("button", name="Confirm and sign off").click()
+    expect(page.get_by_text("The decision is signed off.")).to_be_visible()
     expect(page.get_by_text("Competent (Kompeten)").first).to_be_visible()
+    _accessible(page, axe)
     tablet.close()
 
     # the candidate sees Kompeten and the feedback
@@ -102,5 +135,6 @@ def test_assessor_grades_observes_judges_and_signs_off(browser, live_server, ass
     page.goto(f"/uji-kompetensi/{assessment.pk}/")
     expect(page.get_by_text("Competent (Kompeten)").first).to_be_visible()
     expect(page.get_by_text("Semua KUK teramati dengan benar.").first).to_be_visible()
-    _shot(page, "3-candidate")
+    _accessible(page, axe)
+    _shot(page, "4-candidate")
     phone.close()

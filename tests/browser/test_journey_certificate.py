@@ -8,6 +8,8 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -43,6 +45,7 @@ def world(settings, live_server):
 
 def _log_in(page, username, password, name):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
@@ -91,6 +94,7 @@ def test_a_certificate_is_earned_verified_and_revoked(
     # the QR code on the PDF opens the public page, which says valid — without logging in
     url = _qr_url(pdf, tmp_path)
     assert url.startswith(live_server.url + "/verify/")
+    open_menu(page)
     page.get_by_role("button", name="Log out").click()
     page.goto(url)
     status = page.get_by_role("status")

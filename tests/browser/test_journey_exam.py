@@ -5,6 +5,8 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -29,6 +31,7 @@ def exam_setup():
 
 def _log_in(page):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
@@ -97,3 +100,31 @@ def test_when_time_runs_out_the_saved_answers_are_graded(page, screenshot, exam_
     assert attempt.state == Attempt.State.GRADED
     assert attempt.score == 1
     screenshot("timed-out")
+
+
+def test_a_save_after_the_attempt_was_submitted_elsewhere_tells_the_trainee_and_stops(page, screenshot, exam_setup):
+    from assessments.models import Attempt
+    from assessments.services import attempts as attempt_services
+
+    exam = exam_setup
+    _log_in(page)
+    page.goto(exam.url)
+    page.get_by_role("button", name="Start the exam").click()
+    page.locator("#q1").get_by_label("True").check()
+    _saved(page)
+
+    # the attempt is submitted elsewhere (another tab, another phone) while this page stays open
+    attempt_services.attempt_submit(attempt=Attempt.objects.get(exam=exam))
+    saves = []
+    page.on("request", lambda request: saves.append(request.url) if request.method == "POST" else None)
+    page.locator("#q2").get_by_label("Your answer").fill("ohm")
+
+    # the page says why the answer was not saved, and sends nothing more
+    status = page.locator("#save-status")
+    expect(status).to_have_text("This attempt has been submitted; answers can no longer change.", timeout=10_000)
+    screenshot("closed-elsewhere")
+    sent = len(saves)
+    page.locator("#q3").get_by_label("Your answer").fill("12.5")
+    page.wait_for_timeout(1500)
+    assert len(saves) == sent == 1
+    expect(status).to_have_text("This attempt has been submitted; answers can no longer change.")

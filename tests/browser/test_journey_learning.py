@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.conftest import open_menu
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -29,6 +31,7 @@ def trainee():
 
 def _log_in(page):
     page.goto("/akun/masuk/")
+    open_menu(page)
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
@@ -42,6 +45,7 @@ def test_trainee_finds_enrols_studies_and_resumes(page, screenshot, sewing_cours
     _log_in(page)
 
     # finds the course by searching
+    open_menu(page)
     page.get_by_role("link", name="Tracks", exact=True).click()
     page.get_by_role("searchbox").fill("mesin jahit")
     page.get_by_role("button", name="Search").click()
@@ -66,6 +70,7 @@ def test_trainee_finds_enrols_studies_and_resumes(page, screenshot, sewing_cours
     screenshot("3-progress")
 
     # logs out, logs in again, and resumes on the next lesson from the dashboard
+    open_menu(page)
     page.get_by_role("button", name="Log out").click()
     _log_in(page)
     expect(page.get_by_role("progressbar")).to_have_attribute("aria-valuenow", "25")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from assessments.models import Candidacy, UnitVerdict, Verdict
 from certificates.keys import issuer_keys_create
 from certificates.models import CertificateTemplate, CourseCertificate, Issuer, SchemeCertificate, Signatory
+from courses.models import LessonCompletion, LessonPage
 from tests.assessments.competency import event_create, scheme_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory, user_model_has_full_name
@@ -58,19 +59,28 @@ def trainee_create(**fields):
 
 
 def completed_enrolment(*, user=None, course_page=None, template=None, automatic: bool = True, batch=None):
-    """A trainee who completed a course that issues training certificates (the rule is made once per course)."""
+    """A trainee who completed a course that issues training certificates (the rule is made once per course):
+    every live lesson done, then the completion recorded (issuing checks the requirements again)."""
     course_page = course_page or course_factories.course(modules=1, lessons=1, kkni_level=2)
     if not CourseCertificate.objects.filter(course=course_page).exists():
         CourseCertificate.objects.create(
             course=course_page, template=template or template_create(), automatic=automatic
         )
-    return course_factories.enrolment(
+    enrolment = course_factories.enrolment(
         user=user or trainee_create(),
         course_page=course_page,
         batch=batch,
         status="completed",
         completed_at=timezone.now(),
     )
+    lessons = LessonPage.objects.live().descendant_of(course_page)
+    LessonCompletion.objects.bulk_create(
+        [
+            LessonCompletion(enrolment=enrolment, lesson=lesson, completed_at=enrolment.completed_at)
+            for lesson in lessons
+        ]
+    )
+    return enrolment
 
 
 def competent_candidacy(*, candidate=None, event=None, template=None, automatic: bool = False) -> Candidacy:

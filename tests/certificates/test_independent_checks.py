@@ -93,3 +93,22 @@ def test_the_text_holds_the_printed_name_serial_and_unit_codes(competency_pdf, t
         assert unit["code"] in text
     assert text.count("K (Kompeten)") == 2
     assert "SERTIFIKAT" in text
+
+
+def test_bidirectional_controls_in_a_name_never_flip_the_serial(
+    tasks_run_in_process, django_capture_on_commit_callbacks, tools, tmp_path
+):
+    # Given a candidate whose name carries a right-to-left override that is never closed
+    candidate = factories.trainee_create(full_name="Budi \u202eSantoso")
+    candidacy = factories.competent_candidacy(candidate=candidate)
+    # When the certificate is issued and rendered, and pdftotext reads its second page
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue_for_candidacy(candidacy_id=candidacy.pk)
+    certificate.refresh_from_db()
+    (tmp_path / "c.pdf").write_bytes(certificate.pdf.read())
+    text = subprocess.run(
+        ["pdftotext", "-f", "2", "-l", "2", str(tmp_path / "c.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    # Then the name is printed without the control, in reading order, and the serial reads as issued
+    assert "\u202e" not in certificate.holder_name
+    assert f"Budi Santoso · {certificate.serial}" in " ".join(text.split())

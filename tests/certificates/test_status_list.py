@@ -121,3 +121,18 @@ def test_the_status_list_costs_two_queries_to_build_and_one_when_cached(
         assert client.get(url, fmt).status_code == 200
     with django_assert_num_queries(1):  # the issuer; the list is cached
         assert client.get(url, fmt).status_code == 200
+
+
+def test_a_correction_sets_the_bit_of_the_superseded_certificate_at_once(client, django_capture_on_commit_callbacks):
+    from certificates.services.issuing import certificate_correct
+
+    # Given an active certificate, and its issuer's status list already fetched (and so cached)
+    old = training_certificate()
+    assert not any(bits(_list_json(client, old.issuer)["credentialSubject"]["encodedList"]))
+    # When it is corrected (a new certificate supersedes it)
+    with django_capture_on_commit_callbacks(execute=True):
+        new = certificate_correct(certificate=old, by=UserFactory(), name="Budi Santoso Putra")
+    # Then the next fetch shows the superseded certificate's bit set, and not its successor's
+    bitstring = bits(_list_json(client, old.issuer)["credentialSubject"]["encodedList"])
+    assert bit(bitstring, old.status_index) == 1
+    assert bit(bitstring, new.status_index) == 0

@@ -60,7 +60,12 @@ def _json(client, certificate: Certificate) -> dict:
         ("Budi Santoso", "Budi S*****"),
         ("Siti Nur Aisyah", "Siti N***** A*****"),
         ("  Siti   Nur\tAisyah  ", "Siti N***** A*****"),
-        ("Sukarno", "Sukarno"),  # a one-word name is its first word, shown whole
+        ("Sukarno", "S*****"),  # a one-word name, common in Java, is masked too: shown whole it is the full name
+        ("  Sukarno ", "S*****"),
+        ("S*****", "S*****"),  # a masked one-word name masks to itself
+        ("Budi S*****", "Budi S*****"),
+        ("Budi \u202eSantoso\u202c", "Budi S*****"),  # bidirectional controls are dropped
+        ("\u202eSukarno", "S*****"),
         ("Dr. Ir. Bambang Wijaya", "Dr. I***** B***** W*****"),
         ("", ""),
         ("Ñoño Łukasz Ärzte", "Ñoño Ł***** Ä*****"),
@@ -70,7 +75,7 @@ def _json(client, certificate: Certificate) -> dict:
         ("Budi S", "Budi S*****"),  # the run of asterisks never tells a word's length
     ],
 )
-def test_mask_name_keeps_the_first_word_and_the_initials_of_the_others(name, masked):
+def test_mask_name_keeps_only_the_first_word_of_a_longer_name_and_initials(name, masked):
     assert mask_name(name) == masked
 
 
@@ -261,6 +266,29 @@ def test_page_and_json_never_show_the_holders_personal_data(english):
             assert secret not in text
     body = _json(english, certificate)
     assert not {"holder", "holder_id", "email", "username", "national_id", "birth_date"} & set(body)
+
+
+def test_a_one_word_name_is_never_shown_whole(english):
+    # Given a certificate of a holder with one name only, as many in Java have
+    enrolment = factories.completed_enrolment(user=factories.trainee_create(full_name="Sukarno"))
+    certificate = certificate_issue_for_enrolment(enrolment_id=enrolment.pk)
+    assert certificate.holder_name == "Sukarno"
+    # When its verify page and its JSON are opened
+    html = _page(english, certificate).content.decode()
+    body = _json(english, certificate)
+    # Then both show the masked name only
+    assert "Sukarno" not in html
+    assert "S*****" in html
+    assert body["holder_name"] == "S*****"
+
+
+def test_the_masked_name_is_isolated_from_the_text_around_it(english):
+    # Given a holder whose name is written right to left
+    enrolment = factories.completed_enrolment(user=factories.trainee_create(full_name="Budi \u05d3\u05d5\u05d3"))
+    certificate = certificate_issue_for_enrolment(enrolment_id=enrolment.pk)
+    # When its page is opened, then the name sits in its own bidirectional isolate
+    html = _page(english, certificate).content.decode()
+    assert "<bdi>Budi \u05d3*****</bdi>" in html
 
 
 def test_a_hostile_holder_name_is_shown_escaped(english):

@@ -1,4 +1,5 @@
 import pytest
+from django.shortcuts import resolve_url
 from django.urls import reverse
 
 from courses.models import Enrolment, LessonCompletion
@@ -113,10 +114,26 @@ def test_search_finds_courses_and_lessons_by_their_words(client):
     course = factories.course(modules=1, lessons=1, title="Operasi Mesin Jahit Industri")
     response = client.get(reverse("courses:search"), {"q": "mesin jahit"})
     assert response.status_code == 200
-    assert course.pk in [page.pk for page in response.context["results"]]
+    assert course.pk in [hit.page.pk for hit in response.context["results"]]
 
 
 def test_search_with_no_query_shows_the_form_only(client):
     response = client.get(reverse("courses:search"), {"q": "   "})
     assert response.status_code == 200
     assert response.context["results"] == []
+
+
+def test_a_visitor_is_offered_to_sign_up_and_come_back_to_the_course(client, course, settings):
+    # given the host's sign-up page
+    settings.KOMPETEN_SIGNUP_URL = "/daftar/"
+    # when a visitor who is not logged in opens a course
+    html = client.get(course.url).content.decode()
+    # then they may log in or sign up, and either brings them back to the course
+    assert f"/daftar/?next={course.url}" in html
+    assert f"{resolve_url(settings.LOGIN_URL)}?next={course.url}" in html
+
+
+def test_without_a_sign_up_page_only_log_in_is_offered(client, course, settings):
+    settings.KOMPETEN_SIGNUP_URL = ""
+    html = client.get(course.url).content.decode()
+    assert "/daftar/?next=" not in html

@@ -90,6 +90,8 @@ def test_a_postgres_restart_mid_exam_loses_no_answer(exam_site_on_own_postgres, 
 
     # Given a trainee signed in, in the middle of an exam, two answers saved
     page.goto("/akun/masuk/")
+    # The header folds its language switch behind the Menu button on a phone.
+    page.locator("details.site-menu:not([open]) > summary").click()
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()

@@ -2,11 +2,12 @@ import re
 
 import pytest
 from django.core import mail
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from lms import roles
 from lms.models import User
-from tests.lms.conftest import PASSWORD
+from tests.lms.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -20,21 +21,95 @@ SIGNUP = {
 }
 
 
-def test_sign_up_makes_a_trainee_and_signs_them_in(client):
-    response = client.post(reverse("lms:signup"), SIGNUP)
+def test_sign_up_makes_a_trainee_and_mails_them_the_way_in(
+    client, django_capture_on_commit_callbacks, tasks_run_in_process
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("lms:signup"), SIGNUP)
     assert response.status_code == 302
-    assert response["Location"] == reverse("lms:dashboard")
+    assert response["Location"] == reverse("lms:signup_done")
     user = User.objects.get(username="siti")
     assert user.full_name == "Siti Aminah"
     assert list(user.groups.values_list("name", flat=True)) == [roles.TRAINEE]
-    assert client.get(reverse("lms:dashboard")).status_code == 200
+    # the mail welcomes them and says how to log in
+    assert [message.to for message in mail.outbox] == [["siti@contoh.id"]]
+    assert "http://testserver/akun/masuk/" in mail.outbox[0].body
+    # and they log in with what they chose
+    response = client.post(reverse("lms:login"), {"username": "siti", "password": SIGNUP["password1"]})
+    assert response["Location"] == reverse("lms:dashboard")
 
 
-def test_sign_up_with_a_taken_email_shows_a_translated_error_and_creates_nothing(client, trainee):
-    response = client.post(reverse("lms:signup"), {**SIGNUP, "email": trainee.email.upper()})
+def test_sign_up_with_a_registered_email_answers_the_same_and_mails_the_owner(
+    client, trainee, django_capture_on_commit_callbacks, tasks_run_in_process
+):
+    # given the answer to a sign-up with a new address
+    with django_capture_on_commit_callbacks(execute=True):
+        fresh = client.post(reverse("lms:signup"), {**SIGNUP, "email": "baru@contoh.id", "username": "baru"})
+    mail.outbox.clear()
+    # when someone signs up with an address that is registered already (in other case)
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(reverse("lms:signup"), {**SIGNUP, "email": trainee.email.upper()})
+    # then the answer is the same: same status, same page, no error
+    assert (taken.status_code, taken["Location"]) == (fresh.status_code, fresh["Location"])
+    assert _page(client, taken["Location"]) == _page(client, fresh["Location"])
+    # and no account was made, while the owner is told someone tried, with the way to reset the password
+    assert not User.objects.filter(username="siti").exists()
+    assert [message.to for message in mail.outbox] == [[trainee.email]]
+    body = mail.outbox[0].body
+    assert "mencoba mendaftar" in body  # the owner's language: Indonesian
+    assert "http://testserver/akun/kata-sandi/reset/" in body
+
+
+def _page(client, url: str) -> str:
+    """The page without what changes on every response (the CSRF token's mask, the CSP nonce)."""
+    return re.sub(r'(value|nonce)="[^"]+"', "", client.get(url).content.decode())
+
+
+def test_the_sign_up_done_page_says_to_read_the_mail(client):
+    client.cookies["kompeten_language"] = "en"
+    response = client.get(reverse("lms:signup_done"))
     assert response.status_code == 200
-    assert "Sudah ada pengguna dengan alamat e-mail ini." in response.content.decode()
+    assert "Check your e-mail" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "username",
+    [
+        "p\u0435serta",  # Cyrillic small ie (U+0435)
+        "\uff50\uff45\uff53\uff45\uff52\uff54\uff41",  # full-width letters, NFKC: "peserta"
+        "PESERTA",
+        "Peserta",
+        "pe\u0455erta",  # Cyrillic small dze (U+0455)
+    ],
+)
+def test_sign_up_refuses_a_username_that_looks_like_a_taken_one(client, username):
+    make_user(roles.TRAINEE, username="peserta", email="peserta@contoh.id")
+    response = client.post(reverse("lms:signup"), {**SIGNUP, "username": username})
+    assert response.status_code == 200
     assert User.objects.count() == 1
+
+
+@pytest.mark.parametrize(("taken", "username"), [("budi01", "budiol"), ("kornel", "komel"), ("al1", "all")])
+def test_sign_up_refuses_digits_and_letters_that_look_alike(client, taken, username):
+    make_user(roles.TRAINEE, username=taken, email="lama@contoh.id")
+    client.cookies["kompeten_language"] = "en"
+    response = client.post(reverse("lms:signup"), {**SIGNUP, "username": username})
+    assert response.status_code == 200
+    assert "looks too much like" in response.content.decode()
+    assert User.objects.count() == 1
+
+
+def test_sign_up_refuses_letters_outside_the_safe_set_with_a_translated_message(client):
+    response = client.post(reverse("lms:signup"), {**SIGNUP, "username": "\u0441\u0438\u0442\u0438"})
+    assert response.status_code == 200
+    assert "Gunakan hanya huruf a-z" in response.content.decode()
+    assert not User.objects.exists()
+
+
+def test_the_database_refuses_a_look_alike_username_whatever_the_path(db):
+    User.objects.create_user(username="rina0", email="rina@contoh.id", password=None)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create_user(username="RINAO", email="rina2@contoh.id", password=None)
 
 
 def test_sign_up_with_mismatched_passwords_creates_nothing(client):
@@ -100,9 +175,15 @@ def test_password_reset_sends_a_working_link(client, trainee, django_capture_on_
     assert trainee.check_password("mesin-jahit-2026")
 
 
-def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(client):
-    response = client.post(reverse("lms:password_reset"), {"email": "siapa@contoh.id"})
-    assert response.status_code == 302
+def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing(
+    client, trainee, django_capture_on_commit_callbacks, tasks_run_in_process
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        known = client.post(reverse("lms:password_reset"), {"email": trainee.email})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        unknown = client.post(reverse("lms:password_reset"), {"email": "siapa@contoh.id"})
+    assert (unknown.status_code, unknown["Location"]) == (known.status_code, known["Location"])
     assert mail.outbox == []
 
 
@@ -121,6 +202,28 @@ def test_profile_update(client, trainee):
     )
 
 
+def test_sign_up_drops_bidirectional_controls_from_the_name(client):
+    # Given a name typed with a right-to-left override and an isolate in it
+    response = client.post(reverse("lms:signup"), {**SIGNUP, "full_name": "Siti \u202eAminah\u2066"})
+    # Then the account is made and the name is kept without them
+    assert response.status_code == 302
+    assert User.objects.get(username="siti").full_name == "Siti Aminah"
+
+
+def test_profile_drops_bidirectional_controls_and_refuses_a_name_of_nothing_else(client, trainee):
+    client.force_login(trainee)
+    # When the name is changed to one carrying a bidi override, it is saved without it
+    client.post(reverse("lms:profile"), {"full_name": "\u202eNama Baru", "preferred_language": "id"})
+    trainee.refresh_from_db()
+    assert trainee.full_name == "Nama Baru"
+    # When it is changed to nothing but controls, the form says the name is required and nothing changes
+    response = client.post(reverse("lms:profile"), {"full_name": "\u202e\u200f", "preferred_language": "id"})
+    assert response.status_code == 200
+    assert "Kolom ini wajib diisi." in response.content.decode()
+    trainee.refresh_from_db()
+    assert trainee.full_name == "Nama Baru"
+
+
 def test_profile_rejects_a_malformed_nik_and_changes_nothing(client, trainee):
     client.force_login(trainee)
     response = client.post(
@@ -136,3 +239,20 @@ def test_profile_needs_a_login(client):
     response = client.get(reverse("lms:profile"))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("lms:login"))
+
+
+def test_sign_up_from_a_course_leads_back_to_that_course_after_logging_in(client):
+    # When a visitor signs up from a course page
+    response = client.post(reverse("lms:signup") + "?next=/kejuruan/kursus-1/", SIGNUP)
+    # Then the "check your e-mail" page carries the course on, and its log-in link returns there
+    assert response.status_code == 302
+    assert response["Location"] == reverse("lms:signup_done") + "?next=%2Fkejuruan%2Fkursus-1%2F"
+    page = client.get(response["Location"]).content.decode()
+    assert f'href="{reverse("lms:login")}?next=%2Fkejuruan%2Fkursus-1%2F"' in page
+
+
+def test_sign_up_never_sends_a_new_trainee_to_another_site(client):
+    response = client.post(reverse("lms:signup") + "?next=https://jahat.example/", SIGNUP)
+    assert response["Location"] == reverse("lms:signup_done")
+    page = client.get(reverse("lms:signup_done") + "?next=https://jahat.example/").content.decode()
+    assert f'href="{reverse("lms:login")}"' in page

@@ -25,7 +25,7 @@ from lms import roles
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.certificates.factories import completed_enrolment, trainee_create
 from tests.courses import factories as course_factories
-from tests.lms.conftest import make_user
+from tests.lms.conftest import PASSWORD, make_user
 
 IP = "203.0.113.7"
 pytestmark = pytest.mark.django_db
@@ -162,6 +162,7 @@ def _verdict(client, candidacy, unit, verdict):
         "verdict": verdict,
         "rationale": f"Alasan {verdict}",
         "gap_note": "Perawatan mesin" if verdict == "BK" else "",
+        "justification": "Portofolio" if verdict == "K" else "",
     }
     url = reverse("assessments:unit_verdict", args=[candidacy.pk, unit.pk])
     return client.post(url, data, REMOTE_ADDR=IP)
@@ -178,7 +179,7 @@ def test_a_unit_verdict_is_logged_with_its_before_and_after(client, assessment):
     row = UnitVerdict.objects.get(candidacy=candidacy, unit=unit)
     assert (entry.user_id, entry.object_id) == (assessor.pk, str(row.pk))
     assert entry.data["before"] == {"verdict": "BK", "rationale": "Alasan BK"}
-    assert entry.data["after"] == {"verdict": "K", "rationale": "Alasan K"}
+    assert entry.data["after"] == {"verdict": "K", "rationale": "Alasan K", "justification": "Portofolio"}
     assert entry.data["unit"] == unit.code
     assert entry.data["ip"] == IP
     assert assessment["candidate"].full_name not in entry.label  # named by number, not by person
@@ -191,7 +192,7 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
     _verdict(client, candidacy, first, "K")
     _verdict(client, candidacy, second, "BK")
 
-    client.post(reverse("assessments:candidacy_sign_off", args=[candidacy.pk]), REMOTE_ADDR=IP)
+    client.post(reverse("assessments:candidacy_sign_off", args=[candidacy.pk]), {"secret": PASSWORD}, REMOTE_ADDR=IP)
     signed = only_entry("assessments.sign_off")
     assert (signed.user_id, signed.object_id) == (assessor.pk, str(candidacy.pk))
     assert signed.data["after"]["recommendation"] == "BK"
@@ -199,7 +200,7 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
     assert signed.data["ip"] == IP
 
     client.force_login(lead)
-    client.post(reverse("assessments:candidacy_countersign", args=[candidacy.pk]), REMOTE_ADDR=IP)
+    client.post(reverse("assessments:candidacy_countersign", args=[candidacy.pk]), {"secret": PASSWORD}, REMOTE_ADDR=IP)
     countersigned = only_entry("assessments.countersign")
     assert (countersigned.user_id, countersigned.data["recommendation"], countersigned.data["ip"]) == (
         lead.pk,
@@ -216,7 +217,7 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
 
     # the appeal is heard: judged again, still BK, signed; then a re-assessment of the BK unit
     client.force_login(assessor)
-    client.post(reverse("assessments:candidacy_sign_off", args=[candidacy.pk]), REMOTE_ADDR=IP)
+    client.post(reverse("assessments:candidacy_sign_off", args=[candidacy.pk]), {"secret": PASSWORD}, REMOTE_ADDR=IP)
     assert ModelLogEntry.objects.filter(action="assessments.sign_off").count() == 2
     client.post(reverse("assessments:candidacy_reassessment", args=[candidacy.pk]), REMOTE_ADDR=IP)
     reassessment = only_entry("assessments.reassessment")
@@ -226,7 +227,11 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
 
 def test_a_refused_step_leaves_no_entry(client, assessment):
     client.force_login(assessment["assessor"])
-    client.post(reverse("assessments:candidacy_sign_off", args=[assessment["candidacy"].pk]), REMOTE_ADDR=IP)
+    client.post(
+        reverse("assessments:candidacy_sign_off", args=[assessment["candidacy"].pk]),
+        {"secret": PASSWORD},
+        REMOTE_ADDR=IP,
+    )
     assert not ModelLogEntry.objects.filter(action__startswith="assessments.").exists()
 
 
@@ -307,6 +312,19 @@ def test_an_event_report_pdf_request_is_logged(client, assessment):
     entry = only_entry("assessments.event_report_request")
     assert (entry.user_id, entry.object_id, entry.data["ip"]) == (staff.pk, str(event.pk), IP)
     assert entry.data["report_id"] == event.report_files.get().pk
+
+
+def test_an_event_report_xlsx_export_is_logged_and_the_screen_is_not(client, assessment):
+    staff = make_user(roles.CERTIFICATION_ADMIN)
+    client.force_login(staff)
+    event = assessment["candidacy"].event
+    url = reverse("assessments_event_report", args=[event.pk])
+    assert client.get(url, REMOTE_ADDR=IP).status_code == 200
+    assert not ModelLogEntry.objects.filter(action="assessments.event_report_export").exists()
+    assert client.get(url, {"format": "xlsx"}, REMOTE_ADDR=IP).status_code == 200
+    entry = only_entry("assessments.event_report_export")
+    assert (entry.user_id, entry.object_id) == (staff.pk, str(event.pk))
+    assert entry.data == {"format": "xlsx", "rows": 1, "ip": IP}
 
 
 # --- visible in the admin ---------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from assessments.models import (
     Question,
 )
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
+from courses.selectors import completion_requirements_met
 from lms.demo.content import TRACK_MODULES, tracks, validate
 
 
@@ -105,7 +106,18 @@ def test_the_demo_batch_has_trainees_at_different_progress(loaded):
     batch = Batch.objects.get()
     done = sorted(e.completions.count() for e in Enrolment.objects.filter(batch=batch))
     assert len(set(done)) >= 4
-    assert Enrolment.objects.filter(batch=batch, status="completed").exists()
+
+
+def test_the_demo_obeys_its_own_completion_rules(loaded):
+    # Given the demo batch, whose course has an exam that is part of its completion requirements
+    batch = Batch.objects.get()
+    # Then peserta5, who has done every lesson but taken no exam, is not complete
+    peserta5 = Enrolment.objects.get(batch=batch, user__username="peserta5")
+    assert peserta5.completions.count() == len(LessonPage.objects.live().descendant_of(batch.course))
+    assert peserta5.status == Enrolment.Status.ACTIVE and peserta5.completed_at is None
+    # And every enrolment recorded complete meets the requirements, so no certificate goes to someone who has not
+    for enrolment in Enrolment.objects.filter(completed_at__isnull=False):
+        assert completion_requirements_met(enrolment=enrolment), enrolment
 
 
 @pytest.mark.parametrize("language", ["id", "en"])
@@ -134,3 +146,8 @@ def test_the_demo_assessor_has_the_demo_batch_to_assess(loaded):
 
     assessor = User.objects.get(username="asesor")
     assert Candidacy.objects.filter(assessor=assessor).count() == 5
+    # and may assess them at once: the documents are checked and the event has begun
+    from django.utils import timezone
+
+    candidacies = Candidacy.objects.filter(assessor=assessor).select_related("event")
+    assert all(c.requirements_checked and c.event.starts_on <= timezone.localdate() for c in candidacies)

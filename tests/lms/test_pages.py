@@ -97,6 +97,45 @@ def test_assessor_dashboard_query_count_does_not_grow_with_candidates(
     assert len(response.context["assigned"]) == candidates
 
 
+def test_each_assignment_notice_on_the_assessors_dashboard_names_the_candidate_and_the_event(client):
+    # Given two candidates assigned to one assessor through the service (which leaves a notice each)
+    from assessments.services import competency as competency_services
+    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.factories import UserFactory
+
+    event = event_create()
+    assessor = assessor_create(event=event)
+    assessor.groups.add(Group.objects.get(name=roles.ASSESSOR))
+    for name in ("Siti Aminah", "Budi Santoso"):
+        candidacy = candidacy_create(event=event, candidate=UserFactory(full_name=name))
+        competency_services.assessor_assign(candidacy=candidacy, assessor=assessor, actor=assessor)
+    client.force_login(assessor)
+    # When the assessor opens the dashboard
+    html = client.get(reverse("lms:dashboard")).content.decode()
+    # Then each notice says who and in which event
+    notices = [part.split("</p>")[0] for part in html.split('<p class="notice" role="status">')[1:]]
+    assert len(notices) == 2
+    assert any("Siti Aminah" in notice and event.title in notice for notice in notices)
+    assert any("Budi Santoso" in notice and event.title in notice for notice in notices)
+
+
+def test_the_candidates_dashboard_tells_them_to_fill_in_the_self_assessment_before_it_closes(client):
+    # Given a candidate whose assessor has just been assigned
+    from assessments.services import competency as competency_services
+    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.factories import UserFactory
+
+    event = event_create()
+    candidacy = candidacy_create(event=event)
+    competency_services.assessor_assign(candidacy=candidacy, assessor=assessor_create(event=event), actor=UserFactory())
+    client.force_login(candidacy.candidate)
+    # When they open their dashboard, then the notice links to the self-assessment and says it will close
+    html = client.get(reverse("lms:dashboard")).content.decode()
+    notice = html.split('<p class="notice" role="status">')[1].split("</p>")[0]
+    assert reverse("assessments:candidacy_detail", args=[candidacy.pk]) in notice
+    assert event.title in notice and "asesmen mandiri" in notice.lower()
+
+
 def test_the_certification_admin_sees_how_many_candidates_await_a_certificate(client):
     # Given a certification admin and one candidate judged Kompeten whose scheme waits for the click
     from lms import services

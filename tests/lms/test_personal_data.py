@@ -27,7 +27,7 @@ from assessments.models import (
     Verdict,
 )
 from assessments.services.questions import question_versions_current
-from certificates.models import Certificate
+from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from courses.models import LessonCompletion
 from courses.private_files import private_storage
@@ -297,6 +297,46 @@ def test_deleting_the_account_anonymises_it_and_keeps_what_the_law_needs(client,
     assert entry.data["files_deleted"] == 2
     assert sorted(entry.data["certificates_masked"]) == sorted(c.serial for c in world["certificates"])
     assert not ModelLogEntry.objects.filter(label__contains="Budi Santoso").exists()
+
+
+def _zip_run(*, batch, by) -> IssueRun:
+    """A finished "all PDFs as a ZIP" run of ``batch`` with its archive stored."""
+    run = IssueRun.objects.create(action=IssueRun.Action.ZIP, batch=batch, requested_by=by, status="done")
+    run.file.save(f"batch-{batch.pk}.zip", ContentFile(b"PK zip with the holders' PDFs"), save=True)
+    return run
+
+
+def test_deleting_the_account_deletes_the_batch_zips_that_hold_their_certificate(
+    client, django_capture_on_commit_callbacks
+):
+    # given a trainee and a classmate with certificates of one batch, that batch's ZIP (twice) and another batch's
+    user = make_user(roles.TRAINEE, username="budi", email="budi@contoh.id", full_name="Budi Santoso")
+    staff = make_user(roles.CERTIFICATION_ADMIN)
+    course_page = course_factories.course(modules=1, lessons=1, kkni_level=2)
+    batch = course_factories.batch(course_page=course_page)
+    other_batch = course_factories.batch(course_page=course_page)
+    for holder, in_batch in ((user, batch), (None, batch), (None, other_batch)):
+        enrolment = completed_enrolment(user=holder, course_page=course_page, batch=in_batch)
+        certificate_issue_for_enrolment(enrolment_id=enrolment.pk)
+    holding = [_zip_run(batch=batch, by=staff), _zip_run(batch=batch, by=staff)]
+    other = _zip_run(batch=other_batch, by=staff)
+    names = [run.file.name for run in holding]
+    client.force_login(user)
+    # when the trainee deletes their account
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(reverse("lms:account_delete"), {"password": PASSWORD}).status_code == 302
+    # then the archives of their batch are gone from storage and from the runs, which say why
+    for run, name in zip(holding, names, strict=True):
+        run.refresh_from_db()
+        assert not run.file
+        assert not private_storage().exists(name)
+        assert "dihapus" in run.message  # in the site's language, for staff
+    # and the other batch's archive stays
+    other.refresh_from_db()
+    assert other.file and other.file.storage.exists(other.file.name)
+    # and the audit entry counts them
+    (entry,) = ModelLogEntry.objects.filter(action="lms.account_delete")
+    assert entry.data["archives_deleted"] == 2
 
 
 def test_a_wrong_password_deletes_nothing(client):

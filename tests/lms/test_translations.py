@@ -20,7 +20,8 @@ def _name(po) -> str:
 
 def test_every_app_has_both_catalogues():
     found = {(po.parts[-5], po.parts[-3]) for po in CATALOGUES}
-    expected = {(app, lang) for app in ("lms", "courses", "assessments", "certificates") for lang in ("id", "en")}
+    apps = ("lms", "courses", "assessments", "certificates", "placement")
+    expected = {(app, lang) for app in apps for lang in ("id", "en")}
     assert found >= expected
 
 

@@ -13,6 +13,7 @@
   var clockOffset = Date.parse(root.dataset.serverNow) - Date.now();
   var submitting = false;
   var flushing = false;
+  var closed = false;  // the server refused a save because the attempt is submitted or late: nothing more is sent
   var lastSeq = 0;
   // Back-off after a save the server could not make (5xx, 408, 429, no answer): 1 s, 2 s, 4 s ... at most 15 s.
   var RETRY_FIRST = 1000, RETRY_MAX = 15000, SAVE_TIMEOUT = 20000;
@@ -101,6 +102,7 @@
 
   // Every change is kept on the device at once; the network save follows a moment later.
   function enqueue(fieldset) {
+    if (closed) return;
     var answer = answerOf(fieldset), flagged = flaggedOf(fieldset), pos = fieldset.dataset.position;
     queue[pos] = {seq: nextSeq(), answer: answer, flagged: flagged};
     store(queue);
@@ -112,6 +114,7 @@
 
   function flush() {
     var positions = Object.keys(queue);
+    if (closed) return Promise.resolve();
     if (flushing) { clearTimeout(flushTimer); flushTimer = setTimeout(flush, 300); return Promise.resolve(); }
     if (!positions.length) { retryDelay = 0; setStatus(root.dataset.msgSaved, "saved"); return Promise.resolve(); }
     if (!navigator.onLine) { setStatus(root.dataset.msgOffline, "offline"); return Promise.resolve(); }
@@ -131,6 +134,18 @@
               if (queue[pos] && queue[pos].seq === entry.seq) { delete queue[pos]; store(queue); }
               if (response.ok) retryDelay = 0;
               else { failed = true; setStatus(root.dataset.msgError + " " + (data.error || ""), "error"); }
+            } else if (response.status === 409 && (data.code === "closed" || data.code === "late")) {
+              // Submitted (here, in another tab, or by the deadline): saving can never succeed, so stop trying.
+              failed = closed = true;
+              queue = {};
+              store(queue);
+              clearTimeout(retryTimer);
+              setStatus(data.error || root.dataset.msgError, "error closed");
+            } else if (response.status === 409) {
+              // This one answer cannot be saved any more (a closed question): drop it, keep saving the others.
+              if (queue[pos] && queue[pos].seq === entry.seq) { delete queue[pos]; store(queue); }
+              failed = true;
+              setStatus(root.dataset.msgError + " " + (data.error || ""), "error");
             } else if (transient(response.status)) {
               failed = retry = true;  // the server could not save it now: it stays queued and is sent again
             } else {

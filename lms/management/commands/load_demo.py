@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from lms.demo.assessment_events import demo_assessment_load
 from lms.demo.certificates import demo_certificates_load
-from lms.demo.curriculum import demo_curriculum_load
+from lms.demo.curriculum import demo_curriculum_load, demo_teaching_load
 from lms.demo.exams import demo_exams_load
 from lms.demo.standards import demo_standards_load
 from lms.demo.users import demo_users_load
@@ -19,6 +19,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Competency standards: {len(standards)}")
         exams = demo_exams_load()
         self.stdout.write(f"Exams: {len(exams)}")
+        demo_teaching_load(tracks)  # after the exams: completing a course needs its exam passed
         event = demo_assessment_load()
         self.stdout.write(f"Competency assessment: {event.title if event else '-'}")
         issuers = demo_certificates_load()

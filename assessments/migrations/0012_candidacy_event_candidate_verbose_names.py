@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("assessments", "0009_private_storage"),
+        ("assessments", "0011_unit_verdict_justification"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -22,7 +22,7 @@ def to_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("lms", "0005_national_id_encrypted"),
+        ("lms", "0006_user_username_ascii_and_skeleton_unique"),
         ("wagtailcore", "0048_add_default_workflows"),
     ]
 

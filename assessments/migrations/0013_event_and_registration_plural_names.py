@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('assessments', '0010_candidacy_event_candidate_verbose_names'),
+        ('assessments', '0012_candidacy_event_candidate_verbose_names'),
     ]
 
     operations = [

@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('certificates', '0002_recipient_frozen'),
+        ('certificates', '0003_issuer_key_rotation'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -1,0 +1,53 @@
+"""Reads of what people are certified competent in, for the plugins above (placement): only valid competency
+certificates count — active (not revoked or superseded) and not expired — so a revocation takes effect at once."""
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from django.db.models import Max, Q, QuerySet
+from django.utils import timezone
+
+from assessments.selectors_standards import competent_unit_codes
+from certificates.models import Certificate
+
+
+def valid_competency_certificates() -> QuerySet[Certificate]:
+    now = timezone.now()
+    return Certificate.objects.filter(
+        kind=Certificate.Kind.COMPETENCY, status=Certificate.Status.ACTIVE, candidacy__isnull=False
+    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+
+
+def _ids(values):
+    """A QuerySet stays a subquery; anything else becomes a list."""
+    return values if isinstance(values, QuerySet) else list(values)
+
+
+def held_unit_codes(*, holder_ids: Iterable[int] | None = None, codes: Iterable[str] | None = None) -> dict[int, set]:
+    """Holder id → the unit codes judged K on a valid competency certificate of theirs (one query).
+
+    ``holder_ids`` and ``codes`` narrow the read (None: everyone, every unit)."""
+    certificates = valid_competency_certificates()
+    if holder_ids is not None:
+        certificates = certificates.filter(holder_id__in=_ids(holder_ids))
+    rows = competent_unit_codes(candidacy_ids=certificates.values("candidacy_id"))
+    if codes is not None:
+        rows = rows.filter(unit__code__in=list(codes))
+    held: dict[int, set] = defaultdict(set)
+    for holder_id, code in rows:
+        held[holder_id].add(code)
+    return dict(held)
+
+
+def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> dict[int, int]:
+    """Holder id → the highest KKNI level of the schemes of their valid competency certificates (one query)."""
+    certificates = valid_competency_certificates()
+    if holder_ids is not None:
+        certificates = certificates.filter(holder_id__in=_ids(holder_ids))
+    rows = (
+        certificates.order_by()
+        .values("holder_id")
+        .annotate(level=Max("candidacy__event__scheme__kkni_level"))
+        .values_list("holder_id", "level")
+    )
+    return {holder_id: level for holder_id, level in rows if level is not None}

@@ -1,0 +1,2 @@
+"""Placement: from certificate to job — employers, vacancies matched on certified competencies, applications,
+placements."""

@@ -1,0 +1,6 @@
+from placement.models.applications import Application, ApplicationStep, Placement
+from placement.models.employers import Employer, EmployerMember
+from placement.models.seekers import JobSeekerProfile
+from placement.models.vacancies import Vacancy
+
+__all__ = ["Application", "ApplicationStep", "Employer", "EmployerMember", "JobSeekerProfile", "Placement", "Vacancy"]

@@ -1,0 +1,21 @@
+"""Reads of applications: an employer sees its own vacancies' applicants — name, contact, matched units and the
+verify links of their certificates, nothing else — and only while they consent; a job seeker sees their own."""
+
+from django.db.models import QuerySet
+
+from placement.models import Application
+
+
+def applications_for_employer(*, employer_id: int) -> QuerySet[Application]:
+    """Applications to the employer's vacancies from job seekers who still consent (withdrawal hides them)."""
+    return (
+        Application.objects.filter(
+            vacancy__employer_id=employer_id, seeker__job_seeker_profile__consent_at__isnull=False
+        )
+        .select_related("vacancy", "seeker", "seeker__job_seeker_profile")
+        .order_by("-created_at", "-pk")
+    )
+
+
+def applications_for_seeker(*, user) -> QuerySet[Application]:
+    return Application.objects.filter(seeker=user).select_related("vacancy__employer").order_by("-created_at", "-pk")

@@ -1,0 +1,88 @@
+"""Vacancies: written by an employer's members, draft → open → closed or filled."""
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from placement.models import Vacancy
+from placement.services import PlacementRefused
+from placement.services.employers import is_member
+
+_FIELDS = (
+    "title",
+    "description",
+    "positions",
+    "track",
+    "scheme",
+    "min_kkni_level",
+    "min_education",
+    "location",
+    "wage_min",
+    "wage_max",
+    "contract",
+    "shifts",
+    "closes_on",
+)
+
+
+def _member_only(*, employer_id: int, by) -> None:
+    if not is_member(employer_id=employer_id, user=by):
+        raise PlacementRefused(_("Only the employer's own people can change its vacancies."), code="not_member")
+
+
+def _checked(vacancy: Vacancy) -> None:
+    if vacancy.closes_on and vacancy.closes_on < timezone.localdate():
+        raise PlacementRefused(_("The closing date cannot be in the past."), code="closes_in_past")
+    if vacancy.wage_min is not None and vacancy.wage_max is not None and vacancy.wage_max < vacancy.wage_min:
+        raise PlacementRefused(_("The highest wage cannot be below the lowest."), code="wage_inverted")
+    vacancy.full_clean()
+
+
+@transaction.atomic
+def vacancy_save(*, by, employer_id: int, units=(), vacancy: Vacancy | None = None, **fields) -> Vacancy:
+    """Create (``vacancy`` None) or change a vacancy of the employer; ``units`` are the required units of
+    competency (``CompetencyUnit`` rows)."""
+    _member_only(employer_id=employer_id, by=by)
+    if vacancy is None:
+        vacancy = Vacancy(employer_id=employer_id)
+    elif vacancy.employer_id != employer_id:
+        raise PlacementRefused(_("This vacancy belongs to another employer."), code="not_member")
+    for name in _FIELDS:
+        if name in fields:
+            setattr(vacancy, name, fields[name])
+    _checked(vacancy)
+    vacancy.save()
+    vacancy.units.set(units)
+    return vacancy
+
+
+@transaction.atomic
+def vacancy_open(*, vacancy: Vacancy, by) -> Vacancy:
+    _member_only(employer_id=vacancy.employer_id, by=by)
+    locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if locked.status != Vacancy.Status.DRAFT:
+        raise PlacementRefused(_("Only a draft vacancy can be opened."), code="not_draft")
+    _checked(locked)
+    locked.status = Vacancy.Status.OPEN
+    locked.opened_at = timezone.now()
+    locked.save(update_fields=["status", "opened_at"])
+    return locked
+
+
+@transaction.atomic
+def vacancy_close(*, vacancy: Vacancy, by, filled: bool = False) -> Vacancy:
+    _member_only(employer_id=vacancy.employer_id, by=by)
+    locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    if locked.status != Vacancy.Status.OPEN:
+        raise PlacementRefused(_("Only an open vacancy can be closed."), code="not_open")
+    locked.status = Vacancy.Status.FILLED if filled else Vacancy.Status.CLOSED
+    locked.save(update_fields=["status"])
+    return locked
+
+
+def vacancy_accepts_applications(vacancy: Vacancy) -> bool:
+    return (
+        vacancy.status == Vacancy.Status.OPEN
+        and vacancy.closes_on >= timezone.localdate()
+        and vacancy.employer.verified_at is not None
+    )
