@@ -289,6 +289,8 @@ def codes_fresh(device: TOTPDevice, *, wrong: bool = False) -> str:
     device.last_t = -1
     device.save()
     return code_for(device, wrong=wrong)
+
+
 @pytest.mark.parametrize("target", ["a\x00b", "admin\u202e", "lms:dashboard"])
 @pytest.mark.django_db
 def test_a_next_that_is_not_a_local_path_is_ignored_not_a_server_error(target):
