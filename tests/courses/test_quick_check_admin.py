@@ -67,6 +67,7 @@ def test_a_quick_check_with_a_correct_answer_is_saved(admin_client, lesson):
 
 
 def test_a_video_without_file_or_link_is_refused_not_a_server_error(admin_client, lesson):
+    admin_client.cookies["django_language"] = "id"  # the bare plugin host's cookie; the host site defaults to id
     data = nested_form_data(
         {
             "title": lesson.title,
