@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from assessments.models import EvidenceRecord, SchemeUnit
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
-from tests.factories import UserFactory
+from tests.factories import UserFactory, user_model_has_full_name
 
 pytestmark = pytest.mark.django_db
 
@@ -25,8 +25,14 @@ def _title(response) -> str:
 def _assert_plain_and_anonymous(title: str, *people) -> None:
     assert "<" not in title and ">" not in title, title
     for person in people:
-        assert person.full_name not in title, title
+        assert person.get_full_name() not in title, title
         assert person.get_username() not in title, title
+
+
+def _person(first: str, last: str, *, username: str):
+    if user_model_has_full_name():
+        return UserFactory(full_name=f"{first} {last}", username=username)
+    return UserFactory(first_name=first, last_name=last, username=username)
 
 
 @pytest.fixture
@@ -34,8 +40,8 @@ def desk():
     event = event_create(scheme=scheme_create(units=1))
     assessor = assessor_create(event=event)
     candidates = [
-        UserFactory(full_name="Siti Rahmawati", username="siti"),
-        UserFactory(full_name="Budi Santoso", username="budi"),
+        _person("Siti", "Rahmawati", username="siti"),
+        _person("Budi", "Santoso", username="budi"),
     ]
     candidacies = [candidacy_create(event=event, candidate=c, assessor=assessor) for c in candidates]
     unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").first().unit

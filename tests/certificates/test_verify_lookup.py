@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings as django_settings
 from django.test import Client
 from django.urls import reverse
 
@@ -180,5 +181,5 @@ def test_the_refusal_says_in_how_many_minutes_to_retry(settings):
     assert refused.status_code == 429
     assert 0 < int(refused["Retry-After"]) <= 60
     assert "Please wait 1 minute and try again." in refused.content.decode()
-    client.cookies["kompeten_language"] = "id"
+    client.cookies[django_settings.LANGUAGE_COOKIE_NAME] = "id"
     assert "Silakan tunggu 1 menit" in _lookup(client, "TEST-STC/2026/000003").content.decode()

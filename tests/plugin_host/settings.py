@@ -65,6 +65,8 @@ LANGUAGE_CODE = "en"
 LANGUAGES = [("id", "Bahasa Indonesia"), ("en", "English")]
 USE_I18N = True
 USE_TZ = True
+# A host site in Indonesia (the plugins show staff the site's local time).
+TIME_ZONE = "Asia/Jakarta"
 STATIC_URL = "/static/"
 WAGTAIL_SITE_NAME = "Plugin host"
 WAGTAILADMIN_BASE_URL = "http://testserver"
