@@ -10,8 +10,6 @@ if TYPE_CHECKING:
     from assessments.models import Question
 from assessments.question_types.base import _KEY_FIELDS, Snapshot
 
-# --- snapshots ---------------------------------------------------------------------------------------------------
-
 
 def question_snapshot(question: Question) -> Snapshot:
     """The JSON-serialisable snapshot of a saved question and its options (uses prefetched options if any)."""
