@@ -1,0 +1,86 @@
+"""What a run reports: the ratios to the floor, the targets as [met]/[missed], the table, the smoke check."""
+
+from bench import drills
+from bench.plan import BENCH, Run
+
+
+def ratios(run: Run) -> None:
+    s, r = run.results["scenarios"], run.results["ratios"]
+
+    def ratio(a: float, b: float):
+        return round(a / b, 2) if b else None
+
+    r["autosave_p95_vs_floor"] = ratio(s["autosave_storm"]["p95_ms"], s["floor_storm"]["p95_ms"])
+    r["autosave_ceiling_vs_floor"] = ratio(s["autosave_ceiling"]["rps"], s["floor_ceiling"]["rps"])
+    r.setdefault("certificate_vs_bare_render", None)
+
+
+def targets(run: Run) -> dict:
+    s, r = run.results["scenarios"], run.results["ratios"]
+    storm_ok = s["autosave_storm"]["lost_answers"] == 0 and s["autosave_storm"]["errors"] == 0
+    checks = {
+        "autosave storm: 0 lost, 0 errors, p95 ≤ 2 x floor p95": storm_ok and (r["autosave_p95_vs_floor"] or 99) <= 2,
+        "autosave ceiling ≥ 0.5 x floor ceiling": (r["autosave_ceiling_vs_floor"] or 0) >= 0.5,
+        "start rush p95 < 500 ms, 0 errors": s["start_rush"]["requests"] > 0
+        and s["start_rush"]["p95_ms"] < 500
+        and s["start_rush"]["errors"] == 0,
+        "learning pages p95 < 150 ms": s["learning_pages"]["requests"] > 0 and s["learning_pages"]["p95_ms"] < 150,
+    }
+    if r.get("certificate_vs_bare_render") is not None:
+        checks["certificate render + sign ≤ 1.3 x bare render"] = r["certificate_vs_bare_render"] <= 1.3
+    checks.update(drills.targets(s))
+    return checks
+
+
+def table(run: Run) -> str:
+    def cell(value, width):
+        text = "—" if value is None else (f"{value:g}" if isinstance(value, float) else str(value))
+        return text.rjust(width)
+
+    header = (
+        f"{'scenario':<24}{'p50 ms':>9}{'p95 ms':>9}{'p99 ms':>9}{'rps':>9}{'errors':>8}{'lost':>6}{'client CPU':>12}"
+    )
+    lines = [header, "-" * len(header)]
+    for name, f in run.results["scenarios"].items():
+        lines.append(
+            f"{name:<24}{cell(f.get('p50_ms'), 9)}{cell(f.get('p95_ms'), 9)}{cell(f.get('p99_ms'), 9)}"
+            f"{cell(f.get('rps'), 9)}{cell(f.get('errors'), 8)}{cell(f.get('lost_answers'), 6)}"
+            f"{cell(f.get('client_cpu_pct'), 12)}"
+        )
+    lines.append("")
+    for name in ("autosave_ceiling", "floor_ceiling", "lesson_ceiling"):
+        f = run.results["scenarios"].get(name)
+        if f:
+            low, high = f["ceiling_rps_range"]
+            lines.append(f"{name}: median {f['ceiling_rps_median']:g} req/s (range {low:g}-{high:g}, p95 < 200 ms)")
+    for name, value in run.results["ratios"].items():
+        lines.append(f"{name}: {'—' if value is None else value}")
+    if "embedded_default_ceiling_trainees" in run.results:
+        trainees = run.results["embedded_default_ceiling_trainees"]
+        lines.append(f"embedded default (SQLite WAL) ceiling: {trainees} trainees with 0 errors and 0 lost")
+    if not run.smoke:
+        lines.append("")
+        for label, ok in targets(run).items():
+            lines.append(f"[{'met' if ok else 'MISSED'}] {label}")
+    return "\n".join(lines)
+
+
+def smoke_check(run: Run) -> list[str]:
+    problems = []
+    expected = ["autosave_storm", "floor_storm", "autosave_ceiling", "floor_ceiling", "start_rush", "learning_pages"]
+    expected += ["lesson_ceiling"] + [f"sqlite_storm_{count}" for count in run.plan.sqlite_levels]
+    expected += ["drill_postgres_restart", "drill_redis_restart", "drill_worker_kill"]
+    for name in expected:
+        figures = run.results["scenarios"].get(name)
+        if not figures or not (figures.get("requests") or figures.get("points")):
+            problems.append(f"{name} did not run")
+        elif figures.get("lost_answers"):
+            problems.append(f"{name} lost {figures['lost_answers']} answers")
+    for label, ok in drills.targets(run.results["scenarios"]).items():
+        if not ok:
+            problems.append(f"drill missed: {label}")
+    if (BENCH / "scenario_certificates.py").exists() and not any(
+        name.startswith("certificate") for name in run.results["scenarios"]
+    ):
+        problems.append("the certificate scenario reported nothing")
+    return problems
