@@ -35,6 +35,19 @@ def _units(event):
     return [row.unit for row in SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit")]
 
 
+def _all_kompeten(event, candidacy, assessor) -> None:
+    """The assessor judges every unit of the scheme K (with the written justification the rules ask for)."""
+    for unit in _units(event):
+        services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Baik",
+        )
+
+
 @pytest.fixture
 def signals():
     received = []
@@ -221,15 +234,7 @@ def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
     event = event_create(countersign_required=True, lead_assessor=lead)
     assessor = assessor_create(event=event)
     candidacy = candidacy_create(event=event, assessor=assessor)
-    for unit in _units(event):
-        services.unit_verdict_record(
-            candidacy=candidacy,
-            assessor=assessor,
-            unit=unit,
-            verdict="K",
-            justification=NO_OBSERVATION,
-            rationale="Baik",
-        )
+    _all_kompeten(event, candidacy, assessor)
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert signals == []
@@ -243,15 +248,7 @@ def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
 def test_the_candidate_is_e_mailed_when_results_are_signed_off(
     event, candidacy, assessor, tasks_run_in_process, django_capture_on_commit_callbacks, mailoutbox
 ):
-    for unit in _units(event):
-        services.unit_verdict_record(
-            candidacy=candidacy,
-            assessor=assessor,
-            unit=unit,
-            verdict="K",
-            justification=NO_OBSERVATION,
-            rationale="Baik",
-        )
+    _all_kompeten(event, candidacy, assessor)
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert [message.to for message in mailoutbox] == [[candidacy.candidate.email]]
@@ -300,15 +297,7 @@ def test_a_re_assessment_reopens_the_bk_units_only(event, candidacy, assessor):
 
 
 def test_only_a_bk_decision_can_be_re_assessed(event, candidacy, assessor):
-    for unit in _units(event):
-        services.unit_verdict_record(
-            candidacy=candidacy,
-            assessor=assessor,
-            unit=unit,
-            verdict="K",
-            justification=NO_OBSERVATION,
-            rationale="Baik",
-        )
+    _all_kompeten(event, candidacy, assessor)
     services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     with pytest.raises(services.AssessmentRefused) as refusal:
         services.reassessment_open(candidacy=candidacy, by=assessor)
@@ -323,15 +312,7 @@ def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_result
     from assessments.models import Notice
     from assessments.selectors_candidacy import notices_unread
 
-    for unit in _units(event):
-        services.unit_verdict_record(
-            candidacy=candidacy,
-            assessor=assessor,
-            unit=unit,
-            verdict="K",
-            justification=NO_OBSERVATION,
-            rationale="Baik",
-        )
+    _all_kompeten(event, candidacy, assessor)
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     assert [n.kind for n in notices_unread(user=candidacy.candidate)] == ["signed"]
