@@ -57,6 +57,7 @@ lms_patterns = [
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("", include((lms_patterns, "lms"))),
+    path("", include("placement.urls")),
     path("", include("certificates.urls")),
     path("", include("assessments.urls")),
     path("", include("courses.urls")),

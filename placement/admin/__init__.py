@@ -1,0 +1,1 @@
+"""The placement plugin's part of the Wagtail admin, one module per concern."""

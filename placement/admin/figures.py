@@ -1,0 +1,1 @@
+"""The placement plugin's admin: figures."""

@@ -1,0 +1,3 @@
+"""URLs of the placement plugin: public."""
+
+urlpatterns: list = []

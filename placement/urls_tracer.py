@@ -1,0 +1,3 @@
+"""URLs of the placement plugin: tracer."""
+
+urlpatterns: list = []
