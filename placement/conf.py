@@ -14,6 +14,18 @@ DEFAULTS: dict = {
     "CONSENT_VERSION": "2026-12",
     # Longest CV text in characters.
     "CV_TEXT_MAX_CHARS": 4000,
+    # Largest CV file (PDF only) a job seeker may upload, in bytes.
+    "CV_FILE_MAX_BYTES": 2 * 1024 * 1024,
+    # Largest demand import (CSV or XLSX) and its most rows.
+    "DEMAND_IMPORT_MAX_BYTES": 1024 * 1024,
+    "DEMAND_IMPORT_MAX_ROWS": 2000,
+    # Months after a batch ends when a tracer survey goes out, days a survey link stays valid, and days after which
+    # one reminder goes to those who have not answered.
+    "TRACER_MONTHS": (3, 6, 12),
+    "TRACER_LINK_DAYS": 60,
+    "TRACER_REMINDER_DAYS": 14,
+    # A placement counts towards the placement rate when it starts within this many months of the batch's end.
+    "PLACEMENT_RATE_MONTHS": 6,
 }
 
 

@@ -1,3 +1,3 @@
 """Wagtail admin hooks of the placement plugin: each concern registers its own in ``placement/admin/``."""
 
-from placement.admin import employers, figures, pipeline  # noqa: F401 - register their hooks
+from placement.admin import demand, employers, figures, pipeline  # noqa: F401 - register their hooks

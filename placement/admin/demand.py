@@ -1,0 +1,1 @@
+"""The placement plugin's admin: labour-market demand (what employers will need), for centre staff."""
