@@ -1,6 +1,16 @@
 from placement.models.applications import Application, ApplicationStep, Placement
+from placement.models.demand import Demand
 from placement.models.employers import Employer, EmployerMember
 from placement.models.seekers import JobSeekerProfile
 from placement.models.vacancies import Vacancy
 
-__all__ = ["Application", "ApplicationStep", "Employer", "EmployerMember", "JobSeekerProfile", "Placement", "Vacancy"]
+__all__ = [
+    "Application",
+    "ApplicationStep",
+    "Demand",
+    "Employer",
+    "EmployerMember",
+    "JobSeekerProfile",
+    "Placement",
+    "Vacancy",
+]
