@@ -2,16 +2,17 @@
 and changes nothing for them.
 
 The URL patterns are found by walking ``django.urls.get_resolver()`` (recursively, namespaces included) and keeping
-those whose view is defined in ``lms``, ``courses``, ``assessments`` or ``certificates`` — the front-end URLs and
-the ones our ``wagtail_hooks`` register under ``/admin/`` — and, under ``/admin/``, Wagtail's generic views that our
-viewsets and snippets register for our own models (edit, delete, inspect, history, usage, copy, chooser: a
-candidacy's edit page shows as much as our own views do). A new URL joins the sweep by itself: each parameter is
-given a value from the world (``tests/security/world.py``) by the rules in ``PARAMETER_RULES``; a parameter the
-rules do not know makes the sweep fail and says how to add it.
+those whose view is defined in ``lms``, ``courses``, ``assessments``, ``certificates`` or ``placement`` — the
+front-end URLs and the ones our ``wagtail_hooks`` register under ``/admin/`` — and, under ``/admin/``, Wagtail's
+generic views that our viewsets and snippets register for our own models (edit, delete, inspect, history, usage,
+copy, chooser: a candidacy's edit page shows as much as our own views do). A new URL joins the sweep by itself:
+each parameter is given a value from the world (``tests/security/world.py``) by the rules in ``PARAMETER_RULES``; a
+parameter the rules do not know makes the sweep fail and says how to add it.
 
-For each URL, three people ask with GET and with an empty POST (the test client does not enforce CSRF, so the view
+For each URL, four people ask with GET and with an empty POST (the test client does not enforce CSRF, so the view
 itself answers): **trainee B** (another trainee, assessed in the same event by someone else), **assessor B** (a
-registered assessor of the same event, not assigned to trainee A) and an **anonymous** visitor. A refusal is:
+registered assessor of the same event, not assigned to trainee A), **employer B** (a user acting for another
+employer than the one trainee A applied to) and an **anonymous** visitor. A refusal is:
 
 - 403 or 404;
 - 405 — the method is refused before the view looks anything up (GET on a POST-only view, POST on a GET-only one);
@@ -30,8 +31,8 @@ Deliberately public URLs (``PUBLIC``: the verify pages, the Open Badges credenti
 profiles, status lists and keys — a verification code is a 192-bit capability) answer anyone, but never show the
 holder's e-mail or national ID, and a POST to them changes nothing.
 
-A control test checks, for each URL, that someone entitled to it (trainee A, assessor A, the batch's instructor or a
-superuser) does reach it — so that the refusals above are about who asks, not about a missing object.
+A control test checks, for each URL, that someone entitled to it (trainee A, assessor A, employer A, the batch's
+instructor or a superuser) does reach it — so that the refusals above are about who asks, not about a missing object.
 """
 
 from __future__ import annotations
@@ -53,10 +54,10 @@ from tests.security.world import build_world, fingerprint, fingerprint_changes, 
 
 pytestmark = pytest.mark.django_db
 
-OUR_APPS = ("lms", "courses", "assessments", "certificates")
-ACTORS = ("trainee_b", "assessor_b", "anonymous")
+OUR_APPS = ("lms", "courses", "assessments", "certificates", "placement")
+ACTORS = ("trainee_b", "assessor_b", "employer_b", "anonymous")
 METHODS = ("GET", "POST")
-ENTITLED = ("trainee_a", "assessor_a", "instructor", "superuser")
+ENTITLED = ("trainee_a", "assessor_a", "employer_a", "instructor", "superuser")
 
 #: (URL name or route, parameter, key of ``World.values``): the first rule whose name pattern (fnmatch) matches.
 #: Parameters named after what they hold are mapped for every URL; the generic ``pk`` (and ``code``, which is
@@ -102,6 +103,16 @@ PARAMETER_RULES = [
     ("*", "method", "evidence_method"),
     ("*", "index", "portfolio_index"),
     ("*", "certificate_id", "certificate"),
+    ("*_placement_employer:*", "pk", "employer"),
+    ("*_placement_vacancy:*", "pk", "vacancy"),
+    ("*_placement_application:*", "pk", "application"),
+    ("*_placement_demand:*", "pk", "demand"),
+    ("*_placement_jobseekerprofile:*", "pk", "seeker_profile"),
+    ("*", "employer_id", "employer"),
+    ("*", "vacancy_id", "vacancy"),
+    ("*", "application_id", "application"),
+    ("*", "profile_id", "seeker_profile"),
+    ("*", "demand_id", "demand"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"

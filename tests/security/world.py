@@ -12,7 +12,9 @@ reach them.
 - the event's report PDF, rendered;
 - a training certificate of trainee A (a second course, completed in its own batch), issued by
   ``certificates.services.issuing`` and rendered, and a ZIP bulk run of that batch, done;
-- a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions.
+- a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions;
+- placement: employer A (verified; employer user A acts for it) with an open vacancy and a demand row, trainee A's
+  job-seeker profile (with consent) and application to that vacancy; employer B, whose user must reach none of it.
 
 ``world.values`` maps the names the sweep uses (``"candidacy"``, ``"certificate"``, ...) to URL parameter values.
 Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit.
@@ -34,12 +36,15 @@ from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
+from placement.models import Demand
+from placement.services.applications import application_create
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
+from tests.placement import factories as placement_factories
 
 PDF = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n%%EOF\n"
 NATIONAL_ID = "3325016512990007"
@@ -53,6 +58,8 @@ class World:
     assessor_b: Any
     instructor: Any
     superuser: Any
+    employer_a: Any = None
+    employer_b: Any = None
     values: dict[str, Any] = field(default_factory=dict)
     #: Texts that must never appear on a public page: trainee A's e-mail and national ID.
     private_texts: list[str] = field(default_factory=list)
@@ -174,6 +181,16 @@ def build_world() -> World:
     # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
     pending = certificate_factories.competent_candidacy(candidate=trainee_a)
 
+    # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile and application.
+    employer_a = _in_role(UserFactory(full_name="Rina Wulandari"), roles.EMPLOYER)
+    employer_b = _in_role(UserFactory(full_name="Bambang Sutrisno"), roles.EMPLOYER)
+    employer_obj = placement_factories.employer(member=employer_a)
+    placement_factories.employer(member=employer_b)
+    vacancy = placement_factories.vacancy(employer_obj=employer_obj, units=["C.14.SWEEP"])
+    placement_factories.seeker(user=trainee_a)
+    application = application_create(vacancy=vacancy, seeker=trainee_a)
+    demand = Demand.objects.create(employer=employer_obj, position="Operator Jahit", headcount=3, quarter="2027-Q1")
+
     world = World(
         trainee_a=trainee_a,
         trainee_b=trainee_b,
@@ -181,6 +198,8 @@ def build_world() -> World:
         assessor_b=assessor_b,
         instructor=instructor,
         superuser=superuser,
+        employer_a=employer_a,
+        employer_b=employer_b,
         private_texts=[trainee_a.email, NATIONAL_ID],
     )
     world.values = {
@@ -214,6 +233,11 @@ def build_world() -> World:
         "pending_candidacy": pending.pk,
         "pending_event": pending.event_id,
         "scheme_rule": pending.event.scheme.certificate_rule.pk,
+        "employer": employer_obj.pk,
+        "vacancy": vacancy.pk,
+        "application": application.pk,
+        "seeker_profile": trainee_a.job_seeker_profile.pk,
+        "demand": demand.pk,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world
@@ -221,7 +245,7 @@ def build_world() -> World:
 
 # --- what "nothing changed" compares ---------------------------------------------------------------------------
 
-FINGERPRINT_APPS = ("lms", "courses", "assessments", "certificates", "auth")
+FINGERPRINT_APPS = ("lms", "courses", "assessments", "certificates", "placement", "auth")
 FINGERPRINT_WAGTAIL = ("Page", "Revision", "ModelLogEntry", "PageLogEntry")
 
 
