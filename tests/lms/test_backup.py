@@ -256,9 +256,24 @@ def test_the_commands_back_up_and_restore_with_the_passphrase_from_the_environme
     call_command("backup", output=str(archive), stdout=io.StringIO())
     type(user).objects.filter(pk=user.pk).delete()
     out = io.StringIO()
-    call_command("restore", str(archive), interactive=False, stdout=out)
-    assert "Restored" in out.getvalue()
-    assert type(user).objects.filter(pk=user.pk).exists()
+    if not POSTGRES:
+        call_command("restore", str(archive), interactive=False, stdout=out)
+        assert "Restored" in out.getvalue()
+        assert type(user).objects.filter(pk=user.pk).exists()
+        return
+    # On PostgreSQL the command restores into a scratch database (--database-name), never over the test database
+    # pytest-django is still using.
+    scratch = f"kompeten_cmd_{uuid.uuid4().hex[:12]}"
+    _pg("createdb", scratch)
+    try:
+        call_command("restore", str(archive), interactive=False, database_name=scratch, stdout=out)
+        assert "Restored" in out.getvalue()
+        assert not type(user).objects.filter(pk=user.pk).exists()
+        with _site_reads(scratch):
+            assert type(user).objects.filter(pk=user.pk).exists()
+    finally:
+        connections.close_all()
+        _pg("dropdb", "--if-exists", "--force", scratch)
 
 
 def test_the_backup_command_refuses_a_short_passphrase(keys_dir, tmp_path, monkeypatch):
