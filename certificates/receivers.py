@@ -1,14 +1,15 @@
 """The two facts the lower plugins announce (docs/architecture.md). Each receiver only enqueues its task.
 
-The facts arrive after their transaction committed: if the broker is unreachable then, the request must not fail
-for it. The error is logged and ``certificates_catch_up`` issues the certificate on its next run.
+The facts arrive after their transaction committed: the task goes through the task outbox, so a broker that is
+unreachable then neither fails the request nor loses the work (the relay hands it over once the broker is back;
+``certificates_catch_up`` remains the safety net).
 """
 
-import logging
-
+from django.db import transaction
 from django.dispatch import receiver
 
 from assessments.signals import candidate_competent
+from courses.outbox import outbox_enqueue
 from courses.signals import course_completed
 
 
@@ -26,11 +27,6 @@ def _candidate_competent(sender, *, candidacy_id: int, **kwargs) -> None:
     _enqueue(certificate_issue_for_candidacy, candidacy_id=candidacy_id)
 
 
-logger = logging.getLogger(__name__)
-
-
 def _enqueue(task, **kwargs) -> None:
-    try:
-        task.delay(**kwargs)
-    except Exception:  # the broker is down: the periodic catch-up will do it
-        logger.exception("could not enqueue %s%s; certificates_catch_up will", task.name, kwargs)
+    with transaction.atomic():
+        outbox_enqueue(task=task, kwargs=kwargs)

@@ -38,7 +38,7 @@ def certificate_issue_for_candidacy(*, candidacy_id: int) -> int | None:
     return certificate.pk if certificate else None
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True)
+@shared_task(acks_late=True, reject_on_worker_lost=True, outbox_forward=True)
 def issue_run_execute(*, run_id: int) -> int:
     """Issue every certificate of a bulk run (a batch or an assessment event), counting progress as it goes."""
     from certificates.services.bulk import issue_run_execute as execute
@@ -46,7 +46,14 @@ def issue_run_execute(*, run_id: int) -> int:
     return execute(run_id=run_id)
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+@shared_task(
+    acks_late=True,
+    reject_on_worker_lost=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+    outbox_forward=True,  # long work: handed on by the outbox, run as itself (progress visible while it runs)
+)
 def zip_run_execute(*, run_id: int) -> int:
     """Pack a batch's certificate PDFs into one ZIP file."""
     from certificates.services.bulk import zip_run_execute as execute

@@ -9,7 +9,9 @@ after ``OUTBOX_RESEND_AFTER_SECONDS``, at most ``OUTBOX_MAX_PUBLISHES`` times.
 
 The broker receives ``courses.tasks.outbox_deliver`` with the row's id; ``outbox_deliver`` runs the stored task in
 this process and marks the row done in the same transaction, under a row lock, so a message delivered twice does
-its work once.
+its work once. A task declared with ``outbox_forward=True`` (long work such as a bulk run, whose progress must be
+seen while it runs) is instead handed on to the broker as itself from there, and must be idempotent on its own
+record.
 """
 
 import datetime
@@ -87,9 +89,15 @@ def outbox_deliver(*, message_id: str) -> bool:
         message = OutboxMessage.objects.select_for_update().filter(pk=message_id, processed_at__isnull=True).first()
         if message is None:
             return False
-        # Called, not sent: the task's own code runs in this process; an error rolls back and the deliver task
-        # retries (the row stays not done).
-        current_app.tasks[message.task_name](**message.kwargs)
+        task = current_app.tasks[message.task_name]
+        if getattr(task, "outbox_forward", False):
+            # Long work (a bulk run) is handed on to its own task through the broker, not run under this row lock;
+            # that task is idempotent on its own record. A refused hand-over rolls back: the row stays not done.
+            task.apply_async(kwargs=message.kwargs, retry=False)
+        else:
+            # Called, not sent: the task's own code runs in this process; an error rolls back and the deliver task
+            # retries (the row stays not done).
+            task(**message.kwargs)
         message.processed_at = timezone.now()
         message.save(update_fields=["processed_at"])
     return True

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from wagtail.users.models import UserProfile
 
 from courses.audit import audit_log
+from courses.outbox import outbox_enqueue
 from lms import roles
 from lms.selectors import language_is_supported, username_look_alike_exists
 from lms.tasks import email_send as email_send_task
@@ -125,11 +126,10 @@ def user_sign_up(
 
 
 def _mail_send(*, to, subject, template: str, context: dict) -> None:
-    """A mail in the recipient's language, sent by the task queue once the transaction commits."""
+    """A mail in the recipient's language, sent through the task outbox once the transaction commits."""
     with translation.override(to.preferred_language):
         subject, body = str(subject), loader.render_to_string(template, context)
-    address = to.email
-    transaction.on_commit(lambda: email_send_task.delay(subject=subject, body=body, to=[address]))
+    outbox_enqueue(task=email_send_task, kwargs={"subject": subject, "body": body, "to": [to.email]})
 
 
 @transaction.atomic

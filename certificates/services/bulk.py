@@ -16,6 +16,7 @@ from certificates.services.issuing import (
     certificate_issue_for_candidacy,
     certificate_issue_for_enrolment,
 )
+from courses.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ def issue_run_start(*, by, batch=None, event=None, action: str = IssueRun.Action
         raise CertificateRefused(_("A ZIP of PDFs is made per batch."), code="target")
     run = IssueRun.objects.create(action=action, batch=batch, event=event, requested_by=by)
     task = zip_run_execute if action == IssueRun.Action.ZIP else issue_run_execute
-    transaction.on_commit(lambda: task.delay(run_id=run.pk))
+    outbox_enqueue(task=task, kwargs={"run_id": run.pk})
     return run
 
 

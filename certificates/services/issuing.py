@@ -27,6 +27,7 @@ from certificates.models import (
 )
 from certificates.services.design import design_snapshot
 from courses.audit import audit_log
+from courses.outbox import outbox_enqueue
 
 CODE_BYTES = 24  # 192 random bits, 32 URL-safe characters
 
@@ -156,8 +157,9 @@ def _issue(
 def _render_on_commit(certificate_id: int) -> None:
     from certificates.tasks import certificate_render
 
-    # robust: a broker outage after commit must not fail the request; certificates_catch_up renders it later.
-    transaction.on_commit(lambda: certificate_render.delay(certificate_id=certificate_id), robust=True)
+    # Through the task outbox: stored with the certificate, handed to the broker after commit or, if the broker is
+    # down then, by the relay once it is back.
+    outbox_enqueue(task=certificate_render, kwargs={"certificate_id": certificate_id})
 
 
 def course_rule(*, course_id: int) -> CourseCertificate | None:

@@ -22,6 +22,7 @@ from courses.models import OutboxMessage
 from courses.outbox import outbox_deliver, outbox_enqueue, outbox_relay
 from lms.tasks import email_send
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 from tests.races import postgres_only, race
 
@@ -215,3 +216,124 @@ def test_a_message_delivered_twice_at_the_same_moment_does_its_work_once(tasks_r
     # Then one did the work, the other found it done: the mail went out once
     assert sorted(results) == [False, True]
     assert len(mail.outbox) == 1
+
+
+# --- the certificates' work and the sign-up mail go through the outbox too -----------------------------------------
+
+
+def _waiting_tasks() -> list[str]:
+    return sorted(
+        OutboxMessage.objects.filter(sent_at__isnull=True, processed_at__isnull=True).values_list(
+            "task_name", flat=True
+        )
+    )
+
+
+def test_a_certificate_issued_while_the_broker_refuses_is_rendered_once_it_is_back(
+    django_capture_on_commit_callbacks, broker_refused
+):
+    from certificates.services.issuing import certificate_issue_for_enrolment
+    from tests.certificates import factories as certificate_factories
+
+    enrolment = certificate_factories.completed_enrolment(automatic=False)
+    # Given the broker refuses when a certificate is issued
+    with django_capture_on_commit_callbacks(execute=True):
+        certificate = certificate_issue_for_enrolment(enrolment_id=enrolment.pk, issued_by=UserFactory())
+    # Then the issue succeeds and its rendering waits in the outbox
+    certificate.refresh_from_db()
+    assert certificate.rendered_at is None
+    assert _waiting_tasks() == ["certificates.tasks.certificate_render"]
+    # When the broker is back and the relay runs
+    current_app.conf.update(task_always_eager=True)
+    assert outbox_relay()["published"] == 1
+    # Then the certificate is rendered, once
+    certificate.refresh_from_db()
+    assert certificate.rendered_at is not None and certificate.pdf.name
+    assert outbox_relay()["published"] == 0
+
+
+def test_a_completion_announced_while_the_broker_refuses_is_certified_once_it_is_back(
+    django_capture_on_commit_callbacks, broker_refused
+):
+    from certificates.models import Certificate
+    from courses.services import course_completion_record
+    from tests.certificates import factories as certificate_factories
+
+    enrolment = certificate_factories.completed_enrolment(automatic=True)
+    type(enrolment).objects.filter(pk=enrolment.pk).update(status="active", completed_at=None)
+    enrolment.refresh_from_db()
+    # Given the broker refuses when the trainee completes a course that certifies automatically
+    with django_capture_on_commit_callbacks(execute=True):
+        assert course_completion_record(enrolment=enrolment)
+    # Then no certificate yet, and the issue waits in the outbox (not lost to the catch-up's next pass)
+    assert not Certificate.objects.exists()
+    assert _waiting_tasks() == ["certificates.tasks.certificate_issue_for_enrolment"]
+    # When the broker is back and the relay runs
+    current_app.conf.update(task_always_eager=True)
+    outbox_relay()
+    outbox_relay()
+    # Then the certificate is issued and rendered, once
+    certificate = Certificate.objects.get()
+    assert certificate.holder_id == enrolment.user_id and certificate.rendered_at is not None
+
+
+@pytest.mark.parametrize("action", ["issue", "zip"])
+def test_a_bulk_run_started_while_the_broker_refuses_runs_once_it_is_back(
+    action, django_capture_on_commit_callbacks, broker_refused
+):
+    from certificates.models import IssueRun
+    from certificates.services import bulk
+    from tests.certificates import factories as certificate_factories
+
+    course = course_factories.course(modules=1, lessons=1, kkni_level=2)
+    enrolment = certificate_factories.completed_enrolment(
+        automatic=False, course_page=course, batch=course_factories.batch(course_page=course)
+    )
+    if action == "zip":
+        from certificates.services.issuing import certificate_issue_for_enrolment
+        from certificates.services.rendering import certificate_render
+
+        certificate = certificate_issue_for_enrolment(enrolment_id=enrolment.pk, issued_by=UserFactory())
+        certificate_render(certificate_id=certificate.pk)
+        OutboxMessage.objects.all().delete()
+    # Given the broker refuses when the certification admin starts a run for the batch
+    with django_capture_on_commit_callbacks(execute=True):
+        run = bulk.issue_run_start(by=UserFactory(is_superuser=True), batch=enrolment.batch, action=action)
+    # Then the run is recorded and waits in the outbox
+    run.refresh_from_db()
+    assert run.status == IssueRun.Status.QUEUED
+    assert f"certificates.tasks.{action}_run_execute" in _waiting_tasks()
+    # When the broker is back and the relay runs
+    current_app.conf.update(task_always_eager=True)
+    outbox_relay()
+    outbox_relay()
+    # Then the run is done
+    run.refresh_from_db()
+    assert run.status == IssueRun.Status.DONE, run.message
+
+
+def test_the_sign_up_mail_asked_for_while_the_broker_refuses_goes_out_once_it_is_back(
+    client, django_capture_on_commit_callbacks, broker_refused
+):
+    # Given the broker refuses when a visitor signs up
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/akun/daftar/",
+            {
+                "username": "wulan",
+                "full_name": "Wulan Sari",
+                "email": "wulan@contoh.id",
+                "password1": "kata-sandi-aman-2026",
+                "password2": "kata-sandi-aman-2026",
+                "preferred_language": "id",
+            },
+        )
+    # Then the sign-up succeeds and the welcome mail waits in the outbox
+    assert response.status_code == 302, response.content[:500]
+    assert mail.outbox == []
+    assert _waiting_tasks() == ["lms.tasks.email_send"]
+    # When the broker is back and the relay runs
+    current_app.conf.update(task_always_eager=True)
+    assert outbox_relay()["published"] == 1
+    # Then the mail goes out once
+    assert len(_mail_to("wulan@contoh.id")) == 1
