@@ -81,6 +81,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.view_attempt",
         "assessments.change_response",
         *_CERTIFICATES,
+        # Placement: verify employers (and withdraw it), read vacancies and placements in the admin.
+        "placement.view_employer",
+        "placement.verify_employer",
+        "placement.view_vacancy",
+        "placement.view_placement",
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

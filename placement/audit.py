@@ -7,6 +7,7 @@ from courses.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
     "placement.employer_verify": _("Employer verified"),
+    "placement.employer_unverify": _("Employer verification withdrawn"),
     "placement.application_move": _("Application moved"),
     "placement.placement_record": _("Placement recorded"),
     "placement.consent": _("Job-seeker consent changed"),
