@@ -103,6 +103,9 @@ PARAMETER_RULES = [
     ("*", "method", "evidence_method"),
     ("*", "index", "portfolio_index"),
     ("*", "certificate_id", "certificate"),
+    ("placement_employer:*", "pk", "employer"),
+    ("placement_vacancy:*", "pk", "vacancy"),
+    ("placement_placement:*", "pk", "placement"),
     ("*_placement_employer:*", "pk", "employer"),
     ("*_placement_vacancy:*", "pk", "vacancy"),
     ("*_placement_application:*", "pk", "application"),
@@ -127,6 +130,9 @@ PUBLIC = {
     "certificates.views_credentials.issuer_profile": _ISSUER,
     "certificates.views_credentials.issuer_did": _ISSUER,
     "certificates.views_credentials.status_list_credential": _ISSUER,
+    "placement.views.public.vacancy_detail": (
+        "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
+    ),
 }
 
 #: URL name -> (key of ``World.values`` of the page, why): a public page's action that only ever acts on the
