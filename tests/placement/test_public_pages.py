@@ -19,6 +19,8 @@ from tests.placement import factories
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("placement:vacancies")
+#: Indonesian, whether the host defaults to it (lms) or follows the browser's language (the bare plugin host).
+INDONESIAN = {"HTTP_ACCEPT_LANGUAGE": "id"}
 
 
 def _detail(vacancy) -> str:
@@ -50,7 +52,7 @@ def test_the_list_shows_only_verified_employers_open_vacancies_not_past_closing(
     Vacancy.objects.filter(pk=past.pk).update(closes_on=timezone.localdate() - datetime.timedelta(days=1))
 
     # when anyone opens the list
-    response = client.get(LIST)
+    response = client.get(LIST, **INDONESIAN)
 
     # then only the public one is there, in Indonesian
     assert response.status_code == 200
@@ -86,7 +88,7 @@ def test_the_search_needs_every_word(client):
     # when visitors search for one shared word, then for two words
     both = client.get(LIST, {"q": "operator"})
     one = client.get(LIST, {"q": "operator gudang"})
-    none = client.get(LIST, {"q": "operator listrik"})
+    none = client.get(LIST, {"q": "operator listrik"}, **INDONESIAN)
 
     # then every word must match
     assert sorted(_titles(both)) == ["Operator Forklift", "Operator Jahit"]
@@ -185,7 +187,7 @@ def test_the_detail_shows_employer_requirements_wage_beside_the_umk_and_a_job_po
     )
 
     # when anyone opens it
-    response = client.get(_detail(vacancy))
+    response = client.get(_detail(vacancy), **INDONESIAN)
 
     # then it shows the employer, the requirements, the wage in rupiah beside the UMK
     assert response.status_code == 200
