@@ -239,6 +239,11 @@ def test_a_vacancy_that_is_not_public_is_a_404(client, state):
     assert client.get(url).status_code == 404
 
 
+def test_an_id_beyond_any_integer_column_is_a_404_not_a_500(client):
+    factories.vacancy()
+    assert client.get(f"/kerja/lowongan/{10**30}/").status_code == 404
+
+
 def test_an_employer_unverified_later_takes_its_vacancies_off_at_once(client):
     vacancy = factories.vacancy()
     Employer.objects.filter(pk=vacancy.employer_id).update(verified_at=None)
