@@ -46,7 +46,8 @@ def profile(request: HttpRequest) -> HttpResponse:
     when the consent text changes), the CV file, and my valid certificates and K units read live."""
     current = selectors.profile_for_user(user=request.user)
     consenting = selectors.has_current_consent(current)
-    form = ProfileForm(request.POST or None, initial=_initial(current), consent_needed=not consenting)
+    data = request.POST if request.method == "POST" else None
+    form = ProfileForm(data, initial=_initial(current), consent_needed=not consenting)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -82,7 +83,7 @@ def consent_withdraw(request: HttpRequest) -> HttpResponse:
     current = selectors.profile_for_user(user=request.user)
     if current is None:
         return redirect("placement:seeker_profile")
-    form = ConfirmForm(request.POST or None)
+    form = ConfirmForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         services.consent_withdraw(user=request.user)
         if form.cleaned_data["delete_profile"]:
