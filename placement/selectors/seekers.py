@@ -112,14 +112,21 @@ def vacancy_to_apply(*, vacancy_id: int):
 
 def dashboard_widget(*, user, limit: int = 5) -> dict:
     """The trainee dashboard's placement panel: without a consenting profile, an invitation (``consenting`` False);
-    with one, the open vacancies they match (``matches``) and near misses with the missing units and the courses that
-    teach them (``near_misses``). A constant number of queries, however many vacancies are open."""
+    with one, the open vacancies they match (``matches``, each with ``application``: theirs or None, so the panel
+    shows its status or an apply button) and near misses with the missing units and the courses that teach them
+    (``near_misses``). A constant number of queries, however many vacancies are open."""
     from placement.selectors.matching import vacancies_for_seeker
 
     profile = JobSeekerProfile.objects.filter(user=user).first() if user.is_authenticated else None
     if not has_current_consent(profile):
         return {"consenting": False, "profile": profile}
     found = vacancies_for_seeker(user=user, limit=limit)
+    applied = {
+        application.vacancy_id: application
+        for application in Application.objects.filter(seeker=user, vacancy_id__in=[m.vacancy.pk for m in found])
+    }
+    for match in found:
+        match.application = applied.get(match.vacancy.pk)
     return {
         "consenting": True,
         "profile": profile,

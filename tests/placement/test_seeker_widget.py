@@ -77,8 +77,8 @@ def test_the_widget_takes_the_same_queries_for_1_and_20_vacancies(django_assert_
     for _ in range(vacancies):
         factories.vacancy(employer_obj=employer, units=["Q.1", "Q.2"])
     # Then reading the panel takes the same number of queries
-    # profile, held units, vacancies, their units, the courses teaching the missing ones
-    with django_assert_num_queries(5):
+    # profile, held units, vacancies, their units, the courses teaching the missing ones, the seeker's applications
+    with django_assert_num_queries(6):
         widget = dashboard_widget(user=user)
     assert len(widget["near_misses"]) == min(vacancies, 5)
 
@@ -101,3 +101,19 @@ def test_the_dashboard_page_takes_the_same_queries_for_1_and_20_vacancies(client
         assert client.get(DASHBOARD).status_code == 200
     # Then the dashboard takes as many queries
     assert len(twenty) == len(one)
+
+
+def test_a_matching_vacancy_can_be_applied_for_from_the_dashboard(client):
+    # Given a consenting trainee and an open vacancy requiring no unit (it matches everyone)
+    user = _trainee(factories.seeker())
+    vacancy = factories.vacancy(title="Staf Gudang")
+    client.force_login(user)
+    apply_url = reverse("placement:apply", args=[vacancy.pk])
+    # The panel offers the apply button
+    assert apply_url in client.get(DASHBOARD).content.decode()
+    # When they apply from it
+    client.post(apply_url)
+    # Then the panel shows the application's status instead of the button
+    response = client.get(DASHBOARD)
+    assert response.context["placement_widget"]["matches"][0].application.status == "applied"
+    assert apply_url not in response.content.decode()
