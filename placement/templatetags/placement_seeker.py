@@ -3,6 +3,8 @@ link to the job-seeker profile, the status of their application, "closed", or th
 ``{{ vacancy|vacancy_url }}``, the public page of a vacancy (or "" when the public pages are not installed)."""
 
 from django import template
+from django.conf import settings
+from django.shortcuts import resolve_url
 from django.urls import NoReverseMatch, reverse
 from django.utils.http import urlencode
 
@@ -32,7 +34,7 @@ def apply_state(context, vacancy) -> dict:
     user = getattr(request, "user", None)
     here = request.get_full_path() if request is not None else ""
     if user is None or not user.is_authenticated:
-        login = reverse("lms:login") + (f"?{urlencode({'next': here})}" if here else "")
+        login = resolve_url(settings.LOGIN_URL) + (f"?{urlencode({'next': here})}" if here else "")
         return {"state": "login", "url": login}
     application = Application.objects.filter(vacancy_id=vacancy.pk, seeker=user).only("pk", "status").first()
     if application is not None:

@@ -13,8 +13,14 @@ from placement.services.applications import application_create
 from placement.services.vacancies import vacancy_close
 from tests.certificates import factories as certificate_factories
 from tests.placement import factories
+from tests.placement.factories_pl_seeker import login_url, speak_indonesian
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _indonesian(client):
+    speak_indonesian(client)
 
 
 def _apply(client, vacancy):
@@ -85,7 +91,7 @@ def test_a_draft_vacancy_is_not_found_and_get_is_refused(client):
 
 def test_an_anonymous_visitor_is_sent_to_log_in(client):
     response = _apply(client, factories.vacancy())
-    assert response.status_code == 302 and reverse("lms:login") in response["Location"]
+    assert response.status_code == 302 and login_url() in response["Location"]
 
 
 def _include(vacancy, user=None) -> str:
@@ -100,7 +106,7 @@ def _include(vacancy, user=None) -> str:
 def test_the_apply_include_shows_what_the_person_can_do(django_assert_max_num_queries):
     vacancy = factories.vacancy()
     # An anonymous visitor: a log-in link coming back here
-    assert reverse("lms:login") + "?next=%2Fkerja%2Flowongan%2Fcontoh%2F" in _include(vacancy)
+    assert login_url() + "?next=%2Fkerja%2Flowongan%2Fcontoh%2F" in _include(vacancy)
     # No profile: a link to the profile
     assert reverse("placement:seeker_profile") in _include(vacancy, certificate_factories.trainee_create())
     # A consenting seeker: the form (two queries at most)

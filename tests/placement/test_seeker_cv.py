@@ -13,7 +13,7 @@ from placement.services.seekers import consent_withdraw, cv_upload
 from tests.certificates import factories as certificate_factories
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import PDF, cv_pdf
+from tests.placement.factories_pl_seeker import PDF, cv_pdf, login_url, speak_indonesian
 
 pytestmark = pytest.mark.django_db
 UPLOAD = reverse("placement:seeker_cv_upload")
@@ -71,7 +71,7 @@ def test_a_cv_that_is_not_a_pdf_or_too_large_is_refused_and_nothing_stored(clien
 def test_the_refusal_is_in_indonesian(client):
     seeker = factories.seeker()
     client.force_login(seeker)
-    client.post(reverse("lms:set_language"), {"language": "id", "next": "/"})
+    speak_indonesian(client)
     response = client.post(UPLOAD, {"cv_file": cv_pdf("cv.pdf", b"bukan pdf")}, follow=True)
     assert any("harus berupa PDF" in str(m) for m in response.context["messages"])
 
@@ -123,7 +123,7 @@ def test_nobody_else_gets_the_cv(client, applied, who):
     response = client.get(url)
     # Then it is a 404 (or the login page for an anonymous visitor)
     if who == "anonymous":
-        assert response.status_code == 302 and reverse("lms:login") in response["Location"]
+        assert response.status_code == 302 and login_url() in response["Location"]
     else:
         assert response.status_code == 404
     if who == "other_trainee":

@@ -14,7 +14,6 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
 from certificates.services.issuing import certificate_revoke
-from lms import personal_data
 from placement.models import Application, JobSeekerProfile
 from placement.selectors.applications import applications_for_employer
 from placement.selectors.matching import matches_for_vacancy
@@ -24,7 +23,7 @@ from placement.services.seekers import cv_upload
 from tests.certificates import factories as certificate_factories
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import cv_pdf
+from tests.placement.factories_pl_seeker import cv_pdf, needs_lms, speak_indonesian
 
 pytestmark = pytest.mark.django_db
 URL = reverse("placement:seeker_profile")
@@ -100,7 +99,7 @@ def test_bad_input_is_refused_with_a_translated_error_and_nothing_stored(client,
 def test_a_bad_regency_code_is_explained_in_indonesian(client):
     user = certificate_factories.trainee_create()
     client.force_login(user)
-    client.post(reverse("lms:set_language"), {"language": "id", "next": "/"})
+    speak_indonesian(client)
     # When the regency code has a letter in it
     response = client.post(URL, _form(regency_code="33A5"))
     # Then the message is the Indonesian one
@@ -188,7 +187,10 @@ def test_the_page_shows_valid_certificates_and_k_units_read_live(client):
     assert page.context["competence"] == {"certificates": [], "units": []}
 
 
+@needs_lms
 def test_the_personal_data_export_holds_the_profile_applications_and_cv():
+    from lms import personal_data
+
     # Given a job seeker with a CV who applied
     seeker = factories.seeker()
     cv_upload(user=seeker, upload=cv_pdf())
@@ -204,6 +206,7 @@ def test_the_personal_data_export_holds_the_profile_applications_and_cv():
     assert archive.read("job-seeker/cv.pdf").startswith(b"%PDF-")
 
 
+@needs_lms
 def test_deleting_the_account_removes_the_profile_and_cv_and_withdraws_open_applications(
     django_capture_on_commit_callbacks,
 ):
@@ -215,6 +218,8 @@ def test_deleting_the_account_removes_the_profile_and_cv_and_withdraws_open_appl
     storage, name = profile.cv_file.storage, profile.cv_file.name
     application = application_create(vacancy=factories.vacancy(), seeker=seeker)
     # When they delete their account
+    from lms import personal_data
+
     with django_capture_on_commit_callbacks(execute=True):
         personal_data.account_anonymise(user=seeker, password="rahasia-123")
     # Then the profile and CV are gone and the application is withdrawn (its record stays)
