@@ -52,6 +52,8 @@ from courses.models import Enrolment, LessonCompletion, LessonPage
 from courses.private_files import private_storage
 from lms import roles
 from lms.encryption import mask_national_id
+from placement.selectors.seekers import personal_data_for_user as placement_personal_data
+from placement.services.seekers import profile_delete as placement_profile_delete
 
 FORMAT_VERSION = 1
 #: Attempts in these states show their results; an attempt still in progress shows only the answers given.
@@ -319,8 +321,16 @@ def _certificates(user, files: list[ArchiveFile]) -> list[dict]:
     return rows
 
 
+def _placement(user, files: list[ArchiveFile]) -> dict:
+    """The job-seeker profile, the applications and the CV file (``placement``)."""
+    data, placement_files = placement_personal_data(user=user)
+    files += [ArchiveFile(name, storage, path) for name, storage, path in placement_files]
+    return data
+
+
 def personal_data_collect(*, user) -> PersonalData:
-    """Everything kept about ``user``, in a constant number of queries (12) however much there is."""
+    """Everything kept about ``user``, in a constant number of queries however much there is (15, and one more
+    each when there is a job-seeker profile and applications)."""
     files: list[ArchiveFile] = []
     data = {
         "format": FORMAT_VERSION,
@@ -345,6 +355,7 @@ def personal_data_collect(*, user) -> PersonalData:
             {"kind": notice.kind, "candidacy_id": notice.candidacy_id, "at": _iso(notice.created_at)}
             for notice in Notice.objects.filter(user=user).order_by("created_at", "pk")
         ],
+        "job_seeker": _placement(user, files),
     }
     data["files"] = [archive_file.name for archive_file in files]
     return PersonalData(data=data, files=files)
@@ -440,6 +451,9 @@ def account_anonymise(*, user, password: str) -> None:
         raise PersonalDataRefused(_("The password is wrong."), code="password")
     user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
     uploads = _uploaded_paths(user)
+    # The job-seeker profile and CV file go (employers no longer see the person); applications under way are
+    # withdrawn, and the records of past ones stay under the placeholder name.
+    placement_profile_delete(user=user, withdraw_applications=True)
     serials = certificates_holder_anonymise(holder=user)
     archives = certificate_archives_delete(holder=user)
     groups_before = sorted(user.groups.values_list("name", flat=True))
