@@ -3,11 +3,13 @@ account by anonymisation.
 
 The export is ``data.json`` (profile, enrolments with progress and lesson completions, exam attempts with the answers
 given and, once submitted, their results — never an answer key —, candidacies with self-assessment, verdicts and
-appeals, certificates with serials and verify URLs, notices) plus the files the trainee uploaded (exam answers,
-portfolio evidence) and their certificate PDFs. It is read in a fixed number of queries and streamed.
+appeals, certificates with serials and verify URLs, notices, the job-seeker profile with its consent and the
+applications with their steps) plus the files the trainee uploaded (exam answers, portfolio evidence, CV file) and
+their certificate PDFs. It is read in a fixed number of queries and streamed.
 
 Deletion keeps what the law needs (attempt scores, verdicts, issued certificates that stay verifiable under the
-masked name) and removes the person: name, e-mail, username, national ID, password, sessions and uploaded files.
+masked name) and removes the person: name, e-mail, username, national ID, password, sessions and uploaded files; the
+job-seeker profile and CV go, and applications still under way are withdrawn.
 """
 
 from __future__ import annotations
