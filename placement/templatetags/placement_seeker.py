@@ -15,7 +15,7 @@ from placement.services.vacancies import vacancy_accepts_applications
 register = template.Library()
 
 #: The public vacancy page's URL name (placement.urls_public).
-VACANCY_DETAIL = "placement:vacancy_detail"
+VACANCY_DETAIL = "placement:vacancy"
 
 
 @register.filter
