@@ -20,6 +20,7 @@ from courses import selectors as course_selectors
 from lms import health, personal_data, roles, services
 from lms.forms import AccountDeleteForm, LanguageForm, ProfileForm, SignUpForm
 from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
+from placement.selectors import seekers as placement_seekers
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -159,6 +160,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "certificate_rows": certificate_rows(certificate_selectors.certificates_for_holder(user=request.user))
         if is_trainee
         else [],
+        "placement_widget": placement_seekers.dashboard_widget(user=request.user) if is_trainee else None,
         "is_trainee": is_trainee,
         "is_instructor": is_instructor,
         "is_assessor": is_assessor,

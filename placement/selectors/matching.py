@@ -17,6 +17,7 @@ from assessments.selectors_standards import courses_teaching_units
 from certificates.selectors_competence import held_unit_codes, holder_kkni_levels
 from placement import conf
 from placement.models import JobSeekerProfile, Vacancy
+from placement.selectors.seekers import consenting_profiles
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
 
 
@@ -71,7 +72,7 @@ def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatc
 
     Four queries whatever the numbers: the required units, the held units, the KKNI levels, the profiles."""
     required = required_unit_codes(vacancy)
-    consenting = JobSeekerProfile.objects.filter(consent_at__isnull=False)
+    consenting = consenting_profiles()
     if required:
         held = held_unit_codes(holder_ids=consenting.values_list("user_id", flat=True), codes=required)
         profiles = consenting.filter(user_id__in=list(held))

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from courses.audit import audit_log
 from placement.models import Application, ApplicationStep, JobSeekerProfile, Placement, Vacancy
+from placement.selectors.seekers import consenting_profiles
 from placement.services import PlacementRefused
 from placement.services.employers import is_member
 from placement.services.vacancies import vacancy_accepts_applications
@@ -27,7 +28,7 @@ STEPS = {
 
 
 def _consenting_profile(seeker) -> JobSeekerProfile:
-    profile = JobSeekerProfile.objects.filter(user=seeker, consent_at__isnull=False).first()
+    profile = consenting_profiles().filter(user=seeker).first()
     if profile is None:
         raise PlacementRefused(
             _("Fill in your job-seeker profile and agree to be shown to employers first."), code="no_consent"

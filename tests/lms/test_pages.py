@@ -54,8 +54,9 @@ def test_dashboard_query_count_does_not_grow_with_groups(client, trainee, django
     for n in range(groups - 1):
         trainee.groups.add(Group.objects.create(name=f"Kelompok {n}"))
     client.force_login(trainee)
-    # session, user, roles, notices, competency assessments (none), enrolments (none), certificates (none)
-    with django_assert_num_queries(7):
+    # session, user, roles, notices, competency assessments (none), enrolments (none), certificates (none), the
+    # job-seeker profile (none: the work panel invites to create one)
+    with django_assert_num_queries(8):
         assert client.get(reverse("lms:dashboard")).status_code == 200
 
 
@@ -72,8 +73,8 @@ def test_trainee_dashboard_query_count_does_not_grow_with_enrolments(
         LessonCompletion.objects.create(enrolment=enrolment, lesson=factories.lessons_of(course)[0])
     client.force_login(trainee)
     # session, user, roles, notices, competency assessments, enrolments with progress, their next lessons,
-    # the site and its root paths (page URLs), certificates
-    with django_assert_num_queries(10):
+    # the site and its root paths (page URLs), certificates, the job-seeker profile (none)
+    with django_assert_num_queries(11):
         response = client.get(reverse("lms:dashboard"))
     enrolments = response.context["enrolments"]
     assert len(enrolments) == courses

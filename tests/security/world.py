@@ -40,6 +40,7 @@ from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
 from placement.models import Demand, Placement, Vacancy
 from placement.services.applications import application_create
+from placement.services.seekers import cv_upload
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
@@ -183,13 +184,15 @@ def build_world() -> World:
     # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
     pending = certificate_factories.competent_candidacy(candidate=trainee_a)
 
-    # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile and application.
+    # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile (with a CV file)
+    # and application.
     employer_a = _in_role(UserFactory(full_name="Rina Wulandari"), roles.EMPLOYER)
     employer_b = _in_role(UserFactory(full_name="Bambang Sutrisno"), roles.EMPLOYER)
     employer_obj = placement_factories.employer(member=employer_a)
     placement_factories.employer(member=employer_b)
     vacancy = placement_factories.vacancy(employer_obj=employer_obj, units=["C.14.SWEEP"])
     placement_factories.seeker(user=trainee_a)
+    cv_upload(user=trainee_a, upload=SimpleUploadedFile("cv.pdf", PDF, content_type="application/pdf"))
     application = application_create(vacancy=vacancy, seeker=trainee_a)
     demand = Demand.objects.create(employer=employer_obj, position="Operator Jahit", headcount=3, quarter="2027-Q1")
     # A placement staff recorded for trainee A (the admin's read-only placement list reaches it by id).
