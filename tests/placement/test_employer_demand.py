@@ -17,17 +17,17 @@ from tests.placement import factories
 pytestmark = pytest.mark.django_db
 
 GOOD = (
-    "position,units,scheme,headcount,quarter\n"
-    "Operator Jahit,C.14.A C.14.B,,12,2027-Q1\n"
-    "Teknisi Listrik,C.14.B,,3,2027-q2\n"
-).encode()
+    b"position,units,scheme,headcount,quarter\n"
+    b"Operator Jahit,C.14.A C.14.B,,12,2027-Q1\n"
+    b"Teknisi Listrik,C.14.B,,3,2027-q2\n"
+)
 BAD = (
-    "jabatan;unit;jumlah;kuartal\n"
-    "Operator Jahit;C.14.A;12;2027-Q1\n"
-    "Teknisi;C.99.NOPE;3;2027-Q2\n"
-    "Las;C.14.A;0;2027-Q3\n"
-    ";C.14.A;2;2027-Q5\n"
-).encode()
+    b"jabatan;unit;jumlah;kuartal\n"
+    b"Operator Jahit;C.14.A;12;2027-Q1\n"
+    b"Teknisi;C.99.NOPE;3;2027-Q2\n"
+    b"Las;C.14.A;0;2027-Q3\n"
+    b";C.14.A;2;2027-Q5\n"
+)
 
 
 @pytest.fixture
