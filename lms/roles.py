@@ -86,6 +86,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placement.verify_employer",
         "placement.view_vacancy",
         "placement.view_placement",
+        "placement.view_demand",
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

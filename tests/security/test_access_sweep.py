@@ -110,6 +110,7 @@ PARAMETER_RULES = [
     ("*_placement_vacancy:*", "pk", "vacancy"),
     ("*_placement_application:*", "pk", "application"),
     ("*_placement_demand:*", "pk", "demand"),
+    ("placement_demand:*", "pk", "demand"),
     ("*_placement_jobseekerprofile:*", "pk", "seeker_profile"),
     ("*", "employer_id", "employer"),
     ("*", "vacancy_id", "vacancy"),
