@@ -10,6 +10,8 @@ AUDIT_ACTIONS = {
     "placement.application_move": _("Application moved"),
     "placement.placement_record": _("Placement recorded"),
     "placement.consent": _("Job-seeker consent changed"),
+    "placement.application_create": _("Application made"),
+    "placement.application_nominate": _("Job seeker nominated"),
 }
 
 
