@@ -62,9 +62,9 @@ def notice_email_send(*, notice_id: int) -> int:
     return send_mail(subject, body, None, [notice.user.email])
 
 
-def notices_read(*, user, notice_ids=None) -> int:
-    """Mark the user's unread notices read (the given ones, or all). Returns how many."""
+def notices_read(*, user, application_id: int | None = None) -> int:
+    """Mark the user's unread notices read (those of one application, or all). Returns how many."""
     notices = PlacementNotice.objects.filter(user=user, read_at__isnull=True)
-    if notice_ids is not None:
-        notices = notices.filter(pk__in=list(notice_ids))
+    if application_id is not None:
+        notices = notices.filter(application_id=application_id)
     return notices.update(read_at=timezone.now())
