@@ -81,6 +81,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.view_attempt",
         "assessments.change_response",
         *_CERTIFICATES,
+        # Placement pipeline: nominate consenting job seekers, record placements found outside the portal.
+        "placement.add_application",
+        "placement.view_application",
+        "placement.add_placement",
+        "placement.view_placement",
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],
