@@ -87,6 +87,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placement.view_vacancy",
         "placement.view_placement",
         "placement.view_demand",
+        # Placement pipeline: nominate consenting job seekers, record placements found outside the portal.
+        "placement.add_application",
+        "placement.view_application",
+        "placement.add_placement",
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

@@ -18,6 +18,8 @@ AUDIT_ACTIONS = {
     "placement.vacancy_close": _("Vacancy closed"),
     "placement.vacancy_fill": _("Vacancy marked filled"),
     "placement.demand_import": _("Labour demand imported"),
+    "placement.application_create": _("Application made"),
+    "placement.application_nominate": _("Job seeker nominated"),
 }
 
 

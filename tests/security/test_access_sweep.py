@@ -117,6 +117,7 @@ PARAMETER_RULES = [
     ("*", "application_id", "application"),
     ("*", "profile_id", "seeker_profile"),
     ("*", "demand_id", "demand"),
+    ("placement:application_step", "to", "application_step"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"

@@ -251,6 +251,7 @@ def build_world() -> World:
         "employer": employer_obj.pk,
         "vacancy": vacancy.pk,
         "application": application.pk,
+        "application_step": "shortlisted",
         "seeker_profile": trainee_a.job_seeker_profile.pk,
         "demand": demand.pk,
         "placement": placement.pk,
