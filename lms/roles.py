@@ -81,6 +81,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.view_attempt",
         "assessments.change_response",
         *_CERTIFICATES,
+        "placement.view_figures",  # the centre's placement figures (Reports → Placement figures)
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

@@ -10,6 +10,7 @@ AUDIT_ACTIONS = {
     "placement.application_move": _("Application moved"),
     "placement.placement_record": _("Placement recorded"),
     "placement.consent": _("Job-seeker consent changed"),
+    "placement.figures_export": _("Placement figures exported"),
 }
 
 

@@ -2,6 +2,7 @@ from placement.models.applications import Application, ApplicationStep, Placemen
 from placement.models.demand import Demand
 from placement.models.employers import Employer, EmployerMember
 from placement.models.seekers import JobSeekerProfile
+from placement.models.tracer import TracerAnswer, TracerSurvey
 from placement.models.vacancies import Vacancy
 
 __all__ = [
@@ -12,5 +13,7 @@ __all__ = [
     "EmployerMember",
     "JobSeekerProfile",
     "Placement",
+    "TracerAnswer",
+    "TracerSurvey",
     "Vacancy",
 ]
