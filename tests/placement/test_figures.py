@@ -22,7 +22,7 @@ D = datetime.date
 
 @pytest.fixture
 def world():
-    """Track "Garmen": batch B1 (5 Jan – 31 Mar 2026) with
+    """Track "Garmen": batch B1 (5 Jan to 31 Mar 2026) with
     p1 completed, certified 10 Apr, hired 10 May (local, consents, one application),
     p2 completed, certified 1 Apr, hired 1 Nov — after the six months (not local, consents),
     p3 completed, neither, p4 still active, certified 5 Apr, hired 20 Apr (local, no consent), p5 withdrawn (hired);
