@@ -31,6 +31,7 @@ from placement.services.seekers import consent_give, profile_save
 from placement.services.vacancies import vacancy_open, vacancy_save
 
 EMPLOYER_USERNAME = "employer"
+PAST_ASSESSOR = "asesor-lulusan"
 S = Application.Status
 
 # Track slugs of the demo (lms.demo.standard_files), short names used below.
@@ -476,11 +477,13 @@ def _tracer(stdout) -> None:
 def load(stdout) -> None:
     """Load the demo placement (after the users, standards and certificate rules). Idempotent."""
     staff = User.objects.filter(username="admin").first()
-    assessor = User.objects.filter(username="asesor").first()
-    if staff is None or assessor is None:
+    if staff is None:
         stdout.write("Placement: skipped (the demo users are missing)")
         return
     with transaction.atomic():
+        # The graduates were assessed in past events by an assessor of their own, so that the demo assessor's list
+        # (``asesor``: the batch still to assess) stays as it is.
+        assessor = _user(PAST_ASSESSOR, "Drs. Teguh Santoso (demo)", roles.ASSESSOR)
         employers = _employers(staff)
         vacancies = _vacancies(employers)
         demand = _demand(employers, staff)
