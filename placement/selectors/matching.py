@@ -16,7 +16,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.selectors_standards import competent_unit_codes, courses_teaching_units
-from certificates.selectors_competence import held_unit_codes, valid_competency_certificates
+from certificates.selectors_competence import (
+    held_unit_codes,
+    valid_competency_certificates,
+    valid_competency_filter,
+)
 from placement import conf
 from placement.models import JobSeekerProfile, Vacancy
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
@@ -57,43 +61,54 @@ class SeekerMatch:
 
 
 def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
-    """``(user id, units held, KKNI level)`` of consenting job seekers, ranked in the database.
+    """``(user id, units held, KKNI level, …sort keys)`` of consenting job seekers, ranked in the database.
 
-    With required units: the seekers holding at least one of them, from the K verdicts of valid certificates
-    grouped per person (one pass over the verdicts of those codes). Without: every consenting seeker. Ordered by the
-    units held, reaching ``min_level``, the level, local residence (``KOMPETEN_LOCAL_PRIORITY``), the start date and
-    the profile, so that the database cuts the list (LIMIT) and Python sees only what is shown."""
-    certificates = valid_competency_certificates()
-    level_of = (
-        certificates.filter(holder_id=OuterRef("person"))
-        .order_by()
-        .values("holder_id")
-        .annotate(top=Max("candidacy__event__scheme__kkni_level"))
-        .values("top")
-    )
+    With required units: the K verdicts on those codes in valid certificates, grouped per person (one pass), the
+    level being the highest scheme level over the person's valid certificates, joined in (no subquery per row).
+    Without: every consenting seeker. Ordered by the units held, reaching ``min_level``, the level, local residence
+    (``KOMPETEN_LOCAL_PRIORITY``), the start date and the profile, so that the database cuts the list (LIMIT) and
+    Python sees only what is shown."""
     if required:
         profile = "candidacy__candidate__job_seeker_profile__"
+        owned = "candidacy__candidate__certificates__"
         rows = (
-            competent_unit_codes(candidacy_ids=certificates.values("candidacy_id"))
+            competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
             .filter(unit__code__in=required, **{f"{profile}consent_at__isnull": False})
             .order_by()
             .values(person=F("candidacy__candidate_id"))
             .annotate(
                 held=Count("unit__code", distinct=True),
+                level=Coalesce(
+                    Max(f"{owned}candidacy__event__scheme__kkni_level", filter=valid_competency_filter(owned)), 0
+                ),
                 local=F(f"{profile}is_local"),
                 available=F(f"{profile}available_from"),
                 profile_id=F(f"{profile}id"),
             )
         )
     else:
+        level_of = (
+            valid_competency_certificates()
+            .filter(holder_id=OuterRef("user_id"))
+            .order_by()
+            .values("holder_id")
+            .annotate(top=Max("candidacy__event__scheme__kkni_level"))
+            .values("top")
+        )
         rows = (
             JobSeekerProfile.objects.filter(consent_at__isnull=False)
             .order_by()
             .values(person=F("user_id"))
-            .annotate(held=Value(0), local=F("is_local"), available=F("available_from"), profile_id=F("id"))
+            .annotate(
+                held=Value(0),
+                level=Coalesce(Subquery(level_of), 0),
+                local=F("is_local"),
+                available=F("available_from"),
+                profile_id=F("id"),
+            )
         )
     below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
-    rows = rows.annotate(level=Coalesce(Subquery(level_of), 0)).annotate(below=below)
+    rows = rows.annotate(below=below)
     order = [F("held").desc(), F("below").asc(), F("level").desc()]
     if conf.get("LOCAL_PRIORITY"):
         order.append(F("local").desc())
