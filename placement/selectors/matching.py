@@ -121,7 +121,7 @@ def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatc
     """Consenting job seekers ranked for the vacancy (with a required unit: those holding at least one), explained.
 
     The ranking and the cut happen in the database; then the shown rows' profiles and held units. Four queries
-    whatever the numbers (the required units, the ranking, the profiles, the held units); a scheme's units add one."""
+    whatever the numbers (the required units, the ranking, the profiles, the held units); a scheme adds two."""
     required = required_unit_codes(vacancy)
     ranked = list(_candidates(required=required, min_level=vacancy.min_kkni_level)[:limit])
     ids = [row[0] for row in ranked]
