@@ -73,6 +73,7 @@ def _people(count: int, rng: random.Random):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
+    from placement import conf
     from placement.models import JobSeekerProfile
 
     user_model = get_user_model()
@@ -89,6 +90,7 @@ def _people(count: int, rng: random.Random):
         batch_size=BATCH,
     )
     now, today = timezone.now(), timezone.localdate()
+    consent_version = conf.get("CONSENT_VERSION")
     profiles = []
     for user in users:
         local = rng.random() < 0.6
@@ -96,7 +98,7 @@ def _people(count: int, rng: random.Random):
             JobSeekerProfile(
                 user=user,
                 consent_at=None if rng.random() < 0.05 else now,
-                consent_version="2026-12",
+                consent_version=consent_version,
                 province="Jawa Tengah",
                 regency_code="3325" if local else "3374",
                 regency="Kabupaten Batang" if local else "Kota Semarang",

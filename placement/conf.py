@@ -31,3 +31,8 @@ DEFAULTS: dict = {
 
 def get(name: str):
     return getattr(settings, f"KOMPETEN_{name}", DEFAULTS[name])
+
+
+# The group (role) a user joins when they register an employer or are added to one; the host's roles sync keeps
+# its permissions. A setting, because placement never imports the host site.
+DEFAULTS["EMPLOYER_GROUP"] = "Employer"

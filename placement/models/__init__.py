@@ -1,6 +1,7 @@
 from placement.models.applications import Application, ApplicationStep, Placement
 from placement.models.demand import Demand
 from placement.models.employers import Employer, EmployerMember
+from placement.models.notices import PlacementNotice
 from placement.models.seekers import JobSeekerProfile
 from placement.models.vacancies import Vacancy
 
@@ -12,5 +13,6 @@ __all__ = [
     "EmployerMember",
     "JobSeekerProfile",
     "Placement",
+    "PlacementNotice",
     "Vacancy",
 ]

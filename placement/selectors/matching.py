@@ -23,6 +23,7 @@ from certificates.selectors_competence import (
 )
 from placement import conf
 from placement.models import JobSeekerProfile, Vacancy
+from placement.selectors.seekers import consenting_profiles, current_consent_q
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
 
 
@@ -73,7 +74,7 @@ def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
         owned = "candidacy__candidate__certificates__"
         rows = (
             competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
-            .filter(unit__code__in=required, **{f"{profile}consent_at__isnull": False})
+            .filter(current_consent_q(profile), unit__code__in=required)
             .order_by()
             .values(person=F("candidacy__candidate_id"))
             .annotate(
@@ -96,7 +97,7 @@ def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
             .values("top")
         )
         rows = (
-            JobSeekerProfile.objects.filter(consent_at__isnull=False)
+            consenting_profiles()
             .order_by()
             .values(person=F("user_id"))
             .annotate(
@@ -126,7 +127,7 @@ def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatc
     ranked = list(_candidates(required=required, min_level=vacancy.min_kkni_level)[:limit])
     ids = [row[0] for row in ranked]
     profiles = {
-        profile.user_id: profile for profile in JobSeekerProfile.objects.filter(user_id__in=ids).select_related("user")
+        profile.user_id: profile for profile in consenting_profiles().filter(user_id__in=ids).select_related("user")
     }
     held = held_unit_codes(holder_ids=ids, codes=required) if required and ids else {}
     return [

@@ -4,6 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from courses.audit import audit_log
 from placement.models import Vacancy
 from placement.services import PlacementRefused
 from placement.services.employers import is_member
@@ -47,6 +48,8 @@ def vacancy_save(*, by, employer_id: int, units=(), vacancy: Vacancy | None = No
         vacancy = Vacancy(employer_id=employer_id)
     elif vacancy.employer_id != employer_id:
         raise PlacementRefused(_("This vacancy belongs to another employer."), code="not_member")
+    elif vacancy.status != Vacancy.Status.DRAFT and vacancy.status != Vacancy.Status.OPEN:
+        raise PlacementRefused(_("A closed or filled vacancy cannot be changed."), code="not_editable")
     for name in _FIELDS:
         if name in fields:
             setattr(vacancy, name, fields[name])
@@ -59,13 +62,22 @@ def vacancy_save(*, by, employer_id: int, units=(), vacancy: Vacancy | None = No
 @transaction.atomic
 def vacancy_open(*, vacancy: Vacancy, by) -> Vacancy:
     _member_only(employer_id=vacancy.employer_id, by=by)
-    locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
+    locked = Vacancy.objects.select_for_update().select_related("employer").get(pk=vacancy.pk)
     if locked.status != Vacancy.Status.DRAFT:
         raise PlacementRefused(_("Only a draft vacancy can be opened."), code="not_draft")
+    if locked.employer.verified_at is None:
+        raise PlacementRefused(
+            _(
+                "A vacancy can be opened once the centre has verified your employer. It stays a draft until then; "
+                "the centre's staff check the NIB and will verify you soon."
+            ),
+            code="unverified",
+        )
     _checked(locked)
     locked.status = Vacancy.Status.OPEN
     locked.opened_at = timezone.now()
     locked.save(update_fields=["status", "opened_at"])
+    audit_log(locked, "placement.vacancy_open", user=by)
     return locked
 
 
@@ -73,10 +85,15 @@ def vacancy_open(*, vacancy: Vacancy, by) -> Vacancy:
 def vacancy_close(*, vacancy: Vacancy, by, filled: bool = False) -> Vacancy:
     _member_only(employer_id=vacancy.employer_id, by=by)
     locked = Vacancy.objects.select_for_update().get(pk=vacancy.pk)
-    if locked.status != Vacancy.Status.OPEN:
+    if filled and locked.status not in (Vacancy.Status.OPEN, Vacancy.Status.CLOSED):
+        raise PlacementRefused(_("Only an open or closed vacancy can be marked filled."), code="not_open")
+    if not filled and locked.status != Vacancy.Status.OPEN:
         raise PlacementRefused(_("Only an open vacancy can be closed."), code="not_open")
+    before = locked.status
     locked.status = Vacancy.Status.FILLED if filled else Vacancy.Status.CLOSED
     locked.save(update_fields=["status"])
+    action = "placement.vacancy_fill" if filled else "placement.vacancy_close"
+    audit_log(locked, action, user=by, data={"from": before})
     return locked
 
 

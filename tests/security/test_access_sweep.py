@@ -103,16 +103,21 @@ PARAMETER_RULES = [
     ("*", "method", "evidence_method"),
     ("*", "index", "portfolio_index"),
     ("*", "certificate_id", "certificate"),
+    ("placement_employer:*", "pk", "employer"),
+    ("placement_vacancy:*", "pk", "vacancy"),
+    ("placement_placement:*", "pk", "placement"),
     ("*_placement_employer:*", "pk", "employer"),
     ("*_placement_vacancy:*", "pk", "vacancy"),
     ("*_placement_application:*", "pk", "application"),
     ("*_placement_demand:*", "pk", "demand"),
+    ("placement_demand:*", "pk", "demand"),
     ("*_placement_jobseekerprofile:*", "pk", "seeker_profile"),
     ("*", "employer_id", "employer"),
     ("*", "vacancy_id", "vacancy"),
     ("*", "application_id", "application"),
     ("*", "profile_id", "seeker_profile"),
     ("*", "demand_id", "demand"),
+    ("placement:application_step", "to", "application_step"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"
@@ -127,6 +132,9 @@ PUBLIC = {
     "certificates.views_credentials.issuer_profile": _ISSUER,
     "certificates.views_credentials.issuer_did": _ISSUER,
     "certificates.views_credentials.status_list_credential": _ISSUER,
+    "placement.views.public.vacancy_detail": (
+        "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
+    ),
 }
 
 #: URL name -> (key of ``World.values`` of the page, why): a public page's action that only ever acts on the

@@ -1,0 +1,43 @@
+"""The centre's staff see every employer's demand in the admin and export it (formulas neutralised); the
+Certification admin role reads it and cannot change it."""
+
+import pytest
+from django.apps import apps
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from placement.models import Demand
+from tests.factories import UserFactory
+from tests.placement import factories
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(not apps.is_installed("lms"), reason="roles belong to the host site"),
+]
+
+
+@pytest.fixture
+def certification_admin():
+    from lms import roles
+
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=roles.CERTIFICATION_ADMIN))
+    return user
+
+
+def test_the_certification_admin_lists_and_exports_all_demand_but_cannot_change_it(client, certification_admin):
+    # Given two employers' demand, one with a position that a spreadsheet would run as a formula
+    employer = factories.employer()
+    first = Demand.objects.create(employer=employer, position="=HYPERLINK(1)", headcount=3, quarter="2027-Q1")
+    first.units.set([factories.unit("C.14.A")])
+    Demand.objects.create(employer=factories.employer(), position="Teknisi", headcount=2, quarter="2027-Q2")
+    client.force_login(certification_admin)
+    # When they open the listing and the CSV export
+    listing = client.get(reverse("placement_demand:index"))
+    export = client.get(reverse("placement_demand:index") + "?export=csv")
+    # Then both show every row, the formula is neutralised, and the edit page is refused
+    assert listing.status_code == 200 and "Teknisi" in listing.content.decode()
+    body = b"".join(export.streaming_content).decode()
+    assert "'=HYPERLINK(1)" in body and "C.14.A" in body and "Teknisi" in body
+    edit = client.get(reverse("placement_demand:edit", args=[first.pk]))
+    assert edit.status_code == 302 and edit["Location"] == reverse("wagtailadmin_home")
