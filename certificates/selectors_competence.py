@@ -11,11 +11,21 @@ from assessments.selectors_standards import competent_unit_codes
 from certificates.models import Certificate
 
 
-def valid_competency_certificates() -> QuerySet[Certificate]:
+def valid_competency_filter(prefix: str = "") -> Q:
+    """What makes a competency certificate valid, as a condition on certificates reached through ``prefix`` (e.g.
+    ``"candidacy__candidate__certificates__"``), so that a query joining them in needs no subquery per row."""
     now = timezone.now()
-    return Certificate.objects.filter(
-        kind=Certificate.Kind.COMPETENCY, status=Certificate.Status.ACTIVE, candidacy__isnull=False
-    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+    return Q(
+        **{
+            f"{prefix}kind": Certificate.Kind.COMPETENCY,
+            f"{prefix}status": Certificate.Status.ACTIVE,
+            f"{prefix}candidacy__isnull": False,
+        }
+    ) & (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": now}))
+
+
+def valid_competency_certificates() -> QuerySet[Certificate]:
+    return Certificate.objects.filter(valid_competency_filter())
 
 
 def _ids(values):
