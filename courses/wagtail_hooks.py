@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+import courses.converters  # noqa: F401 - registers the id converter
 from courses import selectors, services
 from courses.audit import register_audit_actions
 from courses.forms import CsvEnrolmentForm
@@ -98,7 +99,7 @@ def batch_enrol_csv(request, pk: int):
 
 @hooks.register("register_admin_urls")
 def register_csv_url():
-    return [path("courses/batches/<int:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
+    return [path("courses/batches/<id:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
 
 
 @hooks.register("register_log_actions")
