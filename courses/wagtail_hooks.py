@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,7 +13,7 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
@@ -35,8 +37,25 @@ class BatchIndexView(IndexView):
         return buttons
 
 
+class BatchDeleteView(DeleteView):
+    """A batch that trainees are enrolled in cannot be deleted (``Enrolment.batch`` protects it): say so and change
+    nothing, instead of a ``ProtectedError`` (a 500)."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("Trainees are enrolled in this batch, so it cannot be deleted. Close its enrolment instead."),
+            )
+            return redirect(reverse("courses_batch:edit", args=[self.object.pk]))
+
+
 class BatchViewSet(ModelViewSet):
     index_view_class = BatchIndexView
+    delete_view_class = BatchDeleteView
     model = Batch
     icon = "group"
     menu_label = gettext_lazy("Batches")

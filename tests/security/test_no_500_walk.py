@@ -75,7 +75,6 @@ _THIRD_PARTY = "third-party view (Wagtail / Django admin add-on) answers 500 to 
 #: URL label -> why it still answers 500. Reported (xfail, not strict: some are SQLite-only). Aim: empty.
 KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
-    "courses_batch:delete": "ProtectedError: deleting a batch that has enrolments (Enrolment.batch is PROTECT)",
     **dict.fromkeys(
         [
             "courses_batch:index",
