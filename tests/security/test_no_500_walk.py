@@ -71,7 +71,10 @@ _SNIPPET = (
     "Wagtail's generic snippet views (create/edit/copy/list/chooser) for our models answer 500 to a hostile form or "
     "chosen id (an overflowing id on SQLite, a non-numeric pk); not diagnosed one by one yet"
 )
-_THIRD_PARTY = "third-party view (Wagtail / Django admin add-on) answers 500 to hostile input; not our code"
+_THIRD_PARTY = (
+    "third-party view (Wagtail, a Django admin add-on) answers 500 to hostile input, on one database or both (a NUL "
+    "in a URL parameter is a PostgreSQL DataError in Wagtail's workflow task view); not our code"
+)
 #: URL label -> why it still answers 500. Reported (xfail, not strict: some are SQLite-only). Aim: empty.
 KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
@@ -99,7 +102,6 @@ KNOWN_500: dict[str, str] = {
                 ("assessments_question", "wagtailsnippets", ("list", "list_results", "add", "edit", "copy")),
                 ("assessments_competencyunit", "wagtailsnippets", ("add", "copy")),
                 ("assessments_element", "wagtailsnippets", ("add", "edit")),
-                ("assessments_certificationscheme", "wagtailsnippets", ("edit",)),
             ]
             + [
                 (model, "wagtailsnippetchoosers", ("chosen", "chosen_multiple", "create"))
@@ -132,6 +134,7 @@ KNOWN_500: dict[str, str] = {
             "wagtailimages_chooser:chosen",
             "wagtailimages_chooser:chosen_multiple",
             "wagtailadmin_login",
+            "wagtailadmin_workflows:add_task",
         ],
         _THIRD_PARTY,
     ),
