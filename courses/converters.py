@@ -17,7 +17,7 @@ class IdConverter:
         return int(value)
 
     def to_url(self, value) -> str:
-        return str(int(value))
+        return str(value)  # as Django's int converter: reverse() checks the result against the regex
 
 
 register_converter(IdConverter, "id")
