@@ -1,5 +1,6 @@
 from django.urls import include, path
 
+import courses.converters  # noqa: F401 - registers the id converter
 from assessments import urls_assessor, urls_candidacy, urls_evidence
 from assessments.views import exams
 
@@ -9,12 +10,12 @@ urlpatterns = [
     path("asesor/", include(urls_assessor)),
     path("uji-kompetensi/", include(urls_candidacy)),
     path("uji-kompetensi/", include(urls_evidence)),
-    path("ujian/<int:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
-    path("ujian/<int:exam_id>/laporan/", exams.exam_report, name="exam_report"),
-    path("ujian/percobaan/<int:attempt_id>/", exams.attempt_page, name="attempt"),
-    path("ujian/percobaan/<int:attempt_id>/simpan/", exams.response_save, name="response_save"),
-    path("ujian/percobaan/<int:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),
-    path("ujian/percobaan/<int:attempt_id>/hasil/", exams.attempt_result, name="attempt_result"),
-    path("ujian/percobaan/<int:attempt_id>/berkas/<int:position>/", exams.response_file_upload, name="file_upload"),
-    path("ujian/berkas/<int:file_id>/", exams.response_file_download, name="file_download"),
+    path("ujian/<id:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
+    path("ujian/<id:exam_id>/laporan/", exams.exam_report, name="exam_report"),
+    path("ujian/percobaan/<id:attempt_id>/", exams.attempt_page, name="attempt"),
+    path("ujian/percobaan/<id:attempt_id>/simpan/", exams.response_save, name="response_save"),
+    path("ujian/percobaan/<id:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),
+    path("ujian/percobaan/<id:attempt_id>/hasil/", exams.attempt_result, name="attempt_result"),
+    path("ujian/percobaan/<id:attempt_id>/berkas/<id:position>/", exams.response_file_upload, name="file_upload"),
+    path("ujian/berkas/<id:file_id>/", exams.response_file_download, name="file_download"),
 ]

@@ -3,16 +3,17 @@
 
 from django.urls import path
 
+import courses.converters  # noqa: F401 - registers the id converter
 from assessments.views import evidence
 
 urlpatterns = [
     path(
-        "<int:candidacy_id>/asesor/unit/<int:unit_id>/bukti/<slug:method>/",
+        "<id:candidacy_id>/asesor/unit/<id:unit_id>/bukti/<slug:method>/",
         evidence.evidence_method,
         name="evidence_method",
     ),
     path(
-        "<int:candidacy_id>/unit/<int:unit_id>/portofolio/<int:index>/",
+        "<id:candidacy_id>/unit/<id:unit_id>/portofolio/<id:index>/",
         evidence.evidence_file_download,
         name="evidence_file_download",
     ),

@@ -1,8 +1,9 @@
 from django.urls import path
 
+import courses.converters  # noqa: F401 - registers the id converter
 from certificates import views_trainee
 
 urlpatterns = [
     path("sertifikat/saya/", views_trainee.my_certificates, name="mine"),
-    path("sertifikat/<int:certificate_id>/pdf/", views_trainee.certificate_download, name="download"),
+    path("sertifikat/<id:certificate_id>/pdf/", views_trainee.certificate_download, name="download"),
 ]

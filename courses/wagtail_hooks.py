@@ -2,6 +2,8 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -11,9 +13,10 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import IndexView
+from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+import courses.converters  # noqa: F401 - registers the id converter
 from courses import selectors, services
 from courses.audit import register_audit_actions
 from courses.forms import CsvEnrolmentForm
@@ -34,8 +37,25 @@ class BatchIndexView(IndexView):
         return buttons
 
 
+class BatchDeleteView(DeleteView):
+    """A batch that trainees are enrolled in cannot be deleted (``Enrolment.batch`` protects it): say so and change
+    nothing, instead of a ``ProtectedError`` (a 500)."""
+
+    def form_valid(self, form):
+        try:
+            with transaction.atomic():
+                return super().form_valid(form)
+        except ProtectedError:
+            messages.error(
+                self.request,
+                _("Trainees are enrolled in this batch, so it cannot be deleted. Close its enrolment instead."),
+            )
+            return redirect(reverse("courses_batch:edit", args=[self.object.pk]))
+
+
 class BatchViewSet(ModelViewSet):
     index_view_class = BatchIndexView
+    delete_view_class = BatchDeleteView
     model = Batch
     icon = "group"
     menu_label = gettext_lazy("Batches")
@@ -98,7 +118,7 @@ def batch_enrol_csv(request, pk: int):
 
 @hooks.register("register_admin_urls")
 def register_csv_url():
-    return [path("courses/batches/<int:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
+    return [path("courses/batches/<id:pk>/enrol-csv/", batch_enrol_csv, name="courses_batch_enrol_csv")]
 
 
 @hooks.register("register_log_actions")

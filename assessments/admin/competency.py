@@ -21,6 +21,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
+import courses.converters  # noqa: F401 - registers the id converter
 from assessments.models import AssessmentEvent, AssessorRegistration, Candidacy
 from assessments.reports_competency import event_report_rows
 from assessments.services import competency as services
@@ -209,7 +210,7 @@ def event_report_download(request, pk: int):
 @hooks.register("register_admin_urls")
 def register_competency_urls():
     return [
-        path("assessments/events/<int:pk>/add-batch/", event_add_batch, name="assessments_event_add_batch"),
-        path("assessments/events/<int:pk>/report/", event_report, name="assessments_event_report"),
-        path("assessments/event-reports/<int:pk>/", event_report_download, name="assessments_event_report_pdf"),
+        path("assessments/events/<id:pk>/add-batch/", event_add_batch, name="assessments_event_add_batch"),
+        path("assessments/events/<id:pk>/report/", event_report, name="assessments_event_report"),
+        path("assessments/event-reports/<id:pk>/", event_report_download, name="assessments_event_report_pdf"),
     ]

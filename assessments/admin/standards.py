@@ -27,6 +27,7 @@ from wagtail.admin.widgets.button import HeaderButton
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
+import courses.converters  # noqa: F401 - registers the id converter
 from assessments import standards_io
 from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.selectors_standards import deletion_blockers, standard_with_tree
@@ -134,7 +135,7 @@ class CompetencyStandardViewSet(SnippetViewSet):
         return [
             *super().get_urlpatterns(),
             path("import/", standard_import_view, name="import"),
-            path("export/<int:pk>/<slug:file_format>/", standard_export_view, name="export"),
+            path("export/<id:pk>/<slug:file_format>/", standard_export_view, name="export"),
         ]
 
 

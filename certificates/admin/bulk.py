@@ -14,6 +14,7 @@ from wagtail.admin.ui.tables import Column, StatusTagColumn, UserColumn
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+import courses.converters  # noqa: F401 - registers the id converter
 from certificates import selectors_admin
 from certificates.admin import permissions as perms
 from certificates.admin.display import LocalTimeColumn
@@ -75,9 +76,9 @@ class IssueRunViewSet(ModelViewSet):
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
             path("start/", run_start_view, name="start"),
-            path("<int:pk>/", run_view, name="run"),
-            path("<int:pk>/progress/", run_progress_view, name="progress"),
-            path("<int:pk>/zip/", run_zip_view, name="zip"),
+            path("<id:pk>/", run_view, name="run"),
+            path("<id:pk>/progress/", run_progress_view, name="progress"),
+            path("<id:pk>/zip/", run_zip_view, name="zip"),
         ]
 
 

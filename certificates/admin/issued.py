@@ -17,6 +17,7 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+import courses.converters  # noqa: F401 - registers the id converter
 from certificates import selectors_admin
 from certificates.admin import permissions as perms
 from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTimeColumn, local_datetime, yes_no
@@ -169,10 +170,10 @@ class CertificateViewSet(ModelViewSet):
         return [
             path("", self.index_view, name="index"),
             path("results/", self.index_results_view, name="index_results"),
-            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
-            path("<int:pk>/pdf/", certificate_pdf_view, name="pdf"),
-            path("<int:pk>/revoke/", certificate_revoke_view, name="revoke"),
-            path("<int:pk>/correct/", certificate_correct_view, name="correct"),
+            path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
+            path("<id:pk>/pdf/", certificate_pdf_view, name="pdf"),
+            path("<id:pk>/revoke/", certificate_revoke_view, name="revoke"),
+            path("<id:pk>/correct/", certificate_correct_view, name="correct"),
         ]
 
 

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
+import courses.converters  # noqa: F401 - registers the id converter
 from certificates import selectors_admin
 from certificates.achievements import holder_name
 from certificates.admin import permissions as perms
@@ -53,8 +54,8 @@ class PendingDecisionsViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("", pending_list_view, name="index"),
-            path("<int:pk>/issue/", pending_issue_view, name="issue"),
-            path("event/<int:event_id>/issue-all/", pending_issue_all_view, name="issue_all"),
+            path("<id:pk>/issue/", pending_issue_view, name="issue"),
+            path("event/<id:event_id>/issue-all/", pending_issue_all_view, name="issue_all"),
         ]
 
 

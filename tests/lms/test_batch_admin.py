@@ -5,6 +5,7 @@ from django.urls import reverse
 from courses.models import Enrolment
 from lms.models import User
 from tests.courses import factories
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -68,3 +69,16 @@ def test_the_batch_admin_lists_batches(client, administrator, batch):
     html = response.content.decode()
     assert batch.name in html
     assert reverse("courses_batch_enrol_csv", args=[batch.pk]) in html
+
+
+def test_a_batch_with_enrolments_is_not_deleted_and_staff_are_told_why(client, administrator, batch):
+    # Given a batch a trainee is enrolled in
+    enrolment = factories.enrolment(user=UserFactory(), course_page=batch.course, batch=batch)
+    client.force_login(administrator)
+    # When staff confirm its deletion in the admin
+    response = client.post(reverse("courses_batch:delete", args=[batch.pk]), follow=True)
+    # Then they are sent back to the batch with the reason, and nothing is deleted
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == reverse("courses_batch:edit", args=[batch.pk])
+    assert [message.level_tag for message in response.context["messages"]] == ["error"]
+    assert Enrolment.objects.filter(pk=enrolment.pk).exists()
