@@ -1,11 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from courses.form_fields import IdModelChoiceField
 from courses.models import Batch
 
 
 class EnrolForm(forms.Form):
-    batch = forms.ModelChoiceField(queryset=Batch.objects.none(), required=False)
+    batch = IdModelChoiceField(queryset=Batch.objects.none(), required=False)
 
     def __init__(self, *args, course, **kwargs):
         super().__init__(*args, **kwargs)

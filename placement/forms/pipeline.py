@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from courses.form_fields import IdModelChoiceField
 from placement.models import Employer, Placement, Vacancy
 
 
@@ -71,7 +72,7 @@ class PersonField(forms.CharField):
 
 
 class NominateForm(forms.Form):
-    vacancy = forms.ModelChoiceField(label=_("Open vacancy"), queryset=Vacancy.objects.none())
+    vacancy = IdModelChoiceField(label=_("Open vacancy"), queryset=Vacancy.objects.none())
     seeker = PersonField(label=_("Job seeker"), consenting=True)
 
     def __init__(self, *args, vacancies, **kwargs):
@@ -81,7 +82,7 @@ class NominateForm(forms.Form):
 
 class PlacementRecordForm(forms.Form):
     person = PersonField(label=_("Person"), consenting=False)
-    employer = forms.ModelChoiceField(
+    employer = IdModelChoiceField(
         label=_("Employer in the portal"), queryset=Employer.objects.order_by("name"), required=False
     )
     employer_name = forms.CharField(label=_("or the employer's name"), max_length=200, required=False)

@@ -4,6 +4,7 @@ from django import forms
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from courses.form_fields import IdModelMultipleChoiceField
 from placement import conf
 from placement.selectors.seekers import track_choices
 from placement.validators import REGENCY_CODE
@@ -36,7 +37,7 @@ class ProfileForm(forms.Form):
         widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
     )
     available_from = forms.DateField(label=_("Available from"), widget=forms.DateInput(attrs={"type": "date"}))
-    tracks = forms.ModelMultipleChoiceField(
+    tracks = IdModelMultipleChoiceField(
         label=_("Tracks you want to work in"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
     cv_text = forms.CharField(label=_("Short CV"), required=False, widget=forms.Textarea(attrs={"rows": 6}))
