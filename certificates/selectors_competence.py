@@ -4,7 +4,7 @@ certificates count — active (not revoked or superseded) and not expired — so
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from assessments.selectors_standards import competent_unit_codes
@@ -61,3 +61,26 @@ def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> dict[int, 
         .values_list("holder_id", "level")
     )
     return {holder_id: level for holder_id, level in rows if level is not None}
+
+
+def holders_per_unit(*, codes: Iterable[str] | None = None) -> dict[str, int]:
+    """Unit code → how many people hold it with a K verdict on a valid competency certificate (one query): the
+    centre's certified supply per unit."""
+    rows = competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
+    if codes is not None:
+        rows = rows.filter(unit__code__in=list(codes))
+    counts: dict[str, int] = defaultdict(int)
+    for _holder_id, code in rows:
+        counts[code] += 1
+    return dict(counts)
+
+
+def first_competency_dates(*, holder_ids: Iterable[int] | None = None) -> dict[int, object]:
+    """Holder id → when their first valid competency certificate was issued (one query)."""
+    certificates = valid_competency_certificates()
+    if holder_ids is not None:
+        certificates = certificates.filter(holder_id__in=_ids(holder_ids))
+    rows = (
+        certificates.order_by().values("holder_id").annotate(first=Min("issued_at")).values_list("holder_id", "first")
+    )
+    return dict(rows)

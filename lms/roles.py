@@ -91,6 +91,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placement.add_application",
         "placement.view_application",
         "placement.add_placement",
+        "placement.view_figures",  # the centre's placement figures (Reports → Placement figures)
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

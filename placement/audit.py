@@ -20,6 +20,7 @@ AUDIT_ACTIONS = {
     "placement.demand_import": _("Labour demand imported"),
     "placement.application_create": _("Application made"),
     "placement.application_nominate": _("Job seeker nominated"),
+    "placement.figures_export": _("Placement figures exported"),
 }
 
 

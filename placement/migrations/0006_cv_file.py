@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('placement', '0004_placement_notices'),
+        ('placement', '0005_tracer'),
     ]
 
     operations = [

@@ -3,6 +3,7 @@ from placement.models.demand import Demand
 from placement.models.employers import Employer, EmployerMember
 from placement.models.notices import PlacementNotice
 from placement.models.seekers import JobSeekerProfile
+from placement.models.tracer import TracerAnswer, TracerSurvey
 from placement.models.vacancies import Vacancy
 
 __all__ = [
@@ -14,5 +15,7 @@ __all__ = [
     "JobSeekerProfile",
     "Placement",
     "PlacementNotice",
+    "TracerAnswer",
+    "TracerSurvey",
     "Vacancy",
 ]

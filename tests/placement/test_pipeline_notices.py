@@ -127,3 +127,17 @@ def test_two_connections_applying_at_once_make_one_application_on_postgresql():
     assert sorted(str(result) for result in results).count("duplicate") == 1
     assert Application.objects.filter(vacancy=vacancy, seeker=seeker).count() == 1
     assert PlacementNotice.objects.filter(application__vacancy=vacancy).count() == 1
+
+
+def test_the_notices_include_reads_the_notices_itself_when_the_view_did_not(rf):
+    # Given a member told of an application, and a page that includes the notices without reading them
+    from django.template import Context, Template
+
+    application = pipeline.application()
+    request = rf.get("/")
+    request.user = application.vacancy.employer.members.first()
+    page = Template('{% include "placement/includes/notices.html" %}').render(Context({"request": request}))
+    # Then the notice shows; and given an empty list from the view, nothing is read again
+    assert reverse("placement:application_detail", args=[application.pk]) in page
+    empty = Template('{% include "placement/includes/notices.html" with notices=none %}')
+    assert "notice" not in empty.render(Context({"request": request, "none": []}))

@@ -199,3 +199,43 @@ def test_the_match_list_costs_a_fixed_number_of_queries(count, client, django_as
     with django_assert_num_queries(10):
         response = client.get(url)
     assert response.content.decode().count('class="panel"') == count
+
+
+def test_each_side_sees_the_history_and_only_its_own_steps(client):
+    # Given a shortlisted application
+    application = pipeline.application(status=S.SHORTLISTED)
+    url = reverse("placement:application_detail", args=[application.pk])
+
+    def step_url(to):
+        return reverse("placement:application_step", args=[application.pk, to])
+
+    # When the seeker opens it: the history, and only the withdrawal
+    client.force_login(application.seeker)
+    page = client.get(url).content.decode()
+    assert step_url(S.WITHDRAWN) in page
+    assert step_url(S.INTERVIEW) not in page and step_url(S.REJECTED) not in page
+    # When the employer's member opens it: the interview and the rejection, not the withdrawal
+    client.force_login(application.vacancy.employer.members.first())
+    page = client.get(url).content.decode()
+    assert step_url(S.INTERVIEW) in page and step_url(S.REJECTED) in page
+    assert step_url(S.WITHDRAWN) not in page
+
+
+@pytest.mark.parametrize(
+    ("status", "to", "junk"),
+    [
+        (
+            S.SHORTLISTED,
+            S.INTERVIEW,
+            {"interview-date": "besok", "interview-time": "25:99", "interview-place": "x" * 500},
+        ),
+        (S.OFFERED, S.HIRED, {"hired-position": "Operator", "hired-starts_on": "2027-13-45", "hired-wage_band": "xx"}),
+        (S.APPLIED, S.SHORTLISTED, {"shortlisted-note": "x" * 5000}),
+    ],
+)
+def test_junk_details_get_a_clear_answer_and_change_nothing(client, status, to, junk):
+    application = pipeline.application(status=status)
+    client.force_login(application.vacancy.employer.members.first())
+    response = _step(client, application, to, **junk)
+    assert response.status_code == 400
+    assert _status(application) == status and not Placement.objects.exists()

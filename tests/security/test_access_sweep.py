@@ -118,6 +118,7 @@ PARAMETER_RULES = [
     ("*", "profile_id", "seeker_profile"),
     ("*", "demand_id", "demand"),
     ("placement:application_step", "to", "application_step"),
+    ("placement:tracer_answer", "token", "tracer_token"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"
@@ -134,6 +135,12 @@ PUBLIC = {
     "certificates.views_credentials.status_list_credential": _ISSUER,
     "placement.views.public.vacancy_detail": (
         "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
+    ),
+    # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
+    # them; tests/placement/test_figures.py proves they show aggregates only.
+    "placement.views.tracer.tracer_answer_view": (
+        "public by design: the tracer survey's link is a signed 256-bit capability mailed to the trainee, answered "
+        "without logging in; an empty POST is refused by the form and changes nothing"
     ),
 }
 

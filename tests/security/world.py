@@ -15,7 +15,8 @@ reach them.
 - a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions;
 - placement: employer A (verified; employer user A acts for it) with an open vacancy and a demand row, trainee A's
   job-seeker profile (with consent) and application to that vacancy, a placement recorded for trainee A; employer B,
-  whose user must reach none of it.
+  whose user must reach none of it; trainee A's tracer survey of the batch (its link is a capability, answered
+  without logging in).
 
 ``world.values`` maps the names the sweep uses (``"candidacy"``, ``"certificate"``, ...) to URL parameter values.
 Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit.
@@ -30,6 +31,7 @@ from typing import Any
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
 from assessments.services import attempts as attempt_services
@@ -38,7 +40,8 @@ from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
-from placement.models import Demand, Placement, Vacancy
+from placement.models import Demand, Placement, TracerSurvey, Vacancy
+from placement.services import tracer
 from placement.services.applications import application_create
 from placement.services.seekers import cv_upload
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
@@ -205,6 +208,15 @@ def build_world() -> World:
         contract=Vacancy.Contract.PKWT,
         recorded_by=superuser,
     )
+    # Trainee A's tracer survey of the batch (its link is answered without logging in).
+    tracer_token = tracer.tracer_token(person_id=trainee_a.pk, batch_id=batch.pk, months=3)
+    TracerSurvey.objects.create(
+        person=trainee_a,
+        batch=batch,
+        months=3,
+        token_hash=tracer.token_hash(tracer_token),
+        expires_at=timezone.now() + datetime.timedelta(days=30),
+    )
 
     world = World(
         trainee_a=trainee_a,
@@ -255,6 +267,7 @@ def build_world() -> World:
         "seeker_profile": trainee_a.job_seeker_profile.pk,
         "demand": demand.pk,
         "placement": placement.pk,
+        "tracer_token": tracer_token,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world
