@@ -330,7 +330,8 @@ def _vacancies(employers: dict[str, Employer]) -> dict[str, Vacancy]:
                 shifts=shifts,
                 closes_on=today + datetime.timedelta(days=30 + 5 * number),
             )
-            vacancy = vacancy_open(vacancy=vacancy, by=member)
+            if employer.is_verified:  # an unverified employer's vacancy stays a draft until staff verify it
+                vacancy = vacancy_open(vacancy=vacancy, by=member)
         vacancies[title] = vacancy
     return vacancies
 

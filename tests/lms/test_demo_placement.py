@@ -81,6 +81,9 @@ def test_vacancies_cover_the_five_tracks_with_units_the_demo_standards_load(load
         assert required and set(required) <= codes, vacancy.title
     # Only the verified employers' vacancies are public
     assert public_vacancies().count() == len(vacancies) - 1
+    # And the unverified employer's vacancy waits as a draft
+    waiting = Vacancy.objects.get(employer__nib=demo_placement.UNVERIFIED_NIB)
+    assert waiting.status == Vacancy.Status.DRAFT
     assert Demand.objects.filter(units__isnull=False).distinct().count() == Demand.objects.count() >= 6
 
 
