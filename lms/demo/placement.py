@@ -2,8 +2,8 @@
 unverified to show the staff step; the demo user ``employer`` acting for the first of them; about twelve vacancies
 across the five tracks, requiring units the demo standards load; demand per employer; ten certified demo graduates
 (some residents of Kabupaten Batang, some not) who opted in as job seekers; applications at every pipeline stage and
-placements — all made through the placement services, as on the live site. Tracer answers come from
-``lms.demo.placement_tracer`` when that module is present.
+placements — all made through the placement services, as on the live site. The graduates trained in a batch that
+ended five months ago; its tracer surveys and answers come from ``lms.demo.placement_tracer``.
 
 The names, NIBs (``999…``: no OSS number starts so), plots and people are invented. Idempotent: what exists (an
 employer by NIB, a vacancy by employer and title, an application by vacancy and seeker, …) is left as it is.
@@ -12,15 +12,16 @@ employer by NIB, a vacancy by employer and title, an application by vacancy and 
 from __future__ import annotations
 
 import datetime
-import importlib
 
 from django.db import transaction
 from django.utils import timezone
 
 from assessments.models import AssessmentEvent, Candidacy, CertificationScheme, CompetencyUnit, UnitVerdict, Verdict
 from certificates.services.issuing import certificate_issue_for_candidacy
-from courses.models import TrackPage
+from courses.models import Batch, TrackPage
+from courses.services import EnrolmentRefused, enrolment_create
 from lms import roles, services
+from lms.demo import placement_tracer
 from lms.demo.standard_files import DEMO_STANDARDS
 from lms.demo.users import DEMO_PASSWORD
 from lms.models import User
@@ -463,16 +464,34 @@ def _outside_placement(graduates: dict[str, User], staff: User) -> None:
     )
 
 
-def _tracer(stdout) -> None:
-    """Tracer answers, when the tracer demo module is part of this build (it loads after the placements)."""
-    try:
-        tracer = importlib.import_module("lms.demo.placement_tracer")
-    except ModuleNotFoundError as missing:
-        if missing.name != "lms.demo.placement_tracer":
-            raise
-        stdout.write("Tracer answers: the tracer demo (lms.demo.placement_tracer) is not part of this build")
-        return
-    tracer.load(stdout)
+#: The graduates trained in a past batch of the demo's batch-run course, ended five months ago: the tracer study's
+#: 3-month wave is due, and placements starting now count towards the placement rate (within 6 months). Only the
+#: course that already runs in batches gets one (a batch makes a self-paced course batch-only).
+PAST_BATCH = "Angkatan lulus 2026 (demo)"
+
+
+def _past_batches(graduates: dict[str, User]) -> int:
+    """Enrol each graduate (through the courses service) in the past batch."""
+    today = timezone.localdate()
+    running = Batch.objects.exclude(name=PAST_BATCH).select_related("course").order_by("pk").first()
+    if running is None:
+        return 0
+    batch, _created = Batch.objects.get_or_create(
+        course=running.course,
+        name=PAST_BATCH,
+        defaults={"starts_on": today - datetime.timedelta(days=240), "ends_on": today - datetime.timedelta(days=150)},
+    )
+    Batch.objects.filter(pk=batch.pk).update(enrolment_open=True)
+    batch.refresh_from_db()
+    enrolled = 0
+    for user in graduates.values():
+        try:
+            enrolment_create(user=user, course=running.course, batch=batch)
+        except EnrolmentRefused:  # a prerequisite the graduate lacks: not part of this batch
+            continue
+        enrolled += 1
+    Batch.objects.filter(pk=batch.pk).update(enrolment_open=False)
+    return enrolled
 
 
 def load(stdout) -> None:
@@ -497,4 +516,5 @@ def load(stdout) -> None:
         f"{Application.objects.filter(vacancy__in=vacancies.values()).count()} applications, "
         f"{Placement.objects.filter(person__in=graduates.values()).count()} placements"
     )
-    _tracer(stdout)
+    stdout.write(f"Placement: {_past_batches(graduates)} graduates in the past batches of their tracks")
+    placement_tracer.load(stdout)
