@@ -58,8 +58,9 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
 	touch $@
 
-## make bench: autosave storm and ceiling against the floor, start rush, learning pages, certificates and the SQLite
-## storm on gunicorn + PostgreSQL + Redis + a Celery worker (README, Performance); writes bench/results/*.json
+## make bench: autosave storm and ceiling against the floor, start rush, learning pages, certificates, placement
+## matching over 10,000 job seekers and the SQLite storm on gunicorn + PostgreSQL + Redis + a Celery worker
+## (README, Performance); writes bench/results/*.json
 bench: $(VENV)/.bench-installed messages
 	$(BIN)/python bench/run.py
 

@@ -3,6 +3,7 @@
 BENCH_SEED      the seed file (bench/seed.py): trainees with session, CSRF secret and attempt
 BENCH_OUT       where this process writes what it saw: latencies after the warm-up, errors, acknowledged answers
 BENCH_TARGET    autosave | floor (AutosaveUser)
+                (MatchUser and FiguresUser read the placement seed, bench/seed_placement.py)
 BENCH_PACE      seconds between two requests of one user; BENCH_WARMUP seconds before latencies count
 BENCH_WINDOW    StartRushUser: every trainee starts within this many seconds
 BENCH_OFFSET    index of the first trainee this run uses
@@ -157,3 +158,29 @@ class LearnerUser(PacedUser):
     @task(1)
     def dashboard(self):
         self.client.get("/dasbor/", headers=self.headers, name="dashboard")
+
+
+class MatchUser(PacedUser):
+    """An employer's member opening the match list of one vacancy every PACE seconds (placement_match)."""
+
+    @task
+    def match(self):
+        url = f"/bench/placement/match/{SEED['vacancy_id']}/"
+        with self.client.get(url, headers=self.headers, name="match", catch_response=True) as resp:
+            if resp.status_code != 200 or "matches" not in (resp.text or ""):
+                resp.failure(f"HTTP {resp.status_code}")
+
+
+class FiguresUser(PacedUser):
+    """Centre staff opening the placement figures report every PACE seconds (placement_figures)."""
+
+    def on_start(self):
+        super().on_start()
+        staff = SEED["staff"]
+        self.headers = {"Cookie": f"sessionid={staff['session']}; csrftoken={staff['csrf']}"}
+
+    @task
+    def figures(self):
+        with self.client.get(SEED["figures_url"], headers=self.headers, name="figures", catch_response=True) as resp:
+            if resp.status_code != 200:
+                resp.failure(f"HTTP {resp.status_code}")

@@ -33,6 +33,11 @@ class Plan:
     sqlite_seconds: int = 60
     drill_seconds: int = 45
     drill_certificates: int = 60
+    placement_seekers: int = 10_000
+    placement_certificates: int = 30_000
+    placement_verdicts: int = 150_000
+    placement_rate: float = 10.0  # match lists per second, all users together
+    placement_seconds: int = 30
     database: str = "kompeten_bench"
 
 
@@ -53,6 +58,11 @@ SMOKE = Plan(
     sqlite_seconds=3,
     drill_seconds=9,
     drill_certificates=6,
+    placement_seekers=40,
+    placement_certificates=120,
+    placement_verdicts=600,
+    placement_rate=4.0,
+    placement_seconds=3,
     database="kompeten_bench_smoke",
 )
 

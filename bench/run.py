@@ -6,7 +6,8 @@
 3. Scenarios: autosave storm and the floor at the same pacing (Locust, paced, desynchronised; lost answers counted
    from the database), autosave and floor ceilings (wrk, alternated, repeated), exam start rush, learning pages
    (Locust, paced) and a wrk ceiling of the lesson page, certificates (bench/scenario_certificates.py when present),
-   then the autosave storm on SQLite (WAL) at 20, 50 and 100 trainees.
+   placement matching over 10,000 job seekers (bench/seed_placement.py; and the placement figures page when the build
+   has it), the fault drills, then the autosave storm on SQLite (WAL) at 20, 50 and 100 trainees.
 4. Prints a table and writes bench/results/<timestamp>.json.
 
 The load generator's CPU (``client_cpu_pct``) is measured for every run, as a share of the whole machine

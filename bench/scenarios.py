@@ -1,5 +1,5 @@
-"""The scenarios of a run, in order: PostgreSQL (storms, ceilings, rush, learning pages, certificates, fault
-drills), then the embedded default (SQLite)."""
+"""The scenarios of a run, in order: PostgreSQL (storms, ceilings, rush, learning pages, certificates, placement
+matching and figures, fault drills), then the embedded default (SQLite)."""
 
 import json
 import sys
@@ -8,7 +8,7 @@ from bench import drills
 from bench.databases import server_start
 from bench.measure import ceiling_summary, locust, storm, sweep, wrk
 from bench.plan import BENCH, CORES, PY, WORKERS, Run, log
-from bench.processes import measured, stop
+from bench.processes import measured, sh, stop
 
 
 def certificates(run: Run, env: dict) -> None:
@@ -31,6 +31,45 @@ def certificates(run: Run, env: dict) -> None:
         figures.setdefault("client_cpu_pct", cpu)
         run.results["scenarios"][name] = figures
     run.results["ratios"]["certificate_vs_bare_render"] = report.get("ratios", {}).get("certificate_vs_bare_render")
+
+
+PLACEMENT_USERS = 10  # paced users; each asks every users / rate seconds
+
+
+def placement(run: Run, env: dict, url: str) -> None:
+    """placement_match: a seeded population (bench/seed_placement.py), then one vacancy's match list paced at
+    ``placement_rate`` per second; and the centre's placement figures page over it, when this build has it."""
+    plan, scenarios = run.plan, run.results["scenarios"]
+    seed = run.work / "placement.json"
+    log(
+        f"placement: seeding {plan.placement_seekers} job seekers, {plan.placement_certificates} certificates, "
+        f"{plan.placement_verdicts} unit verdicts"
+    )
+    command = [PY, "-m", "bench.seed_placement", "--seekers", str(plan.placement_seekers)]
+    command += ["--certificates", str(plan.placement_certificates), "--verdicts", str(plan.placement_verdicts)]
+    result = sh([*command, "--out", str(seed)], env=env, timeout=1800)
+    log(f"placement: seeded {result.stdout.strip().splitlines()[-1]}")
+    figures_url = json.loads(seed.read_text())["figures_url"]
+    pace = PLACEMENT_USERS / plan.placement_rate
+    for name, user_class in (("placement_match", "MatchUser"), ("placement_figures", "FiguresUser")):
+        if name == "placement_figures" and not figures_url:
+            log("placement_figures: the figures page (admin/reports/placement-figures/) is not in this build")
+            continue
+        log(f"{name}: {PLACEMENT_USERS} users, {plan.placement_rate:g} requests/s in all")
+        figures = locust(
+            run,
+            name=name,
+            user_class=user_class,
+            users=PLACEMENT_USERS,
+            seconds=pace + 1 + plan.placement_seconds,
+            warmup=pace + 1,
+            url=url,
+            env=env,
+            seed=seed,
+            extra={"BENCH_PACE": str(pace)},
+        )
+        figures.pop("_acked")
+        scenarios[name] = figures
 
 
 def postgres_scenarios(run: Run, env: dict) -> None:
@@ -109,6 +148,7 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     )
 
     certificates(run, env)
+    placement(run, env, url)
     worker = drills.fault_drills(run, env=env, url=url, seed=seed, worker=worker)
     stop(run, worker)
     stop(run, server)

@@ -4,18 +4,28 @@ certificates count — active (not revoked or superseded) and not expired — so
 from collections import defaultdict
 from collections.abc import Iterable
 
-from django.db.models import Max, Q, QuerySet
+from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
 from assessments.selectors_standards import competent_unit_codes
 from certificates.models import Certificate
 
 
-def valid_competency_certificates() -> QuerySet[Certificate]:
+def valid_competency_filter(prefix: str = "") -> Q:
+    """What makes a competency certificate valid, as a condition on certificates reached through ``prefix`` (e.g.
+    ``"candidacy__candidate__certificates__"``), so that a query joining them in needs no subquery per row."""
     now = timezone.now()
-    return Certificate.objects.filter(
-        kind=Certificate.Kind.COMPETENCY, status=Certificate.Status.ACTIVE, candidacy__isnull=False
-    ).filter(Q(valid_until__isnull=True) | Q(valid_until__gt=now))
+    return Q(
+        **{
+            f"{prefix}kind": Certificate.Kind.COMPETENCY,
+            f"{prefix}status": Certificate.Status.ACTIVE,
+            f"{prefix}candidacy__isnull": False,
+        }
+    ) & (Q(**{f"{prefix}valid_until__isnull": True}) | Q(**{f"{prefix}valid_until__gt": now}))
+
+
+def valid_competency_certificates() -> QuerySet[Certificate]:
+    return Certificate.objects.filter(valid_competency_filter())
 
 
 def _ids(values):
@@ -51,3 +61,26 @@ def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> dict[int, 
         .values_list("holder_id", "level")
     )
     return {holder_id: level for holder_id, level in rows if level is not None}
+
+
+def holders_per_unit(*, codes: Iterable[str] | None = None) -> dict[str, int]:
+    """Unit code → how many people hold it with a K verdict on a valid competency certificate (one query): the
+    centre's certified supply per unit."""
+    rows = competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
+    if codes is not None:
+        rows = rows.filter(unit__code__in=list(codes))
+    counts: dict[str, int] = defaultdict(int)
+    for _holder_id, code in rows:
+        counts[code] += 1
+    return dict(counts)
+
+
+def first_competency_dates(*, holder_ids: Iterable[int] | None = None) -> dict[int, object]:
+    """Holder id → when their first valid competency certificate was issued (one query)."""
+    certificates = valid_competency_certificates()
+    if holder_ids is not None:
+        certificates = certificates.filter(holder_id__in=_ids(holder_ids))
+    rows = (
+        certificates.order_by().values("holder_id").annotate(first=Min("issued_at")).values_list("holder_id", "first")
+    )
+    return dict(rows)

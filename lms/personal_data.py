@@ -3,11 +3,13 @@ account by anonymisation.
 
 The export is ``data.json`` (profile, enrolments with progress and lesson completions, exam attempts with the answers
 given and, once submitted, their results — never an answer key —, candidacies with self-assessment, verdicts and
-appeals, certificates with serials and verify URLs, notices) plus the files the trainee uploaded (exam answers,
-portfolio evidence) and their certificate PDFs. It is read in a fixed number of queries and streamed.
+appeals, certificates with serials and verify URLs, notices, the job-seeker profile with its consent and the
+applications with their steps) plus the files the trainee uploaded (exam answers, portfolio evidence, CV file) and
+their certificate PDFs. It is read in a fixed number of queries and streamed.
 
 Deletion keeps what the law needs (attempt scores, verdicts, issued certificates that stay verifiable under the
-masked name) and removes the person: name, e-mail, username, national ID, password, sessions and uploaded files.
+masked name) and removes the person: name, e-mail, username, national ID, password, sessions and uploaded files; the
+job-seeker profile and CV go, and applications still under way are withdrawn.
 """
 
 from __future__ import annotations
@@ -52,6 +54,8 @@ from courses.models import Enrolment, LessonCompletion, LessonPage
 from courses.private_files import private_storage
 from lms import roles
 from lms.encryption import mask_national_id
+from placement.selectors.seekers import personal_data_for_user as placement_personal_data
+from placement.services.seekers import profile_delete as placement_profile_delete
 
 FORMAT_VERSION = 1
 #: Attempts in these states show their results; an attempt still in progress shows only the answers given.
@@ -319,8 +323,16 @@ def _certificates(user, files: list[ArchiveFile]) -> list[dict]:
     return rows
 
 
+def _placement(user, files: list[ArchiveFile]) -> dict:
+    """The job-seeker profile, the applications and the CV file (``placement``)."""
+    data, placement_files = placement_personal_data(user=user)
+    files += [ArchiveFile(name, storage, path) for name, storage, path in placement_files]
+    return data
+
+
 def personal_data_collect(*, user) -> PersonalData:
-    """Everything kept about ``user``, in a constant number of queries (12) however much there is."""
+    """Everything kept about ``user``, in a constant number of queries however much there is (15, and one more
+    each when there is a job-seeker profile and applications)."""
     files: list[ArchiveFile] = []
     data = {
         "format": FORMAT_VERSION,
@@ -345,6 +357,7 @@ def personal_data_collect(*, user) -> PersonalData:
             {"kind": notice.kind, "candidacy_id": notice.candidacy_id, "at": _iso(notice.created_at)}
             for notice in Notice.objects.filter(user=user).order_by("created_at", "pk")
         ],
+        "job_seeker": _placement(user, files),
     }
     data["files"] = [archive_file.name for archive_file in files]
     return PersonalData(data=data, files=files)
@@ -440,6 +453,9 @@ def account_anonymise(*, user, password: str) -> None:
         raise PersonalDataRefused(_("The password is wrong."), code="password")
     user = get_user_model()._default_manager.select_for_update().get(pk=user.pk)
     uploads = _uploaded_paths(user)
+    # The job-seeker profile and CV file go (employers no longer see the person); applications under way are
+    # withdrawn, and the records of past ones stay under the placeholder name.
+    placement_profile_delete(user=user, withdraw_applications=True)
     serials = certificates_holder_anonymise(holder=user)
     archives = certificate_archives_delete(holder=user)
     groups_before = sorted(user.groups.values_list("name", flat=True))

@@ -81,7 +81,17 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "assessments.view_attempt",
         "assessments.change_response",
         *_CERTIFICATES,
+        # Placement: verify employers (and withdraw it), read vacancies and placements in the admin.
+        "placement.view_employer",
+        "placement.verify_employer",
+        "placement.view_vacancy",
+        "placement.view_placement",
         "placement.view_demand",
+        # Placement pipeline: nominate consenting job seekers, record placements found outside the portal.
+        "placement.add_application",
+        "placement.view_application",
+        "placement.add_placement",
+        "placement.view_figures",  # the centre's placement figures (Reports → Placement figures)
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

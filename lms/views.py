@@ -20,6 +20,8 @@ from courses import selectors as course_selectors
 from lms import health, personal_data, roles, services
 from lms.forms import AccountDeleteForm, LanguageForm, ProfileForm, SignUpForm
 from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
+from placement.selectors import seekers as placement_seekers
+from placement.selectors.notices import notices_for as placement_notices_for
 
 
 def signup(request: HttpRequest) -> HttpResponse:
@@ -151,6 +153,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     is_assessor = roles.ASSESSOR in role_names
     context = {
         "notices": candidacy_selectors.notices_unread(user=request.user),
+        "placement_notices": placement_notices_for(request.user),
         "candidacies": list(candidacy_selectors.candidacies_for_candidate(user=request.user)) if is_trainee else [],
         "assigned": list(candidacy_selectors.candidacies_for_assessor(user=request.user)[:20]) if is_assessor else [],
         "grading": assessor_selectors.grading_counts(assessor=request.user) if is_assessor else {},
@@ -159,6 +162,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "certificate_rows": certificate_rows(certificate_selectors.certificates_for_holder(user=request.user))
         if is_trainee
         else [],
+        "placement_widget": placement_seekers.dashboard_widget(user=request.user) if is_trainee else None,
         "is_trainee": is_trainee,
         "is_instructor": is_instructor,
         "is_assessor": is_assessor,

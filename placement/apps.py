@@ -8,4 +8,5 @@ class PlacementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        import placement.audit  # noqa: F401 - registers the audit trail's actions
+        import placement.audit
+        import placement.tasks_tracer  # noqa: F401 - its tasks (autodiscovery only finds tasks.py)

@@ -7,6 +7,7 @@ from courses.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
     "placement.employer_verify": _("Employer verified"),
+    "placement.employer_unverify": _("Employer verification withdrawn"),
     "placement.application_move": _("Application moved"),
     "placement.placement_record": _("Placement recorded"),
     "placement.consent": _("Job-seeker consent changed"),
@@ -17,6 +18,9 @@ AUDIT_ACTIONS = {
     "placement.vacancy_close": _("Vacancy closed"),
     "placement.vacancy_fill": _("Vacancy marked filled"),
     "placement.demand_import": _("Labour demand imported"),
+    "placement.application_create": _("Application made"),
+    "placement.application_nominate": _("Job seeker nominated"),
+    "placement.figures_export": _("Placement figures exported"),
 }
 
 

@@ -190,6 +190,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "certificates-catch-up": {"task": "certificates.tasks.certificates_catch_up", "schedule": 300.0},
     # Tasks stored in the outbox that the broker did not take (it was down when their transaction committed).
     "outbox-relay": {"task": "courses.tasks.outbox_relay", "schedule": 60.0},
+    # The tracer study: surveys due 3, 6 and 12 months after a batch ends are created and sent, one reminder; daily.
+    "placement-tracer": {"task": "placement.tasks_tracer.tracer_run", "schedule": 86400.0},
 }
 
 # --- Users ----------------------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
 from placement.models.applications import Application, ApplicationStep, Placement
 from placement.models.demand import Demand
 from placement.models.employers import Employer, EmployerMember
+from placement.models.notices import PlacementNotice
 from placement.models.seekers import JobSeekerProfile
+from placement.models.tracer import TracerAnswer, TracerSurvey
 from placement.models.vacancies import Vacancy
 
 __all__ = [
@@ -12,5 +14,8 @@ __all__ = [
     "EmployerMember",
     "JobSeekerProfile",
     "Placement",
+    "PlacementNotice",
+    "TracerAnswer",
+    "TracerSurvey",
     "Vacancy",
 ]

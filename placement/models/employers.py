@@ -42,6 +42,8 @@ class Employer(models.Model):
         verbose_name = _("employer")
         verbose_name_plural = _("employers")
         ordering = ["name"]
+        #: Centre staff who may verify an employer, and withdraw the verification (lms.roles grants it).
+        permissions = [("verify_employer", "Can verify and unverify employers")]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(park_zone="") | ~models.Q(address=""), name="placement_employer_has_a_location"

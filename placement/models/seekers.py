@@ -4,11 +4,19 @@ Certificates and units of competency are never copied here: matching reads them 
 assessments plugins, so a revoked certificate leaves matching at once.
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from courses.private_files import private_storage
 from placement.validators import REGENCY_CODE
+
+
+def _cv_path(instance, filename: str) -> str:
+    # A random name in private storage: the file is only ever served through a permission-checked view.
+    return f"placement/cv/{uuid.uuid4().hex}.pdf"
 
 
 class JobSeekerProfile(models.Model):
@@ -27,6 +35,9 @@ class JobSeekerProfile(models.Model):
     available_from = models.DateField(_("available from"))
     tracks = models.ManyToManyField("courses.TrackPage", verbose_name=_("wanted tracks"), blank=True, related_name="+")
     cv_text = models.TextField(_("short CV"), blank=True)
+    #: An optional CV (PDF only, checked by its content), kept in private storage: served only to its owner and to
+    #: the employers they applied to (``placement.views.seeker``).
+    cv_file = models.FileField(_("CV file (PDF)"), upload_to=_cv_path, storage=private_storage, blank=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
     class Meta:

@@ -4,14 +4,14 @@ verify links of their certificates, nothing else — and only while they consent
 from django.db.models import QuerySet
 
 from placement.models import Application
+from placement.selectors.seekers import current_consent_q
 
 
 def applications_for_employer(*, employer_id: int) -> QuerySet[Application]:
     """Applications to the employer's vacancies from job seekers who still consent (withdrawal hides them)."""
     return (
-        Application.objects.filter(
-            vacancy__employer_id=employer_id, seeker__job_seeker_profile__consent_at__isnull=False
-        )
+        Application.objects.filter(vacancy__employer_id=employer_id)
+        .filter(current_consent_q("seeker__job_seeker_profile__"))
         .select_related("vacancy", "seeker", "seeker__job_seeker_profile")
         .order_by("-created_at", "-pk")
     )

@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from django.db.models import Case, Count, F, Max, OuterRef, QuerySet, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.selectors_standards import courses_teaching_units
-from certificates.selectors_competence import held_unit_codes, holder_kkni_levels
+from assessments.selectors_standards import competent_unit_codes, courses_teaching_units
+from certificates.selectors_competence import (
+    held_unit_codes,
+    valid_competency_certificates,
+    valid_competency_filter,
+)
 from placement import conf
 from placement.models import JobSeekerProfile, Vacancy
+from placement.selectors.seekers import consenting_profiles, current_consent_q
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
 
 
@@ -54,43 +61,86 @@ class SeekerMatch:
         return "; ".join(parts)
 
 
-def _rank_key(match: SeekerMatch):
-    local_first = conf.get("LOCAL_PRIORITY")
-    return (
-        -len(match.held),
-        not match.meets_kkni,
-        -(match.kkni_level or 0),
-        not match.profile.is_local if local_first else False,
-        match.profile.available_from,
-        match.profile.pk,
-    )
+def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
+    """``(user id, units held, KKNI level, …sort keys)`` of consenting job seekers, ranked in the database.
+
+    With required units: the K verdicts on those codes in valid certificates, grouped per person (one pass), the
+    level being the highest scheme level over the person's valid certificates, joined in (no subquery per row).
+    Without: every consenting seeker. Ordered by the units held, reaching ``min_level``, the level, local residence
+    (``KOMPETEN_LOCAL_PRIORITY``), the start date and the profile, so that the database cuts the list (LIMIT) and
+    Python sees only what is shown."""
+    if required:
+        profile = "candidacy__candidate__job_seeker_profile__"
+        owned = "candidacy__candidate__certificates__"
+        rows = (
+            competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
+            .filter(current_consent_q(profile), unit__code__in=required)
+            .order_by()
+            .values(person=F("candidacy__candidate_id"))
+            .annotate(
+                held=Count("unit__code", distinct=True),
+                level=Coalesce(
+                    Max(f"{owned}candidacy__event__scheme__kkni_level", filter=valid_competency_filter(owned)), 0
+                ),
+                local=F(f"{profile}is_local"),
+                available=F(f"{profile}available_from"),
+                profile_id=F(f"{profile}id"),
+            )
+        )
+    else:
+        level_of = (
+            valid_competency_certificates()
+            .filter(holder_id=OuterRef("user_id"))
+            .order_by()
+            .values("holder_id")
+            .annotate(top=Max("candidacy__event__scheme__kkni_level"))
+            .values("top")
+        )
+        rows = (
+            consenting_profiles()
+            .order_by()
+            .values(person=F("user_id"))
+            .annotate(
+                held=Value(0),
+                level=Coalesce(Subquery(level_of), 0),
+                local=F("is_local"),
+                available=F("available_from"),
+                profile_id=F("id"),
+            )
+        )
+    below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
+    rows = rows.annotate(below=below)
+    order = [F("held").desc(), F("below").asc(), F("level").desc()]
+    if conf.get("LOCAL_PRIORITY"):
+        order.append(F("local").desc())
+    order += [F("available").asc(), F("profile_id").asc()]
+    # Every sort key is selected: the verdict read is DISTINCT, and PostgreSQL sorts a DISTINCT only by its columns.
+    return rows.order_by(*order).values_list("person", "held", "level", "below", "local", "available", "profile_id")
 
 
 def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatch]:
     """Consenting job seekers ranked for the vacancy (with a required unit: those holding at least one), explained.
 
-    Four queries whatever the numbers: the required units, the held units, the KKNI levels, the profiles."""
+    The ranking and the cut happen in the database; then the shown rows' profiles and held units. Four queries
+    whatever the numbers (the required units, the ranking, the profiles, the held units); a scheme adds two."""
     required = required_unit_codes(vacancy)
-    consenting = JobSeekerProfile.objects.filter(consent_at__isnull=False)
-    if required:
-        held = held_unit_codes(holder_ids=consenting.values_list("user_id", flat=True), codes=required)
-        profiles = consenting.filter(user_id__in=list(held))
-    else:
-        held = {}
-        profiles = consenting
-    profiles = list(profiles.select_related("user"))
-    levels = holder_kkni_levels(holder_ids=[profile.user_id for profile in profiles])
-    matches = [
+    ranked = list(_candidates(required=required, min_level=vacancy.min_kkni_level)[:limit])
+    ids = [row[0] for row in ranked]
+    profiles = {
+        profile.user_id: profile for profile in consenting_profiles().filter(user_id__in=ids).select_related("user")
+    }
+    held = held_unit_codes(holder_ids=ids, codes=required) if required and ids else {}
+    return [
         SeekerMatch(
-            profile=profile,
+            profile=profiles[person],
             required=required,
-            held=[code for code in required if code in held.get(profile.user_id, ())],
-            kkni_level=levels.get(profile.user_id),
+            held=[code for code in required if code in held.get(person, ())],
+            kkni_level=level or None,
             min_kkni_level=vacancy.min_kkni_level,
         )
-        for profile in profiles
+        for person, _held, level, *_keys in ranked
+        if person in profiles
     ]
-    return sorted(matches, key=_rank_key)[:limit]
 
 
 @dataclass

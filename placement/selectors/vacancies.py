@@ -17,10 +17,19 @@ def public_vacancies(*, track_id: int | None = None, unit_code: str = "", query:
     if track_id:
         vacancies = vacancies.filter(track_id=track_id)
     if unit_code:
-        vacancies = vacancies.filter(units__code=unit_code)
+        # Its own units or a core unit of its scheme; through a subquery, so that a vacancy shows once.
+        requiring = Vacancy.objects.filter(
+            Q(units__code=unit_code) | Q(scheme__scheme_units__unit__code=unit_code, scheme__scheme_units__is_core=True)
+        )
+        vacancies = vacancies.filter(pk__in=requiring.values("pk"))
     for word in query.split()[:8]:
+        # Every word must match somewhere (as the course search does).
         vacancies = vacancies.filter(
-            Q(title__icontains=word) | Q(description__icontains=word) | Q(employer__name__icontains=word)
+            Q(title__icontains=word)
+            | Q(description__icontains=word)
+            | Q(employer__name__icontains=word)
+            | Q(employer__sector__icontains=word)
+            | Q(location__icontains=word)
         )
     return (
         vacancies.select_related("employer", "track", "scheme")

@@ -5,12 +5,15 @@ recorded with who and when. *Hired* records a placement."""
 import datetime
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses.audit import audit_log
 from placement.models import Application, ApplicationStep, JobSeekerProfile, Placement, Vacancy
+from placement.selectors.seekers import consenting_profiles
 from placement.services import PlacementRefused
 from placement.services.employers import is_member
+from placement.services.notices import notices_announce
 from placement.services.vacancies import vacancy_accepts_applications
 
 EMPLOYER, SEEKER = "employer", "seeker"
@@ -27,7 +30,7 @@ STEPS = {
 
 
 def _consenting_profile(seeker) -> JobSeekerProfile:
-    profile = JobSeekerProfile.objects.filter(user=seeker, consent_at__isnull=False).first()
+    profile = consenting_profiles().filter(user=seeker).first()
     if profile is None:
         raise PlacementRefused(
             _("Fill in your job-seeker profile and agree to be shown to employers first."), code="no_consent"
@@ -46,6 +49,13 @@ def _create(*, vacancy: Vacancy, seeker, actor, nominated_by=None) -> Applicatio
     except IntegrityError as duplicate:
         raise PlacementRefused(_("There is already an application for this vacancy."), code="duplicate") from duplicate
     ApplicationStep.objects.create(application=application, actor=actor, to_status=application.status)
+    audit_log(
+        application,
+        "placement.application_nominate" if nominated_by else "placement.application_create",
+        user=actor,
+        data={"vacancy": locked.pk, "seeker": seeker.pk},
+    )
+    notices_announce(application=application, kind="nominated" if nominated_by else S.APPLIED, actor=actor)
     return application
 
 
@@ -61,6 +71,12 @@ def application_nominate(*, vacancy: Vacancy, seeker, by) -> Application:
     if not by.has_perm("placement.add_application"):
         raise PlacementRefused(_("Only centre staff can nominate a job seeker."), code="not_staff")
     return _create(vacancy=vacancy, seeker=seeker, actor=by, nominated_by=by)
+
+
+def steps_for(application: Application, user) -> list[str]:
+    """The statuses this user may move the application to now (none for anyone else)."""
+    actor = actor_of(application, user)
+    return [to for (before, to), allowed in STEPS.items() if before == application.status and allowed == actor]
 
 
 def actor_of(application: Application, user) -> str | None:
@@ -82,49 +98,68 @@ def application_move(
     interview_place: str = "",
     starts_on: datetime.date | None = None,
     wage_band: str = "",
+    position: str = "",
+    contract: str = "",
 ) -> Application:
-    """Take one step of the pipeline. An interview needs its date and place; *hired* needs the start date and wage
-    band, and records the placement."""
+    """Take one step of the pipeline, recorded (who, when), audited and announced to the people it concerns. An
+    interview needs its date (not past) and place; *hired* needs the start date and wage band (the position and
+    contract default to the vacancy's), and records the placement."""
     locked = Application.objects.select_for_update().select_related("vacancy__employer").get(pk=application.pk)
     allowed = STEPS.get((locked.status, to))
     if allowed is None:
         raise PlacementRefused(_("This step is not possible from the application's current state."), code="state")
     if actor_of(locked, by) != allowed:
         raise PlacementRefused(_("You cannot take this step for this application."), code="actor")
+    if (
+        allowed == EMPLOYER
+        and not JobSeekerProfile.objects.filter(user_id=locked.seeker_id, consent_at__isnull=False).exists()
+    ):
+        raise PlacementRefused(_("This job seeker no longer shares their profile with employers."), code="no_consent")
     if to == S.INTERVIEW:
         if interview_at is None or not interview_place.strip():
             raise PlacementRefused(_("Give the interview's date, time and place."), code="interview")
-        locked.interview_at, locked.interview_place = interview_at, interview_place.strip()
+        if interview_at < timezone.now():
+            raise PlacementRefused(_("The interview cannot be in the past."), code="interview_past")
+        locked.interview_at, locked.interview_place = interview_at, interview_place.strip()[:200]
     if to == S.HIRED and (starts_on is None or wage_band not in Placement.WageBand.values):
         raise PlacementRefused(_("Give the start date and the wage band of the hire."), code="hire")
+    if to == S.HIRED and contract and contract not in Vacancy.Contract.values:
+        raise PlacementRefused(_("Choose a contract type from the list."), code="hire")
     before = locked.status
     locked.status = to
     locked.save(update_fields=["status", "interview_at", "interview_place", "updated_at"])
-    ApplicationStep.objects.create(application=locked, actor=by, from_status=before, to_status=to, note=note)
+    ApplicationStep.objects.create(application=locked, actor=by, from_status=before, to_status=to, note=note.strip())
     audit_log(locked, "placement.application_move", user=by, data={"from": before, "to": to})
     if to == S.HIRED:
-        Placement.objects.create(
-            person_id=locked.seeker_id,
+        _placement_save(
+            person=locked.seeker,
             application=locked,
             employer=locked.vacancy.employer,
-            position=locked.vacancy.title,
+            position=position.strip() or locked.vacancy.title,
             starts_on=starts_on,
             wage_band=wage_band,
-            contract=locked.vacancy.contract,
-            recorded_by=by,
+            contract=contract or locked.vacancy.contract,
+            by=by,
         )
+    notices_announce(application=locked, kind=to, actor=by)
     return locked
 
 
-@transaction.atomic
-def placement_record(
-    *, person, by, position: str, starts_on, wage_band: str, contract: str, employer=None, employer_name: str = ""
+def _placement_save(
+    *,
+    person,
+    by,
+    position: str,
+    starts_on,
+    wage_band: str,
+    contract: str,
+    employer=None,
+    employer_name="",
+    application=None,
 ) -> Placement:
-    """Centre staff record a placement found outside the portal (a graduate hired directly)."""
-    if not by.has_perm("placement.add_placement"):
-        raise PlacementRefused(_("Only centre staff can record a placement."), code="not_staff")
     placement = Placement(
         person=person,
+        application=application,
         employer=employer,
         employer_name=employer_name.strip(),
         position=position,
@@ -133,9 +168,33 @@ def placement_record(
         contract=contract,
         recorded_by=by,
     )
-    placement.full_clean()
     if placement.employer_id is None and not placement.employer_name:
         raise PlacementRefused(_("Name the employer."), code="employer")
+    placement.full_clean()
     placement.save()
-    audit_log(placement, "placement.placement_record", user=by, data={"position": position})
+    audit_log(
+        placement,
+        "placement.placement_record",
+        user=by,
+        data={"position": position, "person": person.pk, "application": getattr(application, "pk", None)},
+    )
     return placement
+
+
+@transaction.atomic
+def placement_record(
+    *, person, by, position: str, starts_on, wage_band: str, contract: str, employer=None, employer_name: str = ""
+) -> Placement:
+    """Centre staff record a placement found outside the portal (a graduate hired directly), audited."""
+    if not by.has_perm("placement.add_placement"):
+        raise PlacementRefused(_("Only centre staff can record a placement."), code="not_staff")
+    return _placement_save(
+        person=person,
+        by=by,
+        employer=employer,
+        employer_name=employer_name,
+        position=position,
+        starts_on=starts_on,
+        wage_band=wage_band,
+        contract=contract,
+    )

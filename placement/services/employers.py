@@ -133,5 +133,20 @@ def employer_verify(*, employer: Employer, by) -> Employer:
     return locked
 
 
+@transaction.atomic
+def employer_unverify(*, employer: Employer, by) -> Employer:
+    """Centre staff withdraw the verification (the NIB turned out wrong, the firm closed): everything of the
+    employer leaves the public pages at once; its vacancies stay as they are and return if it is verified again."""
+    locked = Employer.objects.select_for_update().get(pk=employer.pk)
+    if locked.verified_at is None:
+        raise PlacementRefused(_("This employer is not verified."), code="not_verified")
+    was = {"verified_at": locked.verified_at.isoformat(), "verified_by": locked.verified_by_id}
+    locked.verified_at = None
+    locked.verified_by = None
+    locked.save(update_fields=["verified_at", "verified_by"])
+    audit_log(locked, "placement.employer_unverify", user=by, data={"nib": locked.nib, **was})
+    return locked
+
+
 def is_member(*, employer_id: int, user) -> bool:
     return user.is_authenticated and EmployerMember.objects.filter(employer_id=employer_id, user=user).exists()

@@ -54,8 +54,9 @@ def test_dashboard_query_count_does_not_grow_with_groups(client, trainee, django
     for n in range(groups - 1):
         trainee.groups.add(Group.objects.create(name=f"Kelompok {n}"))
     client.force_login(trainee)
-    # session, user, roles, notices, competency assessments (none), enrolments (none), certificates (none)
-    with django_assert_num_queries(7):
+    # session, user, roles, notices, placement notices, competency assessments (none), enrolments (none),
+    # certificates (none), the job-seeker profile (none: the work panel invites to create one)
+    with django_assert_num_queries(9):
         assert client.get(reverse("lms:dashboard")).status_code == 200
 
 
@@ -71,9 +72,9 @@ def test_trainee_dashboard_query_count_does_not_grow_with_enrolments(
         enrolment = factories.enrolment(user=trainee, course_page=course)
         LessonCompletion.objects.create(enrolment=enrolment, lesson=factories.lessons_of(course)[0])
     client.force_login(trainee)
-    # session, user, roles, notices, competency assessments, enrolments with progress, their next lessons,
-    # the site and its root paths (page URLs), certificates
-    with django_assert_num_queries(10):
+    # session, user, roles, notices, placement notices, competency assessments, enrolments with progress, their
+    # next lessons, the site and its root paths (page URLs), certificates, the job-seeker profile (none)
+    with django_assert_num_queries(12):
         response = client.get(reverse("lms:dashboard"))
     enrolments = response.context["enrolments"]
     assert len(enrolments) == courses
@@ -91,8 +92,8 @@ def test_assessor_dashboard_query_count_does_not_grow_with_candidates(
     for _ in range(candidates):
         candidacy_create(event=event, assessor=assessor)
     client.force_login(assessor)
-    # session, user, roles, notices, assigned candidates, the permission check (2), grading counts
-    with django_assert_num_queries(8):
+    # session, user, roles, notices, placement notices, assigned candidates, the permission check (2), grading counts
+    with django_assert_num_queries(9):
         response = client.get(reverse("lms:dashboard"))
     assert len(response.context["assigned"]) == candidates
 

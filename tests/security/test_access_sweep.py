@@ -103,6 +103,9 @@ PARAMETER_RULES = [
     ("*", "method", "evidence_method"),
     ("*", "index", "portfolio_index"),
     ("*", "certificate_id", "certificate"),
+    ("placement_employer:*", "pk", "employer"),
+    ("placement_vacancy:*", "pk", "vacancy"),
+    ("placement_placement:*", "pk", "placement"),
     ("*_placement_employer:*", "pk", "employer"),
     ("*_placement_vacancy:*", "pk", "vacancy"),
     ("*_placement_application:*", "pk", "application"),
@@ -114,6 +117,8 @@ PARAMETER_RULES = [
     ("*", "application_id", "application"),
     ("*", "profile_id", "seeker_profile"),
     ("*", "demand_id", "demand"),
+    ("placement:application_step", "to", "application_step"),
+    ("placement:tracer_answer", "token", "tracer_token"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"
@@ -128,6 +133,15 @@ PUBLIC = {
     "certificates.views_credentials.issuer_profile": _ISSUER,
     "certificates.views_credentials.issuer_did": _ISSUER,
     "certificates.views_credentials.status_list_credential": _ISSUER,
+    "placement.views.public.vacancy_detail": (
+        "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
+    ),
+    # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
+    # them; tests/placement/test_figures.py proves they show aggregates only.
+    "placement.views.tracer.tracer_answer_view": (
+        "public by design: the tracer survey's link is a signed 256-bit capability mailed to the trainee, answered "
+        "without logging in; an empty POST is refused by the form and changes nothing"
+    ),
 }
 
 #: URL name -> (key of ``World.values`` of the page, why): a public page's action that only ever acts on the

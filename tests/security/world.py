@@ -14,7 +14,9 @@ reach them.
   ``certificates.services.issuing`` and rendered, and a ZIP bulk run of that batch, done;
 - a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions;
 - placement: employer A (verified; employer user A acts for it) with an open vacancy and a demand row, trainee A's
-  job-seeker profile (with consent) and application to that vacancy; employer B, whose user must reach none of it.
+  job-seeker profile (with consent) and application to that vacancy, a placement recorded for trainee A; employer B,
+  whose user must reach none of it; trainee A's tracer survey of the batch (its link is a capability, answered
+  without logging in).
 
 ``world.values`` maps the names the sweep uses (``"candidacy"``, ``"certificate"``, ...) to URL parameter values.
 Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit.
@@ -22,12 +24,14 @@ Tasks are not queued: their services are called directly, so nothing depends on 
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
 
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
 from assessments.services import attempts as attempt_services
@@ -36,8 +40,10 @@ from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
-from placement.models import Demand
+from placement.models import Demand, Placement, TracerSurvey, Vacancy
+from placement.services import tracer
 from placement.services.applications import application_create
+from placement.services.seekers import cv_upload
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
@@ -181,15 +187,36 @@ def build_world() -> World:
     # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
     pending = certificate_factories.competent_candidacy(candidate=trainee_a)
 
-    # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile and application.
+    # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile (with a CV file)
+    # and application.
     employer_a = _in_role(UserFactory(full_name="Rina Wulandari"), roles.EMPLOYER)
     employer_b = _in_role(UserFactory(full_name="Bambang Sutrisno"), roles.EMPLOYER)
     employer_obj = placement_factories.employer(member=employer_a)
     placement_factories.employer(member=employer_b)
     vacancy = placement_factories.vacancy(employer_obj=employer_obj, units=["C.14.SWEEP"])
     placement_factories.seeker(user=trainee_a)
+    cv_upload(user=trainee_a, upload=SimpleUploadedFile("cv.pdf", PDF, content_type="application/pdf"))
     application = application_create(vacancy=vacancy, seeker=trainee_a)
     demand = Demand.objects.create(employer=employer_obj, position="Operator Jahit", headcount=3, quarter="2027-Q1")
+    # A placement staff recorded for trainee A (the admin's read-only placement list reaches it by id).
+    placement = Placement.objects.create(
+        person=trainee_a,
+        employer=employer_obj,
+        position="Operator Jahit",
+        starts_on=datetime.date(2027, 1, 4),
+        wage_band=Placement.WageBand.UMK,
+        contract=Vacancy.Contract.PKWT,
+        recorded_by=superuser,
+    )
+    # Trainee A's tracer survey of the batch (its link is answered without logging in).
+    tracer_token = tracer.tracer_token(person_id=trainee_a.pk, batch_id=batch.pk, months=3)
+    TracerSurvey.objects.create(
+        person=trainee_a,
+        batch=batch,
+        months=3,
+        token_hash=tracer.token_hash(tracer_token),
+        expires_at=timezone.now() + datetime.timedelta(days=30),
+    )
 
     world = World(
         trainee_a=trainee_a,
@@ -236,8 +263,11 @@ def build_world() -> World:
         "employer": employer_obj.pk,
         "vacancy": vacancy.pk,
         "application": application.pk,
+        "application_step": "shortlisted",
         "seeker_profile": trainee_a.job_seeker_profile.pk,
         "demand": demand.pk,
+        "placement": placement.pk,
+        "tracer_token": tracer_token,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world

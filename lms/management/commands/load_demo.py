@@ -1,11 +1,13 @@
 from django.core.management.base import BaseCommand
 
+from lms import roles
+from lms.demo import placement as demo_placement
 from lms.demo.assessment_events import demo_assessment_load
 from lms.demo.certificates import demo_certificates_load
 from lms.demo.curriculum import demo_curriculum_load, demo_teaching_load
 from lms.demo.exams import demo_exams_load
 from lms.demo.standards import demo_standards_load
-from lms.demo.users import demo_users_load
+from lms.demo.users import DEMO_PASSWORD, demo_users_load
 
 
 class Command(BaseCommand):
@@ -24,6 +26,8 @@ class Command(BaseCommand):
         self.stdout.write(f"Competency assessment: {event.title if event else '-'}")
         issuers = demo_certificates_load()
         self.stdout.write(f"Certificate issuers (development keys): {', '.join(i.code for i in issuers)}")
+        demo_placement.load(self.stdout)  # after the certificate rules: the demo graduates' certificates use them
+        logins.append((demo_placement.EMPLOYER_USERNAME, DEMO_PASSWORD, roles.EMPLOYER))
         self.stdout.write(self.style.SUCCESS("Demo content loaded. Demo logins (username / password):"))
         for username, password, role in logins:
             self.stdout.write(f"  {username:<12} {password:<15} {role}")
