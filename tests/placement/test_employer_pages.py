@@ -237,8 +237,8 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_
         demand = Demand.objects.create(employer=employer, position=f"Posisi {number}", headcount=2, quarter="2027-Q1")
         demand.units.set([factories.unit("C.14.A")])
     client.force_login(employer.members.get())
-    # session, user, employers, vacancies, demand, demand units
-    with django_assert_num_queries(6):
+    # session, user, employers, vacancies, demand, demand units, the pipeline's notices
+    with django_assert_num_queries(7):
         response = client.get(reverse("placement:employer_home"))
     assert response.status_code == 200 and len(response.context["vacancies"]) == rows
 
