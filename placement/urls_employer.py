@@ -34,6 +34,11 @@ urlpatterns = [
     path("kerja/perusahaan/kebutuhan/", employer.demand_list, name="employer_demand"),
     path("kerja/perusahaan/kebutuhan/baru/", employer.demand_create, name="employer_demand_create"),
     path("kerja/perusahaan/kebutuhan/impor/", employer.demand_import, name="employer_demand_import"),
+    path(
+        "kerja/perusahaan/kebutuhan/impor/contoh.csv",
+        employer.demand_import_sample,
+        name="employer_demand_import_sample",
+    ),
     path("kerja/perusahaan/kebutuhan/<int:demand_id>/ubah/", employer.demand_edit, name="employer_demand_edit"),
     path("kerja/perusahaan/kebutuhan/<int:demand_id>/hapus/", employer.demand_remove, name="employer_demand_delete"),
 ]

@@ -48,14 +48,19 @@ def employer_register(*, user, **fields) -> Employer:
 
 @transaction.atomic
 def employer_update(*, employer: Employer, by, **fields) -> Employer:
-    """An employer's own people correct its profile (name, NIB, location, size, contact)."""
+    """An employer's own people correct its profile (name, NIB, location, size, contact). A changed NIB undoes
+    the centre's verification: its vacancies leave the public pages until staff verify it again."""
     if not is_member(employer_id=employer.pk, user=by):
         raise PlacementRefused(_("Only the employer's own people can change its profile."), code="not_member")
     locked = Employer.objects.select_for_update().get(pk=employer.pk)
+    verified_nib = locked.nib if locked.verified_at is not None else None
     for name in PROFILE_FIELDS:
         if name in fields:
             setattr(locked, name, fields[name])
     locked.full_clean()
+    if verified_nib is not None and locked.nib != verified_nib:
+        # Staff verified the business behind the old NIB: a new NIB is checked again before anything is public.
+        locked.verified_at, locked.verified_by = None, None
     locked.save()
     return locked
 

@@ -307,6 +307,16 @@ def demand_remove(request: HttpRequest, demand_id: int) -> HttpResponse:
 
 
 @login_required
+def demand_import_sample(request: HttpRequest) -> HttpResponse:
+    """A sample file with the columns the import reads, to fill in a spreadsheet."""
+    _employer_or_404(request)
+    sample = "jabatan,unit,skema,jumlah,kuartal\r\nOperator Mesin Jahit,C.141220.001.01 C.141220.002.01,,12,2027-Q1\r\n"
+    response = HttpResponse("\ufeff" + sample, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="contoh-kebutuhan.csv"'
+    return response
+
+
+@login_required
 def demand_import(request: HttpRequest) -> HttpResponse:
     """Upload a CSV or XLSX file: first a dry run listing every row, then an all-or-nothing commit."""
     employer = _employer_or_404(request)

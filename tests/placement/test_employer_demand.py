@@ -143,3 +143,12 @@ def test_the_demand_list_runs_a_fixed_number_of_queries(client, django_assert_nu
     with django_assert_num_queries(5):
         response = client.get(reverse("placement:employer_demand"))
     assert len(response.context["demand"]) == rows
+
+
+def test_the_sample_file_imports_once_its_units_are_loaded(client, employer):
+    # Given the units the sample names
+    factories.unit("C.141220.001.01"), factories.unit("C.141220.002.01")
+    client.force_login(employer.members.get())
+    # When the sample is downloaded and checked, then it is valid as it stands
+    sample = client.get(reverse("placement:employer_demand_import_sample")).content
+    assert demand_import_check(employer=employer, data=sample).ok

@@ -237,7 +237,36 @@ def test_the_home_page_runs_a_fixed_number_of_queries(client, django_assert_num_
         demand = Demand.objects.create(employer=employer, position=f"Posisi {number}", headcount=2, quarter="2027-Q1")
         demand.units.set([factories.unit("C.14.A")])
     client.force_login(employer.members.get())
-    # session, user, employers, vacancies, demand, demand units
-    with django_assert_num_queries(6):
+    # session, user, employers, vacancies, demand, demand units, the pipeline's notices
+    with django_assert_num_queries(7):
         response = client.get(reverse("placement:employer_home"))
     assert response.status_code == 200 and len(response.context["vacancies"]) == rows
+
+
+def test_a_changed_nib_undoes_the_verification_and_another_field_does_not(client):
+    # Given a verified employer
+    employer = factories.employer()
+    client.force_login(employer.members.get())
+    values = {**REGISTER, "nib": employer.nib, "name": "PT Nama Baru"}
+    # When its people change the name, then it stays verified
+    client.post(reverse("placement:employer_profile"), values)
+    employer.refresh_from_db()
+    assert employer.name == "PT Nama Baru" and employer.is_verified
+    # When they change the NIB, then the centre must verify it again
+    client.post(reverse("placement:employer_profile"), {**values, "nib": "9999999999999"})
+    employer.refresh_from_db()
+    assert employer.nib == "9999999999999" and not employer.is_verified
+
+
+def test_employer_b_cannot_remove_employer_a_s_member(client):
+    # Given employer A with two members and employer B's user
+    employer_a = factories.employer()
+    colleague = EmployerMember.objects.create(employer=employer_a, user=UserFactory())
+    employer_b = factories.employer()
+    client.force_login(employer_b.members.get())
+    # When B posts A's member to the removal, then nothing is removed
+    client.post(reverse("placement:employer_member_remove"), {"member": colleague.pk})
+    assert employer_a.memberships.count() == 2
+    # And B's members page lists only B's people
+    listed = client.get(reverse("placement:employer_members")).context["members"]
+    assert [member.employer_id for member in listed] == [employer_b.pk]
