@@ -12,8 +12,9 @@ from placement.services.tracer import TracerLinkGone, TracerLinkInvalid, survey_
 
 
 def _private(response):
-    # The token is a capability: never sent on to another site, never kept by a shared cache.
-    response["Referrer-Policy"] = "no-referrer"
+    # The token is a capability: never sent on to another site, never kept by a shared cache. "same-origin", not
+    # "no-referrer": under the latter the browser posts the form with "Origin: null" and CSRF refuses the answer.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex"
     return response
 
