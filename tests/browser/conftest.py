@@ -106,3 +106,10 @@ def open_menu(page) -> None:
     closed = page.locator("details.site-menu:not([open]) > summary")
     if closed.count():
         closed.click()
+
+
+def close_menu(page) -> None:
+    """Fold the phone menu again (open, it lies over the page's own form: the log-in button cannot be tapped)."""
+    opened = page.locator("details.site-menu[open] > summary")
+    if opened.count() and opened.is_visible():  # on a wide screen the menu is always shown and has no button
+        opened.click()

@@ -6,7 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_menu
+from tests.browser.conftest import close_menu, open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,6 +53,7 @@ def _log_in(page, username, password):
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
+    close_menu(page)
     page.get_by_label("E-mail or username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()

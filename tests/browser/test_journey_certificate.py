@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_menu
+from tests.browser.conftest import close_menu, open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -49,6 +49,7 @@ def _log_in(page, username, password, name):
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
+    close_menu(page)
     page.get_by_label("E-mail or username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Log in").click()

@@ -5,7 +5,7 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.conftest import open_menu
+from tests.browser.conftest import close_menu, open_menu
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -35,6 +35,7 @@ def _log_in(page):
     english = page.locator('form.language button[value="en"]:not([disabled])')
     if english.count():
         english.click()
+    close_menu(page)
     page.get_by_label("E-mail or username").fill("sari")
     page.get_by_label("Password").fill("ujian-aman-2026")
     page.get_by_role("button", name="Log in").click()
