@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.utils import timezone
 
-from placement.models import Application, ApplicationStep, Placement, Vacancy
+from placement.models import Application, ApplicationStep, Placement, PlacementNotice, Vacancy
 from placement.selectors.applications import applications_for_employer
 from placement.services import PlacementRefused
 from placement.services.applications import (
@@ -155,6 +155,7 @@ def test_an_employers_applications_cost_one_query(count, django_assert_num_queri
 @postgres_only
 @pytest.mark.django_db(transaction=True)
 def test_parallel_applications_to_one_vacancy_give_one_on_postgresql():
+    # Given a vacancy and a seeker applying from six connections at the same instant
     vacancy, seeker = factories.vacancy(), factories.seeker()
 
     def apply():
@@ -163,6 +164,8 @@ def test_parallel_applications_to_one_vacancy_give_one_on_postgresql():
         except PlacementRefused as refused:
             return refused.code
 
+    # Then the database constraint lets exactly one through, and one notice goes to the employer
     results = race([apply] * 6)
     assert sorted(str(result) for result in results).count("duplicate") == 5
     assert Application.objects.filter(vacancy=vacancy, seeker=seeker).count() == 1
+    assert PlacementNotice.objects.filter(application__vacancy=vacancy).count() == 1

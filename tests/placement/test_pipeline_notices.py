@@ -12,12 +12,10 @@ from courses.models import OutboxMessage
 from courses.outbox import outbox_relay
 from placement.models import Application, PlacementNotice
 from placement.selectors.notices import notices_for
-from placement.services import PlacementRefused
 from placement.services.applications import application_create, application_move
 from tests.factories import UserFactory
 from tests.placement import factories
 from tests.placement import factories_pipeline as pipeline
-from tests.races import postgres_only, race
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -108,25 +106,6 @@ def test_notices_cost_one_query(count, django_assert_num_queries):
     with django_assert_num_queries(1):
         texts = [notice.text() for notice in notices_for(member, limit=50)]
     assert len(texts) == count
-
-
-@postgres_only
-@pytest.mark.django_db(transaction=True)
-def test_two_connections_applying_at_once_make_one_application_on_postgresql():
-    # Given a vacancy and a seeker applying from two connections at the same instant
-    vacancy, seeker = factories.vacancy(), factories.seeker()
-
-    def apply():
-        try:
-            return application_create(vacancy=vacancy, seeker=seeker).pk
-        except PlacementRefused as refused:
-            return refused.code
-
-    # Then the database constraint lets exactly one through, and one notice goes to the employer
-    results = race([apply, apply])
-    assert sorted(str(result) for result in results).count("duplicate") == 1
-    assert Application.objects.filter(vacancy=vacancy, seeker=seeker).count() == 1
-    assert PlacementNotice.objects.filter(application__vacancy=vacancy).count() == 1
 
 
 def test_the_notices_include_reads_the_notices_itself_when_the_view_did_not(rf):
