@@ -113,3 +113,68 @@ def close_menu(page) -> None:
     opened = page.locator("details.site-menu[open] > summary")
     if opened.count() and opened.is_visible():  # on a wide screen the menu is always shown and has no button
         opened.click()
+
+
+#: The phone the trainees use: the narrowest screen every page must fit.
+PHONE = {"width": 360, "height": 740}
+DESKTOP = {"width": 1280, "height": 900}
+
+
+def session_cookie(user) -> dict:
+    """The session cookie of a user signed in by the test client (staff need no second step: the test settings
+    require it of no role)."""
+    from django.conf import settings
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
+
+
+def new_page(browser, live_server, csp: list[str], *, user=None, viewport=PHONE, locale="id-ID"):
+    """A page in a context of its own — signed in as the user if one is given — whose Content-Security-Policy
+    reports go to ``csp`` (the test asserts it stays empty)."""
+    context = browser.new_context(base_url=live_server.url, viewport=viewport, locale=locale)
+    context.on("console", lambda message: _csp_violation(message, csp))
+    if user is not None:
+        context.add_cookies([{**session_cookie(user), "url": live_server.url}])
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    return page
+
+
+WIDEST = """() => {
+  const out = [];
+  for (const el of document.body.querySelectorAll("*")) {
+    const box = el.getBoundingClientRect();
+    if (box.right > window.innerWidth + 0.5) {
+      const parent = el.parentElement.getBoundingClientRect();
+      if (parent.right <= window.innerWidth + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className}`);
+    }
+  }
+  return out.slice(0, 4);
+}"""
+
+
+def problems_here(page, axe, shot: str = "") -> list[str]:
+    """What is wrong with the page as it stands: wider than the screen (naming the widest elements) or an axe-core
+    violation. With a name, a screenshot of a page with problems goes to artifacts/screenshots/."""
+    found = []
+    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    if width[0] > width[1]:
+        found.append(f"{page.url}: {width[0]} px wide on a {width[1]} px screen, by {page.evaluate(WIDEST)}")
+    for violation in axe.run(page).response["violations"]:
+        targets = [node["target"] for node in violation["nodes"]][:3]
+        found.append(f"{page.url}: axe {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
+    if found and shot:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{shot}.png"), full_page=True)
+    return found
+
+
+def problems_at(page, url: str, axe, shot: str = "") -> list[str]:
+    """Open the URL and say what is wrong with it (an error status, too wide, an axe-core violation)."""
+    response = page.goto(url)
+    if response is None or response.status >= 400:
+        return [f"{url}: HTTP {response.status if response else '?'}"]
+    return problems_here(page, axe, shot)

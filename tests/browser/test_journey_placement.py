@@ -7,49 +7,17 @@ import datetime
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS, _csp_violation
+from tests.browser.conftest import DESKTOP, new_page, problems_here
+from tests.browser.placement_steps import write_vacancy
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PHONE = {"width": 360, "height": 740}
 UNITS = ("C.16.A", "C.16.B")
-
-
-def _problems(page, axe: Axe) -> list[str]:
-    found = []
-    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    if width[0] > width[1]:
-        found.append(f"{page.url}: {width[0]} px wide on a {width[1]} px screen")
-    for violation in axe.run(page).response["violations"]:
-        targets = [node["target"] for node in violation["nodes"]][:3]
-        found.append(f"{page.url}: axe {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
-    if found:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / f"journey-placement-{len(found)}.png"), full_page=True)
-    return found
-
-
-def _page_for(browser, live_server, user, csp: list[str], *, viewport=None):
-    """A browser page signed in as the user (a session made by the test client: staff need no second step here,
-    the test settings require it of no role)."""
-    client = Client()
-    client.force_login(user)
-    context = browser.new_context(
-        base_url=live_server.url, viewport=viewport or {"width": 1280, "height": 900}, locale="en-US"
-    )
-    context.on("console", lambda message: _csp_violation(message, csp))
-    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
-    context.add_cookies([{**cookie, "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
-    return page
 
 
 def _off_the_event_loop(function, **kwargs):
@@ -103,22 +71,13 @@ def test_a_graduate_is_placed_through_the_portal_and_counted(browser, live_serve
 
     employer, hr, admin, graduate, batch = world
     axe, problems, csp = Axe(), [], []
-    firm = _page_for(browser, live_server, hr, csp)
-    centre = _page_for(browser, live_server, admin, csp)
-    phone = _page_for(browser, live_server, graduate, csp, viewport=PHONE)
+    firm = new_page(browser, live_server, csp, user=hr, viewport=DESKTOP, locale="en-US")
+    centre = new_page(browser, live_server, csp, user=admin, viewport=DESKTOP, locale="en-US")
+    phone = new_page(browser, live_server, csp, user=graduate, locale="en-US")
 
     # When the employer writes a vacancy asking for the two units
     firm.goto(reverse("placement:employer_vacancy_create"))
-    firm.fill("#id_title", "Operator Mesin Jahit")
-    firm.fill("#id_description", "Menjahit komponen pakaian sesuai standar mutu.")
-    firm.fill("#id_positions", "3")
-    firm.fill("#id_unit_codes", ", ".join(UNITS))
-    firm.fill("#id_location", "KIT Batang, Zona B")
-    firm.fill("#id_wage_min", "2600000")
-    firm.fill("#id_wage_max", "3100000")
-    firm.select_option("#id_contract", "pkwt")
-    firm.fill("#id_closes_on", (timezone.localdate() + datetime.timedelta(days=30)).isoformat())
-    firm.locator("form.stack button[type=submit]").click()
+    write_vacancy(firm, title="Operator Mesin Jahit", units=UNITS)
     expect(firm.locator("article.card h3", has_text="Operator Mesin Jahit")).to_be_visible()
     vacancy = Vacancy.objects.get(title="Operator Mesin Jahit")
 
@@ -137,12 +96,12 @@ def test_a_graduate_is_placed_through_the_portal_and_counted(browser, live_serve
     phone.goto(reverse("lms:dashboard"))
     work = phone.locator("section[aria-labelledby=my-work]")
     expect(work.get_by_role("link", name="Operator Mesin Jahit")).to_be_visible()
-    problems += _problems(phone, axe)
+    problems += problems_here(phone, axe, shot="journey-placement")
     work.get_by_role("button", name="Apply for Operator Mesin Jahit").click()
     application = Application.objects.get(vacancy=vacancy, seeker=graduate)
     phone.goto(reverse("lms:dashboard"))
     expect(phone.locator("section[aria-labelledby=my-work]").get_by_text("You have applied.")).to_be_visible()
-    problems += _problems(phone, axe)
+    problems += problems_here(phone, axe, shot="journey-placement")
 
     # When the employer shortlists, interviews, offers and hires
     detail = reverse("placement:application_detail", args=[application.pk])
@@ -178,14 +137,14 @@ def test_a_graduate_is_placed_through_the_portal_and_counted(browser, live_serve
         expires_at=timezone.now() + datetime.timedelta(days=30),
     )
     phone.goto(reverse("placement:tracer_answer", args=[token]))
-    problems += _problems(phone, axe)
+    problems += problems_here(phone, axe, shot="journey-placement")
     phone.locator("input[name=working][value=yes]").check()
     phone.fill("#id_employer_name", "PT Garmen Batang Sejahtera")
     phone.locator("input[name=related_to_training][value=yes]").check()
     phone.locator("input[name=satisfaction]").last.check()
     phone.get_by_role("button", name="Send my answer").click()
     expect(phone).to_have_url(live_server.url + reverse("placement:tracer_thanks"))
-    problems += _problems(phone, axe)
+    problems += problems_here(phone, axe, shot="journey-placement")
     assert TracerSurvey.objects.get(person=graduate).answered_at is not None
 
     # Then the centre's report shows the placement, its rate and the answer

@@ -6,8 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
-from tests.browser.conftest import SCREENSHOTS, _csp_violation
-from tests.browser.test_phone_pages import PHONE, _check
+from tests.browser.conftest import new_page, problems_at
 from tests.courses import factories as course_factories
 from tests.placement import factories
 
@@ -37,10 +36,7 @@ def jobs(live_server):
 def test_the_vacancy_pages_fit_a_360_px_phone_and_pass_axe(browser, live_server, jobs):
     axe = Axe()
     csp: list[str] = []
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="id-ID")
-    context.on("console", lambda message: _csp_violation(message, csp))
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_page(browser, live_server, csp)
     urls = [
         reverse("placement:vacancies"),
         reverse("placement:vacancies") + "?q=operator&unit=C.141220.001.01",
@@ -48,14 +44,10 @@ def test_the_vacancy_pages_fit_a_360_px_phone_and_pass_axe(browser, live_server,
         reverse("placement:vacancy", args=[jobs.pk]),
     ]
     problems: list[str] = []
-    for url in urls:
-        found = _check(page, url, axe)
-        if found:
-            SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(SCREENSHOTS / f"phone-jobs-{len(problems)}.png"), full_page=True)
-        problems += found
+    for number, url in enumerate(urls):
+        problems += problems_at(page, url, axe, shot=f"phone-jobs-{number}")
     # and the detail's JobPosting is in the page for search engines
     page.goto(reverse("placement:vacancy", args=[jobs.pk]))
     assert "JobPosting" in page.locator('script[type="application/ld+json"]').inner_text()
-    context.close()
+    page.context.close()
     assert problems + csp == [], "\n".join(problems + csp)

@@ -7,22 +7,19 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.storage import default_storage
 from django.db import connection
-from django.test import Client
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from playwright.sync_api import expect
 
-from tests.browser.conftest import SCREENSHOTS, _csp_violation
+from tests.browser.conftest import PHONE, new_page, problems_at
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-PHONE = {"width": 360, "height": 740}
 #: A Javanese name in one word, as a trainee may write it: it must wrap, not widen the dashboard.
 LONG_NAME = "Raden Ajeng Sitirahmawatiningsihkusumawardhanipurwaningtyas"
 TABLE_FEW = {
@@ -103,12 +100,6 @@ def _build_world():
         connection.close()
 
 
-def _session(user) -> dict:
-    client = Client()
-    client.force_login(user)
-    return {"name": settings.SESSION_COOKIE_NAME, "value": client.cookies[settings.SESSION_COOKIE_NAME].value}
-
-
 def _reset_link(user) -> tuple[str, str]:
     """The uid and token of a password-reset link from the e-mail."""
     return urlsafe_base64_encode(force_bytes(user.pk)), default_token_generator.make_token(user)
@@ -178,56 +169,16 @@ def _pages(world) -> dict[str, list[str]]:
     }
 
 
-WIDEST = """() => {
-  const out = [];
-  for (const el of document.body.querySelectorAll("*")) {
-    const box = el.getBoundingClientRect();
-    if (box.right > window.innerWidth + 0.5) {
-      const parent = el.parentElement.getBoundingClientRect();
-      if (parent.right <= window.innerWidth + 0.5) out.push(`${el.tagName.toLowerCase()}.${el.className}`);
-    }
-  }
-  return out.slice(0, 4);
-}"""
-
-
-def _widest(page) -> list[str]:
-    """The outermost elements that reach past the screen's right edge."""
-    return page.evaluate(WIDEST)
-
-
-def _check(page, url: str, axe: Axe) -> list[str]:
-    response = page.goto(url)
-    problems = []
-    if response is None or response.status >= 400:
-        return [f"{url}: HTTP {response.status if response else '?'}"]
-    width = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-    if width[0] > width[1]:
-        problems.append(f"{url}: {width[0]} px wide on a {width[1]} px screen, by {_widest(page)}")
-    for violation in axe.run(page).response["violations"]:
-        targets = [node["target"] for node in violation["nodes"]][:3]
-        problems.append(f"{url}: axe {violation['id']} ({violation['impact']}): {violation['help']} {targets}")
-    return problems
-
-
 def test_every_page_fits_a_360_px_phone_and_passes_axe(browser, live_server, world):
     axe = Axe()
     problems: list[str] = []
     csp: list[str] = []
     for who, urls in _pages(world).items():
-        context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="id-ID")
-        context.on("console", lambda message: _csp_violation(message, csp))
-        if who != "anonymous":
-            context.add_cookies([{**_session(getattr(world, who)), "url": live_server.url}])
-        page = context.new_page()
-        page.set_default_timeout(15_000)
+        page = new_page(browser, live_server, csp, user=None if who == "anonymous" else getattr(world, who))
         for url in urls:
-            found = _check(page, url, axe)
-            if found:
-                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=str(SCREENSHOTS / f"phone-{who}-{url.strip('/').replace('/', '_')}.png"))
+            found = problems_at(page, url, axe, shot=f"phone-{who}-{url.strip('/').replace('/', '_')}")
             problems += [f"[{who}] {p}" for p in found]
-        context.close()
+        page.context.close()
     assert problems + csp == [], "\n".join(problems + csp)
 
 
@@ -245,9 +196,8 @@ def lesson_and_trainee():
 def test_lesson_tables_and_diagrams_are_readable_on_a_phone(browser, live_server, lesson_and_trainee):
     # given a trainee on a 360 px phone, on a lesson with a diagram, a short table and a wide one
     lesson, trainee = lesson_and_trainee
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="id-ID")
-    context.add_cookies([{**_session(trainee), "url": live_server.url}])
-    page = context.new_page()
+    page = new_page(browser, live_server, [], user=trainee)
+    context = page.context
 
     # when the lesson opens
     page.goto(lesson.url)

@@ -8,8 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.db import connection
 from django.urls import reverse
 
-from tests.browser.conftest import SCREENSHOTS, _csp_violation
-from tests.browser.test_phone_pages import PHONE, _check, _session
+from tests.browser.conftest import new_page, problems_at
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -45,15 +44,11 @@ def test_a_job_seeker_fills_the_profile_and_applies_on_a_phone(browser, live_ser
     axe = Axe()
     problems: list[str] = []
     csp: list[str] = []
-    context = browser.new_context(base_url=live_server.url, viewport=PHONE, locale="id-ID")
-    context.on("console", lambda message: _csp_violation(message, csp))
-    context.add_cookies([{**_session(trainee), "url": live_server.url}])
-    page = context.new_page()
-    page.set_default_timeout(15_000)
+    page = new_page(browser, live_server, csp, user=trainee)
 
     # The dashboard invites to create a profile; the empty profile form fits and passes axe
-    problems += _check(page, reverse("lms:dashboard"), axe)
-    problems += _check(page, reverse("placement:seeker_profile"), axe)
+    problems += problems_at(page, reverse("lms:dashboard"), axe)
+    problems += problems_at(page, reverse("placement:seeker_profile"), axe)
     # A bad regency code is refused on the page, which still fits
     page.get_by_label("Kode kabupaten/kota (BPS)").fill("33A5")
     page.get_by_label("Kabupaten atau kota").fill("Kabupaten Batang")
@@ -70,19 +65,16 @@ def test_a_job_seeker_fills_the_profile_and_applies_on_a_phone(browser, live_ser
     page.get_by_role("button", name="Simpan profil saya").click()
     page.wait_for_load_state()
     assert JobSeekerProfile.objects.filter(user=trainee, consent_at__isnull=False, is_local=True).exists()
-    problems += _check(page, reverse("placement:seeker_profile"), axe)
+    problems += problems_at(page, reverse("placement:seeker_profile"), axe)
 
     # The dashboard lists the vacancy (it requires no unit) with an apply button
-    problems += _check(page, reverse("lms:dashboard"), axe)
+    problems += problems_at(page, reverse("lms:dashboard"), axe)
     page.get_by_role("button", name=f"Lamar {vacancy.title}").click()
     page.wait_for_load_state()
     assert Application.objects.filter(vacancy=vacancy, seeker=trainee).exists()
-    problems += _check(page, reverse("placement:my_applications"), axe)
+    problems += problems_at(page, reverse("placement:my_applications"), axe)
     application = Application.objects.get(vacancy=vacancy, seeker=trainee)
-    problems += _check(page, reverse("placement:application_withdraw", args=[application.pk]), axe)
-    problems += _check(page, reverse("placement:seeker_consent_withdraw"), axe)
-    if problems:
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=str(SCREENSHOTS / "phone-seeker.png"), full_page=True)
-    context.close()
+    problems += problems_at(page, reverse("placement:application_withdraw", args=[application.pk]), axe)
+    problems += problems_at(page, reverse("placement:seeker_consent_withdraw"), axe, shot="phone-seeker")
+    page.context.close()
     assert problems + csp == [], "\n".join(problems + csp)
