@@ -11,7 +11,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from assessments import conf
+from kompeten_core.conf import settings as kompeten
 
 
 class JsonBodyInvalid(Exception):
@@ -76,5 +76,5 @@ def json_body(request: HttpRequest, *, max_bytes: int) -> Any:
         raise JsonBodyInvalid(_("The request is nested too deeply.")) from None
     except ValueError:  # not UTF-8 (UnicodeDecodeError), not JSON (JSONDecodeError), NaN or Infinity
         raise JsonBodyInvalid(_("The request is not valid JSON.")) from None
-    _check_values(value, conf.get("JSON_MAX_DEPTH"))
+    _check_values(value, kompeten.JSON_MAX_DEPTH)
     return value

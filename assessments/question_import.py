@@ -9,35 +9,29 @@ an import would do. Imported questions get no version here: the caller snapshots
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments import conf, importers
+from assessments import importers
 from assessments.importers import drafts
 from assessments.importers.drafts import QuestionDraft
 from assessments.importers.sanitize import html_to_text
 from assessments.models import Question, QuestionOption
+from kompeten_core.conf import settings as kompeten
 
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-DEFAULT_MAX_QUESTIONS = 2000
 TAG_LENGTH = 100
 CHOICE_TYPES = (drafts.SINGLE, drafts.MULTIPLE)
 TYPES_WITHOUT_OPTIONS = (drafts.TRUE_FALSE, drafts.NUMERIC, drafts.ESSAY, drafts.FILE)
 
 
 def max_bytes() -> int:
-    return _setting("QUESTION_IMPORT_MAX_BYTES", DEFAULT_MAX_BYTES)
+    return kompeten.QUESTION_IMPORT_MAX_BYTES
 
 
 def max_questions() -> int:
-    return _setting("QUESTION_IMPORT_MAX_QUESTIONS", DEFAULT_MAX_QUESTIONS)
-
-
-def _setting(name: str, default: int) -> int:
-    return getattr(settings, f"KOMPETEN_{name}", conf.DEFAULTS.get(name, default))
+    return kompeten.QUESTION_IMPORT_MAX_QUESTIONS
 
 
 @dataclass

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 
-from assessments import conf
+from kompeten_core.conf import settings as kompeten
 
 
 class PasswordReauthenticator:
@@ -28,4 +28,4 @@ class PasswordReauthenticator:
 
 def reauthenticator_for(user):
     """The configured re-authenticator (the host may answer differently per user)."""
-    return import_string(conf.get("REAUTHENTICATOR"))()
+    return import_string(kompeten.REAUTHENTICATOR)()

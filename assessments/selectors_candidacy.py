@@ -7,7 +7,6 @@ import datetime
 
 from django.db.models import Prefetch, QuerySet
 
-from assessments import conf
 from assessments.models import (
     AssessmentEvent,
     Candidacy,
@@ -18,6 +17,7 @@ from assessments.models import (
     SelfAssessment,
     UnitVerdict,
 )
+from kompeten_core.conf import settings as kompeten
 
 OBSERVATION = EvidenceRecord.Method.OBSERVATION
 
@@ -121,7 +121,7 @@ def checklist_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> li
 def assessing_opens_on(*, event: AssessmentEvent) -> datetime.date:
     """The first day the event's assessors may record evidence, verdicts and sign off: the self-assessment may
     close from then on (KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT days before the event's first day)."""
-    return event.starts_on - datetime.timedelta(days=conf.get("ASSESSMENT_DAYS_BEFORE_EVENT"))
+    return event.starts_on - datetime.timedelta(days=kompeten.ASSESSMENT_DAYS_BEFORE_EVENT)
 
 
 def results_visible(*, candidacy: Candidacy) -> bool:

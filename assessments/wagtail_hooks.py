@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from assessments.admin import competency, exam_reports, question_import, questions, standards  # noqa: F401
-from courses.audit import register_audit_actions
+from kompeten_core.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
     "assessments.unit_verdict": _("Unit verdict recorded"),

@@ -73,7 +73,7 @@ def _people(count: int, rng: random.Random):
     from django.contrib.auth import get_user_model
     from django.utils import timezone
 
-    from placement import conf
+    from kompeten_core.conf import settings as kompeten
     from placement.models import JobSeekerProfile
 
     user_model = get_user_model()
@@ -90,7 +90,7 @@ def _people(count: int, rng: random.Random):
         batch_size=BATCH,
     )
     now, today = timezone.now(), timezone.localdate()
-    consent_version = conf.get("CONSENT_VERSION")
+    consent_version = kompeten.CONSENT_VERSION
     profiles = []
     for user in users:
         local = rng.random() < 0.6

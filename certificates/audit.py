@@ -1,4 +1,4 @@
-"""The certificates plugin's actions in the audit trail (``courses.audit``), registered with Wagtail here.
+"""The certificates plugin's actions in the audit trail (``kompeten_core.audit``), registered with Wagtail here.
 
 Imported from ``CertificatesConfig.ready`` so that the hook is registered without a second ``wagtail_hooks``.
 """
@@ -6,7 +6,7 @@ Imported from ``CertificatesConfig.ready`` so that the hook is registered withou
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from courses.audit import register_audit_actions
+from kompeten_core.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
     "certificates.issue": _("Certificate issued"),

@@ -2,8 +2,8 @@ from django import forms
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
-from certificates import conf
 from certificates.services.pdf_check import PDF_MAGIC
+from kompeten_core.conf import settings as kompeten
 
 
 class VerifyLookupForm(forms.Form):
@@ -11,7 +11,7 @@ class VerifyLookupForm(forms.Form):
         label=_("Verification code or serial number"),
         regex=r"^[A-Za-z0-9_./-]+\Z",
         strip=True,  # a code pasted with spaces around it
-        max_length=conf.get("VERIFY_CODE_MAX_LENGTH"),
+        max_length=kompeten.VERIFY_CODE_MAX_LENGTH,
         error_messages={"invalid": _("A code has only letters, digits and - _ . /")},
     )
 
@@ -33,7 +33,7 @@ class PdfCheckForm(forms.Form):
         self.too_large = too_large
 
     def _too_large(self) -> forms.ValidationError:
-        limit = conf.get("PDF_CHECK_MAX_BYTES")
+        limit = kompeten.PDF_CHECK_MAX_BYTES
         return forms.ValidationError(
             _("The file is larger than %(limit)s."), code="too_large", params={"limit": filesizeformat(limit)}
         )
@@ -44,7 +44,7 @@ class PdfCheckForm(forms.Form):
             raise self._too_large()
         if not upload:
             raise forms.ValidationError(_("Choose a PDF file."), code="required")
-        limit = conf.get("PDF_CHECK_MAX_BYTES")
+        limit = kompeten.PDF_CHECK_MAX_BYTES
         if upload.size > limit:
             raise self._too_large()
         upload.seek(0)

@@ -22,7 +22,8 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 from django.utils import timezone
 
-from certificates import conf
+from kompeten_core.conf import public_base_url
+from kompeten_core.conf import settings as kompeten
 
 FILES = {"ED25519": "ed25519.key.pem", "SIGNING_KEY": "signing.key.pem", "SIGNING_CERT": "signing.cert.pem"}
 
@@ -39,7 +40,7 @@ class IssuerKeys:
 
 
 def keys_dir() -> Path:
-    folder = conf.get("CERTIFICATE_KEYS_DIR")
+    folder = kompeten.CERTIFICATE_KEYS_DIR
     if not folder:
         raise KeysMissing("Set KOMPETEN_CERTIFICATE_KEYS_DIR (or the KOMPETEN_KEY_<CODE>_* environment variables).")
     return Path(folder)
@@ -229,7 +230,7 @@ def did(issuer) -> str:
 
     from django.urls import reverse
 
-    url = urlsplit(conf.public_base_url() + reverse("certificates:issuer_did", args=[issuer.code]))
+    url = urlsplit(public_base_url() + reverse("certificates:issuer_did", args=[issuer.code]))
     host = (url.hostname or "localhost").lower()
     if url.port:
         host = f"{host}%3A{url.port}"

@@ -11,9 +11,11 @@ import uuid
 
 from django.urls import reverse
 
-from certificates import conf, data_integrity, jose
+from certificates import data_integrity, jose
 from certificates.keys import did, issuer_keys, key_id, published_jwks
 from certificates.models import Certificate, Issuer
+from kompeten_core.conf import public_base_url
+from kompeten_core.conf import settings as kompeten
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -46,7 +48,7 @@ LEVELS = {
 
 def certificate_by_code(code: str) -> Certificate | None:
     """The certificate with this verification code (any status), with what its credential needs, in one query."""
-    if not code or len(code) > conf.get("VERIFY_CODE_MAX_LENGTH"):
+    if not code or len(code) > kompeten.VERIFY_CODE_MAX_LENGTH:
         return None
     return Certificate.objects.select_related("issuer", "holder").filter(verification_code=code).first()
 
@@ -63,7 +65,7 @@ def issuer_by_code(code: str, *, with_keys: bool = False) -> Issuer | None:
 
 
 def _absolute(name: str, *args) -> str:
-    return conf.public_base_url() + reverse(f"certificates:{name}", args=args)
+    return public_base_url() + reverse(f"certificates:{name}", args=args)
 
 
 def credential_url(certificate: Certificate) -> str:
@@ -110,7 +112,7 @@ def profile(*, issuer: Issuer, data: dict) -> dict:
         "id": did(issuer),
         "type": ["Profile"],
         "name": data.get("name") or issuer.name,
-        "url": data.get("website") or conf.public_base_url() + "/",
+        "url": data.get("website") or public_base_url() + "/",
     }
     if data.get("email"):
         result["email"] = data["email"]

@@ -16,10 +16,11 @@ import gzip
 from django.core.cache import cache
 from django.utils import timezone
 
-from certificates import conf, jose
+from certificates import jose
 from certificates.keys import did, issuer_keys, key_id
 from certificates.models import Certificate, Issuer
 from certificates.openbadges import JWT_CONTENT_TYPE, JWT_TYPE, VC_CONTEXT, status_list_url, timestamp
+from kompeten_core.conf import settings as kompeten
 
 CACHE_SECONDS = 300
 #: How long verifiers may keep the list (milliseconds), as ``ttl`` in the credential.
@@ -58,7 +59,7 @@ def _current(issuer: Issuer) -> dict:
     state = cache.get(key)
     if state is None:
         state = {
-            "encoded": encode(revoked_indices(issuer), size=conf.get("STATUS_LIST_SIZE")),
+            "encoded": encode(revoked_indices(issuer), size=kompeten.STATUS_LIST_SIZE),
             "valid_from": timestamp(timezone.now()),
         }
         cache.set(key, state, CACHE_SECONDS)

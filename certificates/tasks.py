@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from certificates import conf
+from kompeten_core.conf import DEFAULTS
 
 
 @shared_task(
@@ -11,7 +11,7 @@ from certificates import conf
     autoretry_for=(Exception,),
     retry_backoff=2,
     retry_backoff_max=300,
-    max_retries=conf.DEFAULTS["RENDER_MAX_RETRIES"],
+    max_retries=DEFAULTS["RENDER_MAX_RETRIES"],
 )
 def certificate_render(*, certificate_id: int) -> bool:
     """Render, sign and store one certificate's PDF (a second run finds it rendered and does nothing)."""

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_GET
 from certificates import selectors
 from certificates.services.design import verify_url
 from certificates.sharing import linkedin_add_url
-from courses.private_files import private_file_response
+from kompeten_core.private_files import private_file_response
 
 
 def certificate_rows(certificates) -> list[dict]:

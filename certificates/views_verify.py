@@ -6,21 +6,23 @@ once), never indexed by search engines, and never send the verification code to 
 
 import datetime
 import io
+import math
 
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
-from certificates import conf
 from certificates.forms import PdfCheckForm, VerifyLookupForm
-from certificates.ratelimit import Rate, client_token_set, hit, too_many
 from certificates.selectors_public import certificate_for_code, certificate_for_lookup, public_facts
 from certificates.services.pdf_check import pdf_check
+from kompeten_core.conf import settings as kompeten
+from kompeten_core.ratelimit import Rate, client_token_set, hit
 
 
 def _private(response: HttpResponse) -> HttpResponse:
@@ -29,6 +31,17 @@ def _private(response: HttpResponse) -> HttpResponse:
     # Same origin only: the code never leaves as a referrer, while the upload form keeps its Origin for CSRF.
     response["Referrer-Policy"] = "same-origin"
     response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def too_many(request: HttpRequest, *, wait: int) -> HttpResponse:
+    """The translated 429 page saying in how many minutes to retry, with ``Retry-After`` in seconds."""
+    minutes = max(1, math.ceil(wait / 60))
+    response = TemplateResponse(
+        request, "certificates/verify/rate_limited.html", {"minutes": minutes, "seconds": wait}, status=429
+    )
+    response["Retry-After"] = str(wait)
+    response["Cache-Control"] = "no-store"
     return response
 
 
@@ -132,8 +145,8 @@ def _verify_lookup(request: HttpRequest) -> HttpResponse:
         wait = hit(
             request,
             scope="lookup",
-            client_rate=Rate.from_conf("LOOKUP_RATE"),
-            address_rate=Rate.from_conf("LOOKUP_ADDRESS_RATE"),
+            client_rate=Rate.from_setting("LOOKUP_RATE"),
+            address_rate=Rate.from_setting("LOOKUP_ADDRESS_RATE"),
         )
         if wait:
             return _private(too_many(request, wait=wait))
@@ -195,12 +208,12 @@ def verify_pdf(request: HttpRequest) -> HttpResponse:
         wait = hit(
             request,
             scope="pdf",
-            client_rate=Rate.from_conf("PDF_CHECK_RATE"),
-            address_rate=Rate.from_conf("PDF_CHECK_ADDRESS_RATE"),
+            client_rate=Rate.from_setting("PDF_CHECK_RATE"),
+            address_rate=Rate.from_setting("PDF_CHECK_ADDRESS_RATE"),
         )
         if wait:
             return client_token_set(request, _private(too_many(request, wait=wait)))
-        upload = BoundedMemoryUpload(request, limit=conf.get("PDF_CHECK_MAX_BYTES"))
+        upload = BoundedMemoryUpload(request, limit=kompeten.PDF_CHECK_MAX_BYTES)
         request.upload_handlers = [upload]
     return client_token_set(request, _verify_pdf(request, upload))
 
@@ -227,6 +240,6 @@ def _verify_pdf(request: HttpRequest, upload: BoundedMemoryUpload | None) -> Htt
             if result is not None and result.certificate is not None
             else ""
         ),
-        "max_bytes": conf.get("PDF_CHECK_MAX_BYTES"),
+        "max_bytes": kompeten.PDF_CHECK_MAX_BYTES,
     }
     return _private(render(request, "certificates/verify/pdf_check.html", context, status=status))

@@ -24,9 +24,9 @@ from django.db.models import F, Q
 from django.utils import timezone
 from kombu.exceptions import OperationalError
 
-from courses import conf
 from courses.models import OutboxMessage
 from courses.tasks import outbox_deliver as outbox_deliver_task
+from kompeten_core.conf import settings as kompeten
 
 logger = logging.getLogger(__name__)
 
@@ -64,11 +64,11 @@ def outbox_relay(*, now: datetime.datetime | None = None, limit: int = 500) -> d
 
     Also deletes messages done more than ``OUTBOX_KEEP_DAYS`` ago. Returns what it did."""
     now = now or timezone.now()
-    resend_before = now - datetime.timedelta(seconds=conf.get("OUTBOX_RESEND_AFTER_SECONDS"))
+    resend_before = now - datetime.timedelta(seconds=kompeten.OUTBOX_RESEND_AFTER_SECONDS)
     # Not yet sent (the broker was down, or the on-commit publish is still on its way: a second copy is harmless),
     # or sent long ago and still not done (lost by the broker), a bounded number of times.
     waiting = OutboxMessage.objects.filter(processed_at__isnull=True).filter(
-        Q(sent_at__isnull=True) | Q(sent_at__lt=resend_before, publish_count__lt=conf.get("OUTBOX_MAX_PUBLISHES"))
+        Q(sent_at__isnull=True) | Q(sent_at__lt=resend_before, publish_count__lt=kompeten.OUTBOX_MAX_PUBLISHES)
     )
     done = {"published": 0, "failed": 0, "deleted": 0}
     for message_id in waiting.order_by("created_at").values_list("pk", flat=True)[:limit]:
@@ -76,7 +76,7 @@ def outbox_relay(*, now: datetime.datetime | None = None, limit: int = 500) -> d
             done["failed"] += 1
             break
         done["published"] += 1
-    keep_after = now - datetime.timedelta(days=conf.get("OUTBOX_KEEP_DAYS"))
+    keep_after = now - datetime.timedelta(days=kompeten.OUTBOX_KEEP_DAYS)
     done["deleted"], _by_model = OutboxMessage.objects.filter(processed_at__lt=keep_after).delete()
     if done["published"] or done["failed"]:
         logger.warning("outbox relayed: %s", done)

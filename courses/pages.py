@@ -19,8 +19,8 @@ from wagtail.models import Page
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
-from courses import conf
 from courses.blocks import LessonBodyBlock
+from kompeten_core.conf import settings as kompeten
 
 #: Wagtail hook through which a higher plugin adds panels to the course editor (assessments adds the units
 #: of competency a course covers). Each hook function returns a list of panels.
@@ -95,7 +95,7 @@ class TrackPage(Page):
 
 
 def _instructor_choices():
-    return {"groups__name": conf.get("INSTRUCTOR_GROUP")}
+    return {"groups__name": kompeten.INSTRUCTOR_GROUP}
 
 
 class CoursePage(Page):
@@ -189,7 +189,7 @@ class CoursePage(Page):
         context["outline"] = outline
         context["track"] = self.get_parent()
         context["login_url"] = resolve_url(settings.LOGIN_URL)
-        context["signup_url"] = resolve_url(conf.get("SIGNUP_URL")) if conf.get("SIGNUP_URL") else ""
+        context["signup_url"] = resolve_url(kompeten.SIGNUP_URL) if kompeten.SIGNUP_URL else ""
         if outline.enrolment is not None:
             outline.enrolment.course = self  # the next-step providers read the course's tree path
         lessons_done = outline.enrolment is not None and outline.total and outline.done >= outline.total

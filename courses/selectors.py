@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 from wagtail.search.query import PlainText
 
-from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
+from kompeten_core.conf import settings as kompeten
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 STEPLEN = Page.steplen  # a child's tree path is its parent's plus this many characters
@@ -102,7 +102,7 @@ def completion_requirements_met(*, enrolment) -> bool:
     """
     if not required_lessons_done(enrolment=enrolment, as_of=enrolment.completed_at):
         return False
-    return all(import_string(path)(enrolment) for path in conf.get("COMPLETION_REQUIREMENTS"))
+    return all(import_string(path)(enrolment) for path in kompeten.COMPLETION_REQUIREMENTS)
 
 
 def enrolment_for(*, user, course) -> Enrolment | None:
@@ -290,7 +290,7 @@ def next_steps(*, enrolments) -> dict[int, list[NextStep]]:
     steps: dict[int, list[NextStep]] = {enrolment.pk: [] for enrolment in enrolments}
     if not enrolments:
         return steps
-    for path in conf.get("NEXT_STEPS"):
+    for path in kompeten.NEXT_STEPS:
         for enrolment_id, rows in import_string(path)(enrolments=enrolments).items():
             steps[enrolment_id].extend(rows)
     return steps
@@ -389,7 +389,7 @@ SNIPPET_CHARS = 180
 
 def search_terms(*, query: str) -> SearchTerms:
     """The words a search looks for: letters and digits of the query, at most the configured number."""
-    max_words, max_chars = conf.get("SEARCH_MAX_WORDS"), conf.get("SEARCH_MAX_WORD_CHARS")
+    max_words, max_chars = kompeten.SEARCH_MAX_WORDS, kompeten.SEARCH_MAX_WORD_CHARS
     words = list(dict.fromkeys(word.lower()[:max_chars] for word in SEARCH_WORD.findall(query)))
     return SearchTerms(words=words[:max_words], truncated=len(words) > max_words)
 

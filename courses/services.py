@@ -17,9 +17,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 
-from courses import conf
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.signals import course_completed
+from kompeten_core.conf import settings as kompeten
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
@@ -212,7 +212,7 @@ def _line_error(line: int, message: str) -> EnrolmentCsvInvalid:
 
 
 def _csv_text(data: bytes) -> str:
-    max_bytes = conf.get("CSV_MAX_BYTES")
+    max_bytes = kompeten.CSV_MAX_BYTES
     if len(data) > max_bytes:
         raise EnrolmentCsvInvalid(
             _("The file is larger than %(size)s MB.") % {"size": f"{max_bytes / (1024 * 1024):g}"}
@@ -251,7 +251,7 @@ def _csv_records(text: str):
 
 
 def _csv_cell_problems(row: CsvRow) -> None:
-    for value, limit in ((row.full_name, conf.get("CSV_MAX_NAME_CHARS")), (row.email, conf.get("CSV_MAX_EMAIL_CHARS"))):
+    for value, limit in ((row.full_name, kompeten.CSV_MAX_NAME_CHARS), (row.email, kompeten.CSV_MAX_EMAIL_CHARS)):
         if len(value) > limit:
             row.errors.append(
                 _("“%(value)s…” is %(length)s characters long; at most %(limit)s are allowed.")
@@ -289,7 +289,7 @@ def enrolment_csv_read(*, data: bytes) -> list[CsvRow]:
         if not found:
             raise EnrolmentCsvInvalid(_("The first line must name the columns “full name” and “email”."))
         columns[key] = found[0]
-    max_rows = conf.get("CSV_MAX_ROWS")
+    max_rows = kompeten.CSV_MAX_ROWS
     rows = []
     for line, record in records:
         if not any(cell.strip() for cell in record):
@@ -367,7 +367,7 @@ def batch_enrolment_csv_commit(*, batch: Batch, data: bytes) -> CsvReport:
     report = batch_enrolment_csv_check(batch=Batch.objects.select_for_update().get(pk=batch.pk), data=data)
     if not report.ok:
         return report
-    create = import_string(conf.get("TRAINEE_CREATE"))
+    create = import_string(kompeten.TRAINEE_CREATE)
     for row in report.rows:
         user = create(email=row.email, full_name=row.full_name)
         enrolment = Enrolment.objects.filter(user=user, course=batch.course).first()
@@ -396,7 +396,7 @@ def track_instructor_group_ensure(*, track) -> Group:  # noqa: F821 - django.con
     from django.contrib.auth.models import Group
     from wagtail.models import GroupPagePermission
 
-    group, _created = Group.objects.get_or_create(name=f"{conf.get('INSTRUCTOR_GROUP')}: {track.title}"[:150])
+    group, _created = Group.objects.get_or_create(name=f"{kompeten.INSTRUCTOR_GROUP}: {track.title}"[:150])
     for permission_type in TRACK_PAGE_PERMISSIONS:
         if not GroupPagePermission.objects.filter(
             group=group, page=track, permission__codename=f"{permission_type}_page"

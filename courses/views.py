@@ -6,10 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from courses import exports, selectors, services
-from courses.audit import audit_log
+from courses import selectors, services
 from courses.forms import EnrolForm
 from courses.models import CoursePage, Enrolment, LessonPage, TrackIndexPage
+from kompeten_core import exports
+from kompeten_core.audit import audit_log
 
 
 def track_list(request: HttpRequest) -> HttpResponse:

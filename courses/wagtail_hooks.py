@@ -18,9 +18,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
 from courses import selectors, services
-from courses.audit import register_audit_actions
 from courses.forms import CsvEnrolmentForm
 from courses.models import Batch, LessonPage
+from kompeten_core.audit import register_audit_actions
 
 
 class BatchIndexView(IndexView):

@@ -31,7 +31,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 
 
 def _login_value(request: HttpRequest | None, credentials: dict | None) -> str:

@@ -49,9 +49,9 @@ from assessments.services.evidence_files import portfolio_files
 from certificates import selectors as certificate_selectors
 from certificates.services.design import verify_url
 from certificates.services.personal_data import certificate_archives_delete, certificates_holder_anonymise
-from courses.audit import audit_log
 from courses.models import Enrolment, LessonCompletion, LessonPage
-from courses.private_files import private_storage
+from kompeten_core.audit import audit_log
+from kompeten_core.private_files import private_storage
 from lms import roles
 from lms.encryption import mask_national_id
 from placement.selectors.seekers import personal_data_for_user as placement_personal_data

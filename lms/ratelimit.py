@@ -1,6 +1,6 @@
 """Per-client-address limits on the account forms that cost us something: sign-up and password reset.
 
-The counting is the certificates plugin's (``certificates.ratelimit``: a window per address in the cache, Redis in
+The counting is the shared layer's (``kompeten_core.ratelimit``: a window per address in the cache, Redis in
 production, addresses hashed); only POSTs count, so reading the form is never refused. Rates are
 ``LMS_RATE_SIGNUP`` and ``LMS_RATE_PASSWORD_RESET`` (requests, seconds) in the settings.
 """
@@ -12,14 +12,13 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.response import TemplateResponse
 
-from certificates.ratelimit import Rate, hit
+from kompeten_core.ratelimit import Rate, hit
 
 SCOPES = {"signup": "LMS_RATE_SIGNUP", "password_reset": "LMS_RATE_PASSWORD_RESET"}
 
 
 def rate_for(scope: str) -> Rate:
-    count, seconds = getattr(settings, SCOPES[scope])
-    return Rate(count=int(count), seconds=max(1, int(seconds)))
+    return Rate.of(getattr(settings, SCOPES[scope]))
 
 
 def too_many(request: HttpRequest, *, rate: Rate) -> HttpResponse:

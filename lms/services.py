@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.users.models import UserProfile
 
-from courses.audit import audit_log
 from courses.outbox import outbox_enqueue
+from kompeten_core.audit import audit_log
 from lms import roles
 from lms.selectors import language_is_supported, username_look_alike_exists
 from lms.tasks import email_send as email_send_task

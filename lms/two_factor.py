@@ -27,7 +27,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 from lms.selectors import user_role_names
 
 SESSION_REQUIRED_KEY = "kompeten_otp_required"

@@ -4,7 +4,7 @@ host's own audit actions are registered with their labels."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from courses.audit import register_audit_actions
+from kompeten_core.audit import register_audit_actions
 from lms import admin_home, services  # noqa: F401  (admin_home registers the instructor's home panel)
 
 AUDIT_ACTIONS = {

@@ -1,9 +1,9 @@
-"""The placement plugin's actions in the audit trail (``courses.audit``), registered with Wagtail here."""
+"""The placement plugin's actions in the audit trail (``kompeten_core.audit``), registered with Wagtail here."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from courses.audit import register_audit_actions
+from kompeten_core.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
     "placement.employer_verify": _("Employer verified"),

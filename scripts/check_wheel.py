@@ -1,9 +1,10 @@
-"""Check that the wheel holds the four plugins with their templates and compiled catalogues, and no host code."""
+"""Check that the wheel holds the four plugins and their shared layer with their templates and compiled catalogues,
+and no host code."""
 
 import sys
 import zipfile
 
-PLUGINS = ("courses", "assessments", "certificates", "placement")
+PLUGINS = ("kompeten_core", "courses", "assessments", "certificates", "placement")
 
 
 def main(path: str) -> int:

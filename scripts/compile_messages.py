@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["lms", "courses", "assessments", "certificates", "placement"]
+APPS = ["lms", "kompeten_core", "courses", "assessments", "certificates", "placement"]
 # The host's override of Wagtail's untranslated admin words (a LOCALE_PATHS entry, django and djangojs domains);
 # written by hand, never extracted from our source.
 WAGTAIL_OVERRIDE = ROOT / "lms" / "locale_wagtail"

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-APPS = ["lms", "courses", "assessments", "certificates", "placement"]
+APPS = ["lms", "kompeten_core", "courses", "assessments", "certificates", "placement"]
 LANGUAGES = ["id", "en"]
 
 

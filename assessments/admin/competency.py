@@ -26,7 +26,7 @@ from assessments.models import AssessmentEvent, AssessorRegistration, Candidacy
 from assessments.reports_competency import event_report_rows
 from assessments.services import competency as services
 from assessments.services import event_reports
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 
 
 class EventIndexView(IndexView):
@@ -165,7 +165,7 @@ def event_report(request, pk: int):
         return redirect(reverse("assessments_event_report", args=[event.pk]))
     units, rows = event_report_rows(event=event)
     if request.GET.get("format") == "xlsx":
-        from courses import exports
+        from kompeten_core import exports
 
         header = [
             _("Candidate"),
@@ -192,7 +192,7 @@ def event_report_download(request, pk: int):
     from django.http import Http404
 
     from assessments.models import EventReportFile
-    from courses.private_files import private_file_response
+    from kompeten_core.private_files import private_file_response
 
     if not request.user.has_perm("assessments.view_candidacy"):
         raise PermissionDenied

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from assessments.models.questions import QuestionVersion
 from assessments.models.standards import CompetencyUnit
 from assessments.pages import ExamPage
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 
 SCORE = {"max_digits": 8, "decimal_places": 2}
 

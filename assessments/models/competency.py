@@ -7,7 +7,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.standards import CertificationScheme, CompetencyUnit, Element
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 
 
 class Verdict(models.TextChoices):

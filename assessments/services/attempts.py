@@ -13,7 +13,7 @@ from django.db.models import Exists, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import conf, selectors
+from assessments import selectors
 from assessments.models import Attempt, AttemptItem, ExamPage, Question, QuestionOption, Response
 from assessments.question_types import (
     AnswerInvalid,
@@ -24,6 +24,7 @@ from assessments.question_types import (
     shuffled_option_order,
 )
 from assessments.services.questions import question_versions_current
+from kompeten_core.conf import settings as kompeten
 
 
 class ExamRefused(ValidationError):
@@ -119,7 +120,7 @@ def _save_allowed(*, state: str, deadline, seq) -> None:
     """Refuse a save to a closed or late attempt, or with a malformed sequence number (in this order)."""
     if state != Attempt.State.IN_PROGRESS:
         raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
-    if deadline and timezone.now() > deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
+    if deadline and timezone.now() > deadline + timedelta(seconds=kompeten.ATTEMPT_GRACE_SECONDS):
         raise ExamRefused(_("Time is up: answers sent after the deadline are not accepted."), code="late")
     if not isinstance(seq, int) or isinstance(seq, bool) or not 0 < seq < 2**62:
         raise AnswerInvalid(_("The save is malformed (sequence number)."))
@@ -218,7 +219,7 @@ def attempt_close_if_expired(*, attempt: Attempt) -> bool:
     """Close an attempt whose deadline (plus grace) has passed, counting every saved answer. True if closed."""
     if attempt.state != Attempt.State.IN_PROGRESS or attempt.deadline is None:
         return False
-    if timezone.now() <= attempt.deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
+    if timezone.now() <= attempt.deadline + timedelta(seconds=kompeten.ATTEMPT_GRACE_SECONDS):
         return False
     attempt_submit(attempt=attempt, expired=True)
     return True
@@ -331,7 +332,7 @@ def response_grade_manual(*, response: Response, score: Decimal, grader, feedbac
 
 def attempts_close_expired() -> int:
     """Close every attempt past its deadline (the periodic task). Returns how many were closed."""
-    limit = timezone.now() - timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS"))
+    limit = timezone.now() - timedelta(seconds=kompeten.ATTEMPT_GRACE_SECONDS)
     closed = 0
     for attempt in Attempt.objects.filter(state=Attempt.State.IN_PROGRESS, deadline__lt=limit).select_related("exam"):
         attempt_submit(attempt=attempt, expired=True)
@@ -341,7 +342,7 @@ def attempts_close_expired() -> int:
 
 def _upload_checked(upload, *, name: str, extension: str):
     """The upload when its content is what its name claims (images rebuilt from their pixels), else refused."""
-    from courses.uploads import IMAGES, UploadRefused, content_matches, reencode_image
+    from kompeten_core.uploads import IMAGES, UploadRefused, content_matches, reencode_image
 
     kind = content_matches(upload, extension)
     if kind is None:
@@ -361,7 +362,7 @@ def response_file_upload(*, attempt: Attempt, position: int, upload) -> Response
 
     if attempt.state != Attempt.State.IN_PROGRESS:
         raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
-    if attempt.deadline and timezone.now() > attempt.deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):
+    if attempt.deadline and timezone.now() > attempt.deadline + timedelta(seconds=kompeten.ATTEMPT_GRACE_SECONDS):
         raise ExamRefused(_("Time is up: answers sent after the deadline are not accepted."), code="late")
     item = (
         AttemptItem.objects.select_related("question_version", "response")

@@ -29,7 +29,7 @@ from assessments.models import (
 from assessments.selectors_candidacy import assessing_opens_on
 from assessments.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 
 
 class AssessmentRefused(ValidationError):

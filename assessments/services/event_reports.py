@@ -9,8 +9,8 @@ from django.utils import timezone
 
 from assessments.models import AssessmentEvent, EventReportFile
 from assessments.reports_competency import event_report_rows
-from courses.audit import audit_log
 from courses.outbox import outbox_enqueue
+from kompeten_core.audit import audit_log
 
 
 def _no_fetching():

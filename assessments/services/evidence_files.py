@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Attempt, Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services.competency import AssessmentRefused, evidence_save
-from courses.private_files import private_storage
-from courses.uploads import IMAGES, UploadRefused, reencode_image, sniff
+from kompeten_core.private_files import private_storage
+from kompeten_core.uploads import IMAGES, UploadRefused, reencode_image, sniff
 
 PORTFOLIO_MAX_BYTES = 10 * 1024 * 1024
 PORTFOLIO_MAX_FILES_PER_SAVE = 10
@@ -23,7 +23,7 @@ NAME_MAX_CHARS = 200
 VATM_KEYS = ("valid", "authentic", "current", "sufficient")
 WRITTEN_STATES = (Attempt.State.SUBMITTED, Attempt.State.GRADED)
 
-#: What a portfolio may hold, by content (courses.uploads): kind -> (extension, content type). The name and the
+#: What a portfolio may hold, by content (kompeten_core.uploads): kind -> (extension, content type). The name and the
 #: browser's content type are never trusted.
 PORTFOLIO_KINDS = {"pdf": ("pdf", "application/pdf"), "png": ("png", "image/png"), "jpg": ("jpg", "image/jpeg")}
 

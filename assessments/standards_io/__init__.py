@@ -26,14 +26,13 @@ from assessments.standards_io.export import (
     standard_export_filename,
     standard_export_yaml,
 )
-from assessments.standards_io.format import CSV_COLUMNS, FORMAT, MAX_BYTES, StandardFileInvalid, max_bytes
+from assessments.standards_io.format import CSV_COLUMNS, FORMAT, StandardFileInvalid, max_bytes
 from assessments.standards_io.importing import standard_import, standard_parse
 from assessments.standards_io.results import ChangeCount, ImportProblem, ImportResult
 
 __all__ = [
     "CSV_COLUMNS",
     "FORMAT",
-    "MAX_BYTES",
     "ChangeCount",
     "ImportProblem",
     "ImportResult",

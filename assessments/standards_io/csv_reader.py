@@ -7,7 +7,6 @@ import io
 
 from django.utils.translation import gettext as _
 
-from assessments import conf
 from assessments.models import CompetencyStandard
 from assessments.standards_io.format import (
     _CSV_CRITERION,
@@ -29,6 +28,7 @@ from assessments.standards_io.tree import (
     _StandardIn,
     _UnitIn,
 )
+from kompeten_core.conf import settings as kompeten
 
 
 def _csv_cell(value: str) -> str:
@@ -199,7 +199,7 @@ def _csv_delimiter(text: str) -> str:
 
 
 def _parse_csv(text: str, problems: _Problems) -> _StandardIn | None:
-    max_rows = conf.get("STANDARD_IMPORT_MAX_ROWS")
+    max_rows = kompeten.STANDARD_IMPORT_MAX_ROWS
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_csv_delimiter(text), strict=True)
     try:
         header = next(reader, None)

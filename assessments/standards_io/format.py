@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 
-from assessments import conf
+from kompeten_core.conf import settings as kompeten
 
 FORMAT = "kompeten-standard/1"
-MAX_BYTES = conf.DEFAULTS["STANDARD_IMPORT_MAX_BYTES"]  # the default; ``max_bytes()`` reads the setting
 MAX_UNITS = 500
 MAX_ELEMENTS = 5_000
 MAX_CRITERIA = 20_000
@@ -59,7 +58,7 @@ _FALSE = {"no", "n", "false", "0", "tidak", ""}
 
 def max_bytes() -> int:
     """The largest file an import reads (``KOMPETEN_STANDARD_IMPORT_MAX_BYTES``)."""
-    return conf.get("STANDARD_IMPORT_MAX_BYTES")
+    return kompeten.STANDARD_IMPORT_MAX_BYTES
 
 
 class StandardFileInvalid(ValidationError):

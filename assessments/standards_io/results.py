@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
-from assessments import conf
 from assessments.models import CompetencyStandard
 from assessments.standards_io.format import StandardFileInvalid
 from assessments.standards_io.tree import _Node
+from kompeten_core.conf import settings as kompeten
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ class _Problems:
     def __init__(self, result: ImportResult):
         self.result = result
         self.seen: set[tuple[int | None, str]] = set()
-        self.limit = conf.get("IMPORT_MAX_PROBLEMS")
+        self.limit = kompeten.IMPORT_MAX_PROBLEMS
 
     def error(self, line: int | None, name: str, message: str) -> None:
         if line is not None and (line, name) in self.seen:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import yaml
 from django.utils.translation import gettext as _
 
-from assessments import conf
 from assessments.models import CompetencyStandard
 from assessments.standards_io.format import _YAML_KEYS, FORMAT, StandardFileInvalid
 from assessments.standards_io.results import _Problems
@@ -19,6 +18,7 @@ from assessments.standards_io.tree import (
     _StandardIn,
     _UnitIn,
 )
+from kompeten_core.conf import settings as kompeten
 
 
 class _MarkedDict(dict):
@@ -45,8 +45,8 @@ class _LineLoader(yaml.SafeLoader):
         super().__init__(stream)
         self.depth = 0
         self.nodes = 0
-        self.max_depth = conf.get("STANDARD_IMPORT_MAX_YAML_DEPTH")
-        self.max_nodes = conf.get("STANDARD_IMPORT_MAX_YAML_NODES")
+        self.max_depth = kompeten.STANDARD_IMPORT_MAX_YAML_DEPTH
+        self.max_nodes = kompeten.STANDARD_IMPORT_MAX_YAML_NODES
 
     def compose_node(self, parent, index):
         event = self.peek_event()

@@ -14,7 +14,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import conf
 from assessments import selectors_candidacy as selectors
 from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord, Verdict
@@ -22,6 +21,7 @@ from assessments.reauthentication import reauthenticator_for
 from assessments.services import competency as services
 from assessments.services.candidate_feedback import candidate_feedback_save
 from assessments.services.notifications import notices_read
+from kompeten_core.conf import settings as kompeten
 
 TEXT_MAX_CHARS = 2000
 ROW_KEYS = {"criterion_id", "achieved", "benchmark", "note", "follow_up"}
@@ -272,7 +272,7 @@ def checklist_save(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
         raise Http404
     try:
         if is_json:
-            payload = json_body(request, max_bytes=conf.get("CHECKLIST_MAX_BYTES"))
+            payload = json_body(request, max_bytes=kompeten.CHECKLIST_MAX_BYTES)
             if not isinstance(payload, dict) or set(payload) - {"version", "rows"}:
                 raise ChecklistInvalid
             version = payload.get("version")

@@ -17,7 +17,7 @@ from assessments import selectors_candidacy as selectors
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services import competency as services
 from assessments.services import evidence_files
-from courses.private_files import private_file_response, private_storage
+from kompeten_core.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method
 METHODS = (Method.DEMONSTRATION, Method.ORAL, Method.WRITTEN, Method.PORTFOLIO)

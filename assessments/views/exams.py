@@ -10,14 +10,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import conf, selectors
+from assessments import selectors
 from assessments import selectors_review as review_selectors
 from assessments.forms_answers import answer_from_post
 from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Attempt, AttemptItem, ExamPage
 from assessments.question_types import AnswerInvalid, public_view
 from assessments.services import attempts as attempt_services
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
+from kompeten_core.conf import settings as kompeten
 
 
 def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
@@ -110,14 +111,14 @@ def attempt_page(request: HttpRequest, attempt_id: int) -> HttpResponse:
         "rows": rows,
         "sequential": sequential,
         "server_now": timezone.now(),
-        "grace_seconds": conf.get("ATTEMPT_GRACE_SECONDS"),
+        "grace_seconds": kompeten.ATTEMPT_GRACE_SECONDS,
     }
     return render(request, "assessments/attempt_page.html", context)
 
 
 def _autosave_payload(request: HttpRequest) -> tuple[int, object, object, bool | None]:
     """(position, seq, answer, flagged) from an autosave body; raises ``JsonBodyInvalid``."""
-    payload = json_body(request, max_bytes=conf.get("ANSWER_MAX_BYTES"))
+    payload = json_body(request, max_bytes=kompeten.ANSWER_MAX_BYTES)
     if not isinstance(payload, dict) or set(payload) - {"position", "seq", "answer", "flagged"}:
         raise JsonBodyInvalid(_("The save is malformed."))
     position, seq, flagged = payload.get("position"), payload.get("seq"), payload.get("flagged")
@@ -214,7 +215,7 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
     """For the exam's authors: attempts and scores, and each question's facility and discrimination."""
     from assessments import reports
-    from courses import exports
+    from kompeten_core import exports
 
     exam = get_object_or_404(ExamPage, pk=exam_id)
     if not exam.permissions_for_user(request.user).can_edit():
@@ -283,7 +284,7 @@ def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
     """The uploaded file, for its owner, an assessor assigned to them, or staff who correct grades. Never public."""
     from assessments.models import ResponseFile
     from assessments.selectors_candidacy import candidate_assigned_to
-    from courses.private_files import private_file_response
+    from kompeten_core.private_files import private_file_response
 
     stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
     candidate_id = stored.response.item.attempt.user_id

@@ -22,7 +22,7 @@ from certificates.admin.forms import IssueRunForm
 from certificates.models import IssueRun
 from certificates.services.bulk import issue_run_start, run_progress
 from certificates.services.issuing import CertificateRefused
-from courses.private_files import private_file_response
+from kompeten_core.private_files import private_file_response
 
 NAME = "certificates_run"
 POLL_SECONDS = 2

@@ -24,7 +24,7 @@ from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTi
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
-from courses.private_files import private_file_response
+from kompeten_core.private_files import private_file_response
 
 NAME = "certificates_certificate"
 

@@ -6,8 +6,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
-from certificates import conf
 from courses.text import strip_bidi_controls
+from kompeten_core.conf import public_base_url
 
 
 def _image_name(image) -> str:
@@ -51,7 +51,7 @@ def design_snapshot(*, template) -> dict:
 
 
 def verify_url(code: str) -> str:
-    return conf.public_base_url() + reverse("certificates:verify", args=[code])
+    return public_base_url() + reverse("certificates:verify", args=[code])
 
 
 def qr_svg(url: str) -> str:

@@ -7,7 +7,6 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates import conf
 from certificates.achievements import (
     Achievement,
     competency_achievement,
@@ -26,8 +25,10 @@ from certificates.models import (
     SerialCounter,
 )
 from certificates.services.design import design_snapshot
-from courses.audit import audit_log
 from courses.outbox import outbox_enqueue
+from kompeten_core.audit import audit_log
+from kompeten_core.conf import public_base_url
+from kompeten_core.conf import settings as kompeten
 
 CODE_BYTES = 24  # 192 random bits, 32 URL-safe characters
 
@@ -58,12 +59,12 @@ def recipient_identity(*, holder, salt: str) -> tuple[str, str]:
     import hashlib
 
     email = " ".join((getattr(holder, "email", "") or "").split()).lower()
-    value, kind = (email, "emailAddress") if email else (f"{conf.public_base_url()}#holder-{holder.pk}", "systemId")
+    value, kind = (email, "emailAddress") if email else (f"{public_base_url()}#holder-{holder.pk}", "systemId")
     return kind, "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
 
 
 def _free_status_index(*, issuer) -> int:
-    size = conf.get("STATUS_LIST_SIZE")
+    size = kompeten.STATUS_LIST_SIZE
     for _attempt in range(50):
         index = secrets.randbelow(size)
         if not Certificate.objects.filter(issuer=issuer, status_index=index).exists():

@@ -31,7 +31,7 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses import conf as courses_conf
+from kompeten_core.conf import settings as kompeten
 from lms.backup.database import database_dump, database_restore
 from lms.backup.errors import BackupError
 from lms.backup.files import keys_decrypt, keys_encrypt, keys_restore, storage_dump, storage_load
@@ -45,7 +45,7 @@ MIN_PASSPHRASE = 12
 
 
 def _storage_aliases() -> list[str]:
-    return list(dict.fromkeys(["default", courses_conf.get("PRIVATE_STORAGE")]))
+    return list(dict.fromkeys(["default", kompeten.PRIVATE_STORAGE]))
 
 
 def _keys_dir() -> Path:

@@ -11,7 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from courses.selectors_outcomes import batch_infos, batch_trainees, batches_ended
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import Placement, TracerAnswer, TracerSurvey
 from placement.services.tracer import token_hash, tracer_token
@@ -36,7 +36,7 @@ def load(stdout=None) -> int:
     created = 0
     for batch_id, user_id, _status in trainees:
         info = infos[batch_id]
-        for months in conf.get("TRACER_MONTHS"):
+        for months in kompeten.TRACER_MONTHS:
             due = add_months(info.ends_on, months)
             if due > today:
                 continue
@@ -48,7 +48,7 @@ def load(stdout=None) -> int:
                 defaults={
                     "token_hash": token_hash(tracer_token(person_id=user_id, batch_id=batch_id, months=months)),
                     "sent_at": sent_at,
-                    "expires_at": sent_at + datetime.timedelta(days=conf.get("TRACER_LINK_DAYS")),
+                    "expires_at": sent_at + datetime.timedelta(days=kompeten.TRACER_LINK_DAYS),
                 },
             )
             if not new:

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "certificates",
     "assessments",
     "courses",
+    "kompeten_core",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -92,8 +93,8 @@ MIDDLEWARE = [
     # request.user.is_verified(); then staff with a TOTP device enter their code before anything else.
     "django_otp.middleware.OTPMiddleware",
     "lms.two_factor.TwoFactorMiddleware",
-    # The client's address for the audit trail (courses.audit).
-    "courses.middleware.AuditContextMiddleware",
+    # The client's address for the audit trail (kompeten_core.audit).
+    "kompeten_core.middleware.AuditContextMiddleware",
     "lms.middleware.UserLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -119,7 +120,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "courses.context_processors.kompeten",
+                "kompeten_core.context_processors.kompeten",
             ],
         },
     },
@@ -315,7 +316,7 @@ STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 # Private files (exam uploads, portfolio evidence, reports, certificate PDFs) live outside MEDIA_ROOT: no web
-# server serves them by URL; permission-checked views hand them out (courses.private_files).
+# server serves them by URL; permission-checked views hand them out (kompeten_core.private_files).
 PRIVATE_ROOT = Path(env_str("PRIVATE_ROOT", str(BASE_DIR / "private")))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -8,7 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from courses.exports import safe_cell
+from kompeten_core.exports import safe_cell
 from placement.models import Demand
 from placement.selectors.employers import all_demand
 

@@ -12,9 +12,9 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.audit import audit_log
-from courses.exports import csv_response, xlsx_response
 from courses.selectors_outcomes import track_choices
+from kompeten_core.audit import audit_log
+from kompeten_core.exports import csv_response, xlsx_response
 from placement.selectors.figures import Cohort, placement_figures
 from placement.selectors.tracer import response_rates
 from placement.validators import QUARTER

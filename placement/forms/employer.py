@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.models import Demand, Employer, Vacancy
 from placement.services import PlacementRefused
 from placement.services.demand import unit_codes_parse, units_from_codes
@@ -106,7 +106,7 @@ class VacancyForm(forms.ModelForm):
         for name in ("wage_min", "wage_max", "positions", "min_kkni_level"):
             self.fields[name].widget.attrs["inputmode"] = "numeric"
         self.fields["wage_min"].help_text = _("The regional minimum wage (UMK) is Rp %(umk)s a month.") % {
-            "umk": f"{conf.get('REGIONAL_MINIMUM_WAGE'):,}".replace(",", ".")
+            "umk": f"{kompeten.REGIONAL_MINIMUM_WAGE:,}".replace(",", ".")
         }
         self.fields["track"].queryset = self.fields["track"].queryset.live().order_by("title")
         self.fields["scheme"].queryset = self.fields["scheme"].queryset.order_by("title")
@@ -127,7 +127,7 @@ class VacancyForm(forms.ModelForm):
     @property
     def below_minimum_wage(self) -> bool:
         low = self.cleaned_data.get("wage_min") if hasattr(self, "cleaned_data") else None
-        return low is not None and low < conf.get("REGIONAL_MINIMUM_WAGE")
+        return low is not None and low < kompeten.REGIONAL_MINIMUM_WAGE
 
 
 class DemandForm(forms.ModelForm):
@@ -166,8 +166,8 @@ class DemandImportForm(forms.Form):
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > conf.get("DEMAND_IMPORT_MAX_BYTES"):
+        if upload.size > kompeten.DEMAND_IMPORT_MAX_BYTES:
             raise forms.ValidationError(
-                _("The file is larger than %(size)s KB.") % {"size": conf.get("DEMAND_IMPORT_MAX_BYTES") // 1024}
+                _("The file is larger than %(size)s KB.") % {"size": kompeten.DEMAND_IMPORT_MAX_BYTES // 1024}
             )
         return upload

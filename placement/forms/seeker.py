@@ -5,7 +5,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from courses.form_fields import IdModelMultipleChoiceField
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.selectors.seekers import track_choices
 from placement.validators import REGENCY_CODE
 
@@ -46,7 +46,7 @@ class ProfileForm(forms.Form):
     def __init__(self, *args, consent_needed: bool = True, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["tracks"].queryset = track_choices()
-        limit = conf.get("CV_TEXT_MAX_CHARS")
+        limit = kompeten.CV_TEXT_MAX_CHARS
         self.fields["cv_text"].max_length = limit
         self.fields["cv_text"].validators.append(MaxLengthValidator(limit))
         self.fields["cv_text"].widget.attrs["maxlength"] = limit
@@ -63,7 +63,7 @@ class CvForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        size = conf.get("CV_FILE_MAX_BYTES") / (1024 * 1024)
+        size = kompeten.CV_FILE_MAX_BYTES / (1024 * 1024)
         self.fields["cv_file"].help_text = _("PDF only, at most %(size)s MB.") % {"size": f"{size:g}"}
 
 

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 from placement.validators import REGENCY_CODE
 
 

@@ -29,7 +29,7 @@ from django.db.models import Count
 
 from certificates.selectors_competence import first_competency_dates, holders_per_unit
 from courses.selectors_outcomes import BatchInfo, batch_infos, batch_trainees, batches_ended, is_completed
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months, quarter_of
 from placement.models import Application, Demand, JobSeekerProfile, Placement
 
@@ -155,7 +155,7 @@ def placement_figures(
     *, track_id: int | None = None, quarter: str = "", year: int | None = None, ended_by: datetime.date | None = None
 ) -> Figures:
     """The figures of the batches (filtered by track, by the quarter or year of their end, ended by a date)."""
-    months = conf.get("PLACEMENT_RATE_MONTHS")
+    months = kompeten.PLACEMENT_RATE_MONTHS
     batches = batches_ended(until=ended_by)
     if year:
         batches = batches.filter(ends_on__year=year)

@@ -21,7 +21,7 @@ from certificates.selectors_competence import (
     valid_competency_certificates,
     valid_competency_filter,
 )
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.models import JobSeekerProfile, Vacancy
 from placement.selectors.seekers import consenting_profiles, current_consent_q
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
@@ -111,7 +111,7 @@ def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
     below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
     rows = rows.annotate(below=below)
     order = [F("held").desc(), F("below").asc(), F("level").desc()]
-    if conf.get("LOCAL_PRIORITY"):
+    if kompeten.LOCAL_PRIORITY:
         order.append(F("local").desc())
     order += [F("available").asc(), F("profile_id").asc()]
     # Every sort key is selected: the verdict read is DISTINCT, and PostgreSQL sorts a DISTINCT only by its columns.

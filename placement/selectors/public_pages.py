@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from django.utils import timezone
 
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.models import Vacancy
 from placement.selectors.vacancies import public_vacancies
 
@@ -74,7 +74,7 @@ def employer_location(employer) -> str:
 
 
 def minimum_wage() -> int:
-    return int(conf.get("REGIONAL_MINIMUM_WAGE"))
+    return int(kompeten.REGIONAL_MINIMUM_WAGE)
 
 
 #: schema.org employmentType of each contract kind (PKWT is full-time work for a fixed term).

@@ -14,14 +14,14 @@ from django.db.models import Q, QuerySet
 
 from certificates import selectors as certificate_selectors
 from certificates.selectors_competence import held_unit_codes
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.models import Application, JobSeekerProfile, Vacancy
 
 
 def current_consent_q(prefix: str = "") -> Q:
     """A filter for profiles (or, with ``prefix`` such as ``"seeker__job_seeker_profile__"``, for rows reaching a
     profile) whose consent stands for the consent text in force."""
-    return Q(**{f"{prefix}consent_at__isnull": False, f"{prefix}consent_version": conf.get("CONSENT_VERSION")})
+    return Q(**{f"{prefix}consent_at__isnull": False, f"{prefix}consent_version": kompeten.CONSENT_VERSION})
 
 
 def consenting_profiles() -> QuerySet[JobSeekerProfile]:
@@ -31,9 +31,7 @@ def consenting_profiles() -> QuerySet[JobSeekerProfile]:
 
 def has_current_consent(profile: JobSeekerProfile | None) -> bool:
     return (
-        profile is not None
-        and profile.consent_at is not None
-        and profile.consent_version == conf.get("CONSENT_VERSION")
+        profile is not None and profile.consent_at is not None and profile.consent_version == kompeten.CONSENT_VERSION
     )
 
 

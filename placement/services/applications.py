@@ -8,7 +8,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 from placement.models import Application, ApplicationStep, JobSeekerProfile, Placement, Vacancy
 from placement.selectors.seekers import consenting_profiles
 from placement.services import PlacementRefused

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
-from placement import conf
+from kompeten_core.audit import audit_log
+from kompeten_core.conf import settings as kompeten
 from placement.models import Demand, Employer
 from placement.selectors.employers import scheme_by_number, units_by_code
 from placement.services import PlacementRefused
@@ -127,7 +127,7 @@ def _xlsx_records(data: bytes):
 def demand_file_read(*, data: bytes) -> list[DemandRow]:
     """The rows of a CSV or XLSX file (no database). Raises ``DemandFileInvalid`` when the file as a whole cannot
     be read: over ``KOMPETEN_DEMAND_IMPORT_MAX_BYTES`` or ``_MAX_ROWS``, not CSV or XLSX, missing columns, empty."""
-    max_bytes = conf.get("DEMAND_IMPORT_MAX_BYTES")
+    max_bytes = kompeten.DEMAND_IMPORT_MAX_BYTES
     if len(data) > max_bytes:
         raise DemandFileInvalid(_("The file is larger than %(size)s KB.") % {"size": max_bytes // 1024})
     records = _xlsx_records(data) if data.startswith(XLSX_MAGIC) else _csv_records(data)
@@ -144,7 +144,7 @@ def demand_file_read(*, data: bytes) -> list[DemandRow]:
             raise DemandFileInvalid(
                 _("The first row must name the columns “position”, “units”, “headcount” and “quarter”.")
             )
-    max_rows = conf.get("DEMAND_IMPORT_MAX_ROWS")
+    max_rows = kompeten.DEMAND_IMPORT_MAX_ROWS
     rows = []
     for line, record in records:
         if not any(record):

@@ -7,8 +7,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
-from placement import conf
+from kompeten_core.audit import audit_log
+from kompeten_core.conf import settings as kompeten
 from placement.models import Employer, EmployerMember
 from placement.services import PlacementRefused
 
@@ -29,7 +29,7 @@ PROFILE_FIELDS = (
 
 def _join_employer_group(user) -> None:
     """The user gets the Employer role (``KOMPETEN_EMPLOYER_GROUP``); the host's roles sync keeps its permissions."""
-    group, _created = Group.objects.get_or_create(name=conf.get("EMPLOYER_GROUP"))
+    group, _created = Group.objects.get_or_create(name=kompeten.EMPLOYER_GROUP)
     user.groups.add(group)
 
 
@@ -116,7 +116,7 @@ def employer_member_remove(*, employer: Employer, member_id, by) -> None:
     user = target.user
     target.delete()
     if not EmployerMember.objects.filter(user=user).exists():
-        user.groups.remove(*Group.objects.filter(name=conf.get("EMPLOYER_GROUP")))
+        user.groups.remove(*Group.objects.filter(name=kompeten.EMPLOYER_GROUP))
     audit_log(employer, "placement.employer_member_remove", user=by, data={"member": user.pk})
 
 

@@ -7,9 +7,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
-from courses.uploads import content_matches
-from placement import conf
+from kompeten_core.audit import audit_log
+from kompeten_core.conf import settings as kompeten
+from kompeten_core.uploads import content_matches
 from placement.models import Application, JobSeekerProfile
 from placement.services import PlacementRefused
 
@@ -22,12 +22,12 @@ def profile_save(*, user, tracks=(), **fields) -> JobSeekerProfile:
     for name in _FIELDS:
         if name in fields:
             setattr(profile, name, fields[name])
-    if len(profile.cv_text or "") > conf.get("CV_TEXT_MAX_CHARS"):
+    if len(profile.cv_text or "") > kompeten.CV_TEXT_MAX_CHARS:
         raise PlacementRefused(
-            _("The CV is too long (at most %(count)s characters).") % {"count": conf.get("CV_TEXT_MAX_CHARS")},
+            _("The CV is too long (at most %(count)s characters).") % {"count": kompeten.CV_TEXT_MAX_CHARS},
             code="cv_too_long",
         )
-    profile.is_local = profile.regency_code == conf.get("LOCAL_REGENCY_CODE")
+    profile.is_local = profile.regency_code == kompeten.LOCAL_REGENCY_CODE
     profile.full_clean()
     profile.save()
     profile.tracks.set(tracks)
@@ -41,7 +41,7 @@ def consent_give(*, user) -> JobSeekerProfile:
     if profile is None:
         raise PlacementRefused(_("Fill in your job-seeker profile first."), code="no_profile")
     profile.consent_at = timezone.now()
-    profile.consent_version = conf.get("CONSENT_VERSION")
+    profile.consent_version = kompeten.CONSENT_VERSION
     profile.save(update_fields=["consent_at", "consent_version"])
     audit_log(profile, "placement.consent", user=user, data={"given": True, "version": profile.consent_version})
     return profile
@@ -68,7 +68,7 @@ def _delete_after_commit(field) -> None:
 def cv_file_check(upload) -> None:
     """A CV file must be a PDF by its content (``%PDF-`` at the start, and a .pdf name) and no larger than
     ``KOMPETEN_CV_FILE_MAX_BYTES``; otherwise ``PlacementRefused`` and nothing is stored."""
-    limit = conf.get("CV_FILE_MAX_BYTES")
+    limit = kompeten.CV_FILE_MAX_BYTES
     if upload.size is None or upload.size > limit:
         raise PlacementRefused(
             _("The CV file is too large (at most %(size)s MB).") % {"size": f"{limit / (1024 * 1024):g}"},

@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from courses.outbox import outbox_enqueue
 from courses.selectors_outcomes import batch_trainees, batches_ended
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import Placement, TracerAnswer, TracerSurvey
 from placement.services import PlacementRefused
@@ -62,10 +62,10 @@ def surveys_create(*, today: datetime.date | None = None) -> int:
     batch; existing ones are kept (idempotent, the database refuses a second survey per person, batch and wave).
     Returns how many were created."""
     today = today or timezone.localdate()
-    link_days = conf.get("TRACER_LINK_DAYS")
+    link_days = kompeten.TRACER_LINK_DAYS
     expires_at = timezone.now() + datetime.timedelta(days=link_days)
     created = 0
-    for months in conf.get("TRACER_MONTHS"):
+    for months in kompeten.TRACER_MONTHS:
         # A wave is due on ends_on + months; only waves that fell due within the link period are opened, so that a
         # batch that ended long ago is not surveyed years late.
         earliest_due = today - datetime.timedelta(days=link_days - 1)
@@ -118,7 +118,7 @@ def surveys_remind(*, now: datetime.datetime | None = None) -> int:
     """One reminder to those who have not answered ``TRACER_REMINDER_DAYS`` after the link went out."""
     now = now or timezone.now()
     ids = TracerSurvey.objects.filter(
-        sent_at__lte=now - datetime.timedelta(days=conf.get("TRACER_REMINDER_DAYS")),
+        sent_at__lte=now - datetime.timedelta(days=kompeten.TRACER_REMINDER_DAYS),
         reminded_at__isnull=True,
         answered_at__isnull=True,
         expires_at__gt=now,

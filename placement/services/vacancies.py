@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.audit import audit_log
+from kompeten_core.audit import audit_log
 from placement.models import Vacancy
 from placement.services import PlacementRefused
 from placement.services.employers import is_member

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.forms.employer import (
     DemandForm,
     DemandImportForm,
@@ -76,7 +76,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "employers": employers,
         "vacancies": list(employer_vacancies(employer_id=employer.pk)),
         "demand": list(employer_demand(employer_id=employer.pk)),
-        "minimum_wage": conf.get("REGIONAL_MINIMUM_WAGE"),
+        "minimum_wage": kompeten.REGIONAL_MINIMUM_WAGE,
     }
     return render(request, T + "home.html", context)
 
@@ -177,7 +177,7 @@ def _vacancy_form_page(request: HttpRequest, *, employer, vacancy: Vacancy | Non
                 messages.warning(
                     request,
                     _("The lowest wage is below the regional minimum wage (Rp %(umk)s a month).")
-                    % {"umk": f"{conf.get('REGIONAL_MINIMUM_WAGE'):,}".replace(",", ".")},
+                    % {"umk": f"{kompeten.REGIONAL_MINIMUM_WAGE:,}".replace(",", ".")},
                 )
             return redirect("placement:employer_home")
     context = {"form": form, "employer": employer, "vacancy": vacancy}

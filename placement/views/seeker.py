@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from courses.private_files import private_file_response
-from placement import conf
+from kompeten_core.conf import settings as kompeten
+from kompeten_core.private_files import private_file_response
 from placement.forms.seeker import CONSENT_TEXT, ConfirmForm, CvForm, ProfileForm
 from placement.models import Application
 from placement.selectors import seekers as selectors
@@ -68,7 +68,7 @@ def profile(request: HttpRequest) -> HttpResponse:
         "consenting": consenting,
         "consent_outdated": current is not None and current.consent_at is not None and not consenting,
         "consent_text": CONSENT_TEXT,
-        "consent_version": conf.get("CONSENT_VERSION"),
+        "consent_version": kompeten.CONSENT_VERSION,
         "cv_form": CvForm(),
         "competence": selectors.competence_for_user(user=request.user),
     }

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
 from assessments.services import evidence_files
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import exam_create
 from tests.factories import UserFactory, image_bytes

@@ -329,7 +329,7 @@ def test_csv_with_unknown_or_missing_columns_is_refused():
     [
         (b"title: x", "standard.json", "neither YAML"),
         (b"title: x", "", "neither YAML"),
-        (b"x" * (standards_io.MAX_BYTES + 1), "big.yaml", "larger than 2 MB"),
+        (b"x" * (standards_io.max_bytes() + 1), "big.yaml", "larger than 2 MB"),
         ("title: Standar Jahit\n".encode("utf-16"), "utf16.yaml", "not UTF-8"),
         (b"", "empty.yaml", "empty"),
         (b"", "empty.csv", "empty"),

@@ -5,8 +5,9 @@ from django.conf import settings
 from django.test import override_settings
 from django.urls import reverse
 
-from courses import conf
 from courses.signals import course_completed
+from kompeten_core.conf import DEFAULTS
+from kompeten_core.conf import settings as kompeten
 from tests.plugin_isolation import imported_top_level_packages
 
 
@@ -15,9 +16,9 @@ def test_courses_imports_no_higher_app():
 
 
 def test_settings_have_defaults_and_can_be_overridden():
-    assert conf.DEFAULTS["BASE_TEMPLATE"] == "base.html"
+    assert DEFAULTS["BASE_TEMPLATE"] == "base.html"
     with override_settings(KOMPETEN_BASE_TEMPLATE="other.html"):
-        assert conf.get("BASE_TEMPLATE") == "other.html"
+        assert kompeten.BASE_TEMPLATE == "other.html"
 
 
 def test_course_completed_is_a_documented_signal():

@@ -8,8 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image
 
-from courses.private_files import private_file_response, private_storage
-from courses.uploads import UploadRefused, content_matches, reencode_image, sniff
+from kompeten_core.private_files import private_file_response, private_storage
+from kompeten_core.uploads import UploadRefused, content_matches, reencode_image, sniff
 from tests.factories import image_bytes
 
 

@@ -10,7 +10,7 @@ from django.db.models import F
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from courses.audit import client_ip_reset, client_ip_set
+from kompeten_core.audit import client_ip_reset, client_ip_set
 from lms import roles
 from tests.factories import UserFactory
 from tests.lms.conftest import PASSWORD, make_user

@@ -19,8 +19,8 @@ from certificates.services.issuing import (
     certificate_issue_for_enrolment,
     certificate_revoke,
 )
-from courses.audit import audit_log, client_ip
-from courses.middleware import AuditContextMiddleware
+from kompeten_core.audit import audit_log, client_ip
+from kompeten_core.middleware import AuditContextMiddleware
 from lms import roles
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.certificates.factories import completed_enrolment, trainee_create

@@ -30,7 +30,7 @@ from assessments.services.questions import question_versions_current
 from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from courses.models import LessonCompletion
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 from lms import roles
 from lms.personal_data import personal_data_collect
 from tests.assessments.exams import exam_create

@@ -5,7 +5,7 @@ import pytest
 from django.test import override_settings
 from django.urls import reverse
 
-from courses.private_files import private_storage
+from kompeten_core.private_files import private_storage
 from placement.models import JobSeekerProfile
 from placement.services.applications import application_create, application_move
 from placement.services.seekers import consent_withdraw, cv_upload

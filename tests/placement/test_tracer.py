@@ -10,7 +10,7 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
 
-from placement import conf
+from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import TracerAnswer, TracerSurvey
 from placement.selectors.tracer import response_rates
@@ -78,7 +78,7 @@ def test_the_beat_sends_each_link_once_and_reminds_once(
     survey = TracerSurvey.objects.get(person=people[0])
     assert any(_answer_url(survey) in mail.body for mail in mailoutbox)
     # When the reminder period has passed, the beat runs twice more
-    later = timezone.now() + datetime.timedelta(days=conf.get("TRACER_REMINDER_DAYS") + 1)
+    later = timezone.now() + datetime.timedelta(days=kompeten.TRACER_REMINDER_DAYS + 1)
     with django_capture_on_commit_callbacks(execute=True):
         reminded = tracer.surveys_remind(now=later)
     with django_capture_on_commit_callbacks(execute=True):

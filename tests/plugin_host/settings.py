@@ -16,6 +16,7 @@ ALLOWED_HOSTS = ["*"]
 ROOT_URLCONF = "tests.plugin_host.urls"
 INSTALLED_APPS = [
     *reversed(PLUGINS),
+    "kompeten_core",
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
@@ -53,7 +54,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "courses.context_processors.kompeten",
+                "kompeten_core.context_processors.kompeten",
             ]
         },
     }

@@ -83,7 +83,7 @@ def _in_role(user, role: str):
 def storage_names(prefix: str = "", storage=None) -> list[str]:
     """Every file name in the default and the private storage, recursively (the tests use in-memory storages)."""
     if storage is None:
-        from courses.private_files import private_storage
+        from kompeten_core.private_files import private_storage
 
         stores = {id(s): s for s in (default_storage, private_storage())}.values()
         return sorted(name for store in stores for name in storage_names(prefix, store))

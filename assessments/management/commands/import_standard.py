@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.standards_io import MAX_BYTES, standard_import
+from assessments.standards_io import max_bytes, standard_import
 
 
 class Command(BaseCommand):
@@ -23,7 +23,7 @@ class Command(BaseCommand):
         path = Path(file)
         try:
             with path.open("rb") as handle:
-                data = handle.read(MAX_BYTES + 1)
+                data = handle.read(max_bytes() + 1)
         except OSError as error:
             raise CommandError(_("Cannot read %(file)s: %(error)s") % {"file": file, "error": error}) from error
         result = standard_import(data=data, filename=path.name, dry_run=dry_run)

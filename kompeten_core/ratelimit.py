@@ -1,21 +1,24 @@
-"""Limits on the public look-up and PDF check, per client and per address, kept in the cache.
+"""Rate limits per client and per address, kept in the cache: the public look-up and PDF check (certificates),
+the account forms of the host site (sign-up, password reset).
 
 A verifier behind a mobile carrier's shared address or an office NAT shares that address with many honest people,
 so the address alone cannot be the client. Each check counts against two windows:
 
-- the **client's**: a random token in a signed cookie, set by the look-up and PDF-check pages (``LOOKUP_RATE``,
-  ``PDF_CHECK_RATE``). A client without a valid token — a script that drops cookies — shares one window per
-  address, so dropping the cookie buys nothing;
+- the **client's**: a random token in a signed cookie (``client_token_set``), set by the look-up and PDF-check
+  pages (``LOOKUP_RATE``, ``PDF_CHECK_RATE``). A client without a valid token — a script that drops cookies —
+  shares one window per address, so dropping the cookie buys nothing;
 - the **address's**: a much larger window for everything from one address (``LOOKUP_ADDRESS_RATE``,
   ``PDF_CHECK_ADDRESS_RATE``), the ceiling for a script that mints a fresh cookie per request. A check the client's
   own window already refused does not count here, so one abusive client cannot lock its neighbours out.
 
-Each window opens with its first request and lasts ``seconds``; the refusal says how long until the window that
-refused closes. Counters live in Django's cache, shared by every process when the cache is (Redis in production;
-the embedded local-memory cache is per process). Keys are hashed: the cache never holds addresses or tokens.
+Each window opens with its first request and lasts ``seconds``; ``hit`` says how long until the window that refused
+closes, and the caller answers with its own 429 page. Counters live in Django's cache, shared by every process when
+the cache is (Redis in production; the embedded local-memory cache is per process). Keys are hashed: the cache
+never holds addresses or tokens. The key prefix and the cookie's salt keep the values they had when this lived in
+the certificates plugin, so a client's cookie and its open windows survive the move.
 
 The address is ``REMOTE_ADDR``. Behind a reverse proxy the host site must set it from ``X-Forwarded-For`` with a
-middleware that trusts only its own proxies; the plugin never reads ``X-Forwarded-For`` itself.
+middleware that trusts only its own proxies; this module never reads ``X-Forwarded-For`` itself.
 """
 
 import hashlib
@@ -27,9 +30,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
-from django.template.response import TemplateResponse
 
-from certificates import conf
+from kompeten_core.conf import settings as kompeten
 
 KEY_PREFIX = "certificates:ratelimit"
 COOKIE_NAME = "kompeten_verifier"
@@ -43,8 +45,14 @@ class Rate:
     seconds: int
 
     @classmethod
-    def from_conf(cls, name: str) -> "Rate":
-        count, seconds = conf.get(name)
+    def from_setting(cls, name: str) -> "Rate":
+        """The rate a setting holds as (count, seconds): ``Rate.from_setting("LOOKUP_RATE")``."""
+        return cls.of(getattr(kompeten, name))
+
+    @classmethod
+    def of(cls, value) -> "Rate":
+        """A (count, seconds) pair as a rate; at least one second."""
+        count, seconds = value
         return cls(count=int(count), seconds=max(1, int(seconds)))
 
 
@@ -102,14 +110,3 @@ def hit(request: HttpRequest, *, scope: str, client_rate: Rate, address_rate: Ra
     if wait:
         return wait
     return _count(_key(f"{scope}:address", ip), address_rate)
-
-
-def too_many(request: HttpRequest, *, wait: int) -> HttpResponse:
-    """The translated 429 page saying in how many minutes to retry, with ``Retry-After`` in seconds."""
-    minutes = max(1, math.ceil(wait / 60))
-    response = TemplateResponse(
-        request, "certificates/verify/rate_limited.html", {"minutes": minutes, "seconds": wait}, status=429
-    )
-    response["Retry-After"] = str(wait)
-    response["Cache-Control"] = "no-store"
-    return response

@@ -1,10 +1,10 @@
-"""Middleware of the courses plugin (optional: the plugins work without it, recording no address)."""
+"""Middleware of the Kompeten plugins (optional: they work without it, recording no address)."""
 
-from courses.audit import client_ip_reset, client_ip_set
+from kompeten_core.audit import client_ip_reset, client_ip_set
 
 
 class AuditContextMiddleware:
-    """Make the client's address (``REMOTE_ADDR``) known to ``courses.audit.audit_log`` for this request.
+    """Make the client's address (``REMOTE_ADDR``) known to ``kompeten_core.audit.audit_log`` for this request.
 
     Behind a proxy, let the proxy or the application server put the client's address in ``REMOTE_ADDR``.
     """

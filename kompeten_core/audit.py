@@ -2,7 +2,7 @@
 
 Every plugin records through ``audit_log``: who (``user``), when (the entry's timestamp), what (the action and the
 changed data) and from where (the client's address, put in ``data["ip"]``). The address comes from a context
-variable set per request by ``courses.middleware.AuditContextMiddleware``; without the middleware (a management
+variable set per request by ``kompeten_core.middleware.AuditContextMiddleware``; without the middleware (a management
 command, a Celery task, a site that does not add it) it is ``None``.
 
 Each plugin registers its actions with a label through Wagtail's ``register_log_actions`` hook and
