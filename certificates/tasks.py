@@ -1,17 +1,26 @@
 """Certificate work in the task queue. Tasks take ids, call a service, retry with bounds; all are idempotent."""
 
-from celery import shared_task
+from celery import Task, shared_task
 
-from kompeten_core.conf import DEFAULTS
+from kompeten_core.conf import settings as kompeten
+
+
+class RenderTask(Task):
+    """Reads its bound on retries from the settings when it retries (``KOMPETEN_RENDER_MAX_RETRIES``), not once at
+    import: Celery asks ``max_retries`` each time a task retries."""
+
+    @property
+    def max_retries(self) -> int:
+        return kompeten.RENDER_MAX_RETRIES
 
 
 @shared_task(
+    base=RenderTask,
     acks_late=True,
     reject_on_worker_lost=True,
     autoretry_for=(Exception,),
     retry_backoff=2,
     retry_backoff_max=300,
-    max_retries=DEFAULTS["RENDER_MAX_RETRIES"],
 )
 def certificate_render(*, certificate_id: int) -> bool:
     """Render, sign and store one certificate's PDF (a second run finds it rendered and does nothing)."""
