@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.form_fields import IdModelChoiceField
 from courses.models import Batch
+from kompeten_core.conf import settings as kompeten
 
 
 class EnrolForm(forms.Form):
@@ -19,10 +20,11 @@ class CsvEnrolmentForm(forms.Form):
         help_text=_("Columns “full name” and “email”, one trainee per line, UTF-8."),
     )
 
-    MAX_BYTES = 2 * 1024 * 1024
-
     def clean_file(self):
         upload = self.cleaned_data["file"]
-        if upload.size > self.MAX_BYTES:
-            raise forms.ValidationError(_("The file is larger than 2 MB."))
+        max_bytes = kompeten.CSV_MAX_BYTES
+        if upload.size > max_bytes:
+            raise forms.ValidationError(
+                _("The file is larger than %(size)s MB.") % {"size": f"{max_bytes / (1024 * 1024):g}"}
+            )
         return upload
