@@ -65,8 +65,9 @@ DEFAULTS: dict[str, Any] = {
     # --- assessments ---------------------------------------------------------------------------------------------
     # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
     "ATTEMPT_GRACE_SECONDS": 30,
-    # Largest autosave request body accepted, in bytes.
-    "ANSWER_MAX_BYTES": 64 * 1024,
+    # Largest answer accepted, in bytes of its JSON: the autosave request body and the answer the question types
+    # parse. Room for the longest essay (20,000 characters) written in four-byte characters.
+    "ANSWER_MAX_BYTES": 128 * 1024,
     # Largest observation checklist body (JSON) accepted, in bytes.
     "CHECKLIST_MAX_BYTES": 200_000,
     # Importing questions (GIFT, Moodle XML): the largest file in bytes, the most questions in one file, the most

@@ -94,7 +94,6 @@ from assessments.question_types.api import (
     shuffled_option_order,
 )
 from assessments.question_types.base import (
-    ANSWER_MAX_BYTES,
     ESSAY_MAX_CHARS,
     FILE_ID_MAX,
     NUMBER_MAX_CHARS,
@@ -110,7 +109,6 @@ from assessments.question_types.registry import QUESTION_TYPES
 from assessments.question_types.snapshots import question_snapshot, snapshot_changed
 
 __all__ = [
-    "ANSWER_MAX_BYTES",
     "ESSAY_MAX_CHARS",
     "FILE_ID_MAX",
     "NUMBER_MAX_CHARS",

@@ -9,7 +9,6 @@ from typing import Any
 from django.utils.translation import gettext
 
 from assessments.question_types.base import (
-    ANSWER_MAX_BYTES,
     CENT,
     ONE,
     ZERO,
@@ -25,6 +24,7 @@ from assessments.question_types.base import (
     _shuffled,
 )
 from assessments.question_types.registry import QUESTION_TYPES
+from kompeten_core.conf import settings as kompeten
 
 
 def public_view(
@@ -75,11 +75,11 @@ def clean_answer(data: Snapshot, raw: Any) -> Answer:
 
 def clean_answer_json(data: Snapshot, body: bytes | str) -> Answer:
     """Check the size of a request body, parse it as a JSON object and clean it; raises only ``AnswerInvalid``."""
-    if len(body) > ANSWER_MAX_BYTES:
+    if len(body) > kompeten.ANSWER_MAX_BYTES:
         raise AnswerInvalid(gettext("The answer is too large."))
     if isinstance(body, str):
         body = body.encode("utf-8", errors="surrogatepass")
-    if len(body) > ANSWER_MAX_BYTES:
+    if len(body) > kompeten.ANSWER_MAX_BYTES:
         raise AnswerInvalid(gettext("The answer is too large."))
     try:
         text = bytes(body).decode("utf-8")

@@ -20,7 +20,6 @@ Snapshot = dict[str, Any]
 Answer = dict[str, Any]
 
 #: Largest answer body a caller should accept before ``json.loads`` (a 20,000-character essay in UTF-8 fits).
-ANSWER_MAX_BYTES = 128 * 1024
 SHORT_TEXT_MAX_CHARS = 500
 ESSAY_MAX_CHARS = 20_000
 NUMBER_MAX_CHARS = 40

@@ -8,6 +8,7 @@ from django.utils import timezone
 from assessments.models import Attempt, QuestionVersion, Response
 from assessments.question_types import option_keys
 from assessments.services import attempts as services
+from kompeten_core.conf import settings as kompeten
 from tests.assessments.exams import all_types, enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory
@@ -103,7 +104,8 @@ def test_malformed_json_and_oversized_bodies_are_refused(client, trainee, exam):
     url = reverse("assessments:response_save", args=[attempt.pk])
     assert client.post(url, "{not json", content_type="application/json").status_code == 400
     assert client.post(url, json.dumps([1, 2]), content_type="application/json").status_code == 400
-    assert client.post(url, "x" * 70_000, content_type="application/json").status_code == 413
+    too_large = "x" * (kompeten.ANSWER_MAX_BYTES + 1)
+    assert client.post(url, too_large, content_type="application/json").status_code == 413
 
 
 def test_someone_elses_attempt_is_a_404(client, trainee, exam):

@@ -1,12 +1,15 @@
 """The JSON endpoints (autosave, the assessor's checklist) answer hostile bodies with a translated JSON error (400 or
 413), never a server error or Django's HTML page, and change nothing; someone else's attempt stays a 404."""
 
+import json
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
 from assessments.models import EvidenceRecord, Response, SchemeUnit
+from assessments.question_types import ESSAY_MAX_CHARS
 from assessments.services import attempts as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.assessments.exams import enrolled, exam_create
@@ -110,3 +113,32 @@ def test_the_json_error_is_in_the_trainees_language(autosave):
     # Then the error says so in Indonesian
     assert response.status_code == 400
     assert response.json() == {"error": "Susunan data dalam permintaan terlalu dalam."}
+
+
+@pytest.mark.parametrize("limit", [None, 200_000])
+def test_the_longest_essay_in_four_byte_characters_is_saved_whole(limit, settings):
+    # Given an essay question, and the one answer-size limit at its default or raised
+    if limit:
+        settings.KOMPETEN_ANSWER_MAX_BYTES = limit
+    trainee = UserFactory()
+    exam = exam_create(questions=[question_create(**example_fields("essay"))])
+    enrolled(trainee, exam)
+    attempt, _ = services.attempt_start(user=trainee, exam=exam)
+    url = reverse("assessments:response_save", args=[attempt.pk])
+    text = "🙂" * ESSAY_MAX_CHARS  # 80,000 bytes of UTF-8: more than 64 KiB
+    body = json.dumps({"position": 1, "seq": 1, "answer": {"text": text}}, ensure_ascii=False).encode()
+    # When the autosave sends it
+    response = _post(trainee, url, body)
+    # Then the request body passes the same limit the question type applies, and the whole essay is kept
+    assert response.status_code == 200, response.content
+    assert Response.objects.get(item__attempt=attempt).answer == {"text": text}
+
+
+def test_an_answer_over_the_one_limit_is_refused_before_it_is_read(autosave, settings):
+    # Given a limit lowered by the host
+    settings.KOMPETEN_ANSWER_MAX_BYTES = 1000
+    trainee, url = autosave
+    # When a body a little larger arrives
+    response = _post(trainee, url, '{"position": 1, "seq": 1, "answer": {"text": "' + "a" * 1000 + '"}}')
+    # Then it is too large
+    assert response.status_code == 413

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 
 from assessments.models import Question, QuestionOption
 from assessments.question_types import (
-    ANSWER_MAX_BYTES,
     ESSAY_MAX_CHARS,
     QUESTION_TYPES,
     SHORT_TEXT_MAX_CHARS,
@@ -27,6 +26,7 @@ from assessments.question_types import (
     shuffled_option_order,
     snapshot_changed,
 )
+from kompeten_core.conf import settings as kompeten
 from tests.assessments.factories import example_fields, option, question_create, snapshot_build
 
 ALL_TYPES = list(Question.Type.values)
@@ -700,15 +700,15 @@ def test_the_longest_essay_fits_in_a_body_even_in_four_byte_characters():
     data = snapshot_build(**example_fields("essay"))
     body = json.dumps({"text": "🙂" * ESSAY_MAX_CHARS}, ensure_ascii=False).encode()
 
-    assert len(body) <= ANSWER_MAX_BYTES
+    assert len(body) <= kompeten.ANSWER_MAX_BYTES
     assert len(clean_answer_json(data, body)["text"]) == ESSAY_MAX_CHARS
 
 
 @pytest.mark.parametrize(
     "body",
     [
-        b'{"text": "' + b"a" * ANSWER_MAX_BYTES + b'"}',
-        "{" + " " * ANSWER_MAX_BYTES + "}",
+        b'{"text": "' + b"a" * kompeten.ANSWER_MAX_BYTES + b'"}',
+        "{" + " " * kompeten.ANSWER_MAX_BYTES + "}",
         b"",
         b"not json",
         b'{"text": "tidak ditutup"',
