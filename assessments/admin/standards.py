@@ -32,9 +32,9 @@ from assessments import standards_io
 from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.selectors_standards import deletion_blockers, standard_with_tree
 from courses.pages import COURSE_PANELS_HOOK
+from kompeten_core.conf import settings as kompeten
 
 IMPORT_SALT = "assessments.standard_import"
-IMPORT_MAX_AGE = 60 * 60  # a checked file may be imported within an hour
 EXPORT_FORMATS = {
     "yaml": ("application/yaml; charset=utf-8", standards_io.standard_export_yaml),
     # The byte-order mark lets spreadsheet programs open the file as UTF-8.
@@ -172,7 +172,9 @@ def standard_import_view(request):
     form, result, checked = StandardImportForm(), None, ""
     if request.method == "POST" and request.POST.get("action") == "import":
         try:
-            payload = signing.loads(request.POST.get("checked", ""), salt=IMPORT_SALT, max_age=IMPORT_MAX_AGE)
+            payload = signing.loads(
+                request.POST.get("checked", ""), salt=IMPORT_SALT, max_age=kompeten.STANDARD_IMPORT_MAX_AGE_SECONDS
+            )
         except signing.BadSignature:
             messages.error(request, _("Nothing was imported: the checked file has expired. Upload it again."))
         else:

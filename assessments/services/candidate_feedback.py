@@ -7,8 +7,7 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Candidacy
 from assessments.services.competency import AssessmentRefused
-
-FEEDBACK_MAX_CHARS = 5000
+from kompeten_core.conf import settings as kompeten
 
 
 @transaction.atomic
@@ -20,7 +19,7 @@ def candidate_feedback_save(*, candidacy: Candidacy, user, feedback: str) -> Can
     feedback = feedback.strip()
     if not feedback:
         raise AssessmentRefused(_("Write your feedback first."), code="empty")
-    if len(feedback) > FEEDBACK_MAX_CHARS:
+    if len(feedback) > kompeten.CANDIDATE_FEEDBACK_MAX_CHARS:
         raise AssessmentRefused(_("The feedback is too long."), code="too_long")
     candidacy.candidate_feedback = feedback
     other_fields = [f.name for f in Candidacy._meta.concrete_fields if f.name != "candidate_feedback"]

@@ -13,13 +13,11 @@ from django.utils.translation import gettext as _
 
 from assessments.models import Attempt, Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services.competency import AssessmentRefused, evidence_save
+from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_storage
 from kompeten_core.uploads import IMAGES, UploadRefused, reencode_image, sniff
 
-PORTFOLIO_MAX_BYTES = 10 * 1024 * 1024
-PORTFOLIO_MAX_FILES_PER_SAVE = 10
 PORTFOLIO_PREFIX = "assessments/portfolio"
-NAME_MAX_CHARS = 200
 VATM_KEYS = ("valid", "authentic", "current", "sufficient")
 WRITTEN_STATES = (Attempt.State.SUBMITTED, Attempt.State.GRADED)
 
@@ -38,11 +36,13 @@ class CheckedFile:
 
 
 def portfolio_file_check(*, upload) -> CheckedFile:
-    """The upload's kind by its first bytes; refused unless it is a PDF, PNG or JPEG of at most 10 MB."""
-    name = os.path.basename(upload.name or "")[:NAME_MAX_CHARS] or "file"
-    if upload.size is None or upload.size > PORTFOLIO_MAX_BYTES:
+    """The upload's kind by its first bytes; refused unless it is a PDF, PNG or JPEG of at most
+    ``PORTFOLIO_MAX_BYTES``."""
+    name = os.path.basename(upload.name or "")[: kompeten.PORTFOLIO_NAME_MAX_CHARS] or "file"
+    if upload.size is None or upload.size > kompeten.PORTFOLIO_MAX_BYTES:
         raise AssessmentRefused(
-            _("“%(name)s” is larger than 10 MB.") % {"name": name},
+            _("“%(name)s” is larger than %(size)s MB.")
+            % {"name": name, "size": f"{kompeten.PORTFOLIO_MAX_BYTES / (1024 * 1024):g}"},
             code="too_large",
         )
     if upload.size == 0:
@@ -83,8 +83,11 @@ def portfolio_evidence_save(
     """Add the uploads to the unit's portfolio and record the VATM check (valid, authentic, current,
     sufficient: satisfactory when all four hold). Every file is checked before any is stored; when the save is
     refused (stale form, not assigned, signed off) the files just stored are removed again."""
-    if len(uploads) > PORTFOLIO_MAX_FILES_PER_SAVE:
-        raise AssessmentRefused(_("Upload at most 10 files at a time."), code="too_many")
+    if len(uploads) > kompeten.PORTFOLIO_MAX_FILES_PER_SAVE:
+        raise AssessmentRefused(
+            _("Upload at most %(count)s files at a time.") % {"count": kompeten.PORTFOLIO_MAX_FILES_PER_SAVE},
+            code="too_many",
+        )
     checked = [portfolio_file_check(upload=upload) for upload in uploads]
     record = EvidenceRecord.objects.filter(
         candidacy=candidacy, unit=unit, method=EvidenceRecord.Method.PORTFOLIO

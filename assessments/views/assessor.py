@@ -8,7 +8,7 @@ from decimal import Decimal
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.validators import MaxValueValidator
+from django.core.validators import MaxLengthValidator, MaxValueValidator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -22,9 +22,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from assessments import selectors_assessor as selectors
 from assessments.question_types import public_view
 from assessments.services import grading
+from kompeten_core.conf import settings as kompeten
 
 QUEUE_LIMIT = 100
-FEEDBACK_MAX_CHARS = 10_000
 
 
 class GradeForm(forms.Form):
@@ -32,13 +32,16 @@ class GradeForm(forms.Form):
     feedback = forms.CharField(
         label=gettext_lazy("Feedback for the candidate"),
         required=False,
-        max_length=FEEDBACK_MAX_CHARS,
         widget=forms.Textarea(attrs={"rows": 6}),
     )
     lock_token = forms.CharField(max_length=64, widget=forms.HiddenInput)
 
     def __init__(self, *args, max_score: Decimal, **kwargs):
         super().__init__(*args, **kwargs)
+        feedback = self.fields["feedback"]
+        feedback.max_length = kompeten.GRADING_FEEDBACK_MAX_CHARS
+        feedback.validators.append(MaxLengthValidator(feedback.max_length))
+        feedback.widget.attrs["maxlength"] = str(feedback.max_length)
         field = self.fields["score"]
         field.max_value = max_score
         field.validators.append(MaxValueValidator(max_score))

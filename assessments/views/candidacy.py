@@ -23,9 +23,7 @@ from assessments.services.candidate_feedback import candidate_feedback_save
 from assessments.services.notifications import notices_read
 from kompeten_core.conf import settings as kompeten
 
-TEXT_MAX_CHARS = 2000
 ROW_KEYS = {"criterion_id", "achieved", "benchmark", "note", "follow_up"}
-SECRET_MAX_CHARS = 256
 
 
 def _own_candidacy(request: HttpRequest, candidacy_id: int) -> Candidacy:
@@ -203,7 +201,7 @@ def _text(value) -> str:
         return ""
     if not isinstance(value, str):
         raise ChecklistInvalid
-    return value[:TEXT_MAX_CHARS]
+    return value[: kompeten.EVIDENCE_TEXT_MAX_CHARS]
 
 
 def _clean_rows(unit: CompetencyUnit, raw_rows) -> list[dict]:
@@ -324,10 +322,10 @@ def unit_verdict_submit(request: HttpRequest, candidacy_id: int, unit_id: int) -
             assessor=request.user,
             unit=unit,
             verdict=post.get("verdict", ""),
-            rationale=post.get("rationale", "")[: TEXT_MAX_CHARS * 5],
-            gap_note=post.get("gap_note", "")[: TEXT_MAX_CHARS * 5],
-            follow_up=post.get("follow_up", "")[: TEXT_MAX_CHARS * 5],
-            justification=post.get("justification", "")[: TEXT_MAX_CHARS * 5],
+            rationale=post.get("rationale", "")[: kompeten.DECISION_TEXT_MAX_CHARS],
+            gap_note=post.get("gap_note", "")[: kompeten.DECISION_TEXT_MAX_CHARS],
+            follow_up=post.get("follow_up", "")[: kompeten.DECISION_TEXT_MAX_CHARS],
+            justification=post.get("justification", "")[: kompeten.DECISION_TEXT_MAX_CHARS],
         )
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)
@@ -354,7 +352,8 @@ def _confirm_decision(request: HttpRequest, candidacy: Candidacy, *, countersign
     reauthenticator = reauthenticator_for(request.user)
     if request.method == "POST":
         try:
-            reauthenticator.verify(request.user, request.POST.get("secret", "")[:SECRET_MAX_CHARS])
+            secret = request.POST.get("secret", "")[: kompeten.REAUTHENTICATION_SECRET_MAX_CHARS]
+            reauthenticator.verify(request.user, secret)
         except ValidationError as refusal:
             messages.error(request, refusal.messages[0])
             return redirect(request.path)

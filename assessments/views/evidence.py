@@ -17,6 +17,7 @@ from assessments import selectors_candidacy as selectors
 from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord
 from assessments.services import competency as services
 from assessments.services import evidence_files
+from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method
@@ -27,9 +28,6 @@ FORMS = {
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
 }
-TEXT_MAX_CHARS = 2000
-NOTE_MAX_CHARS = 10000
-ORAL_MAX_QUESTIONS = 10
 MINUTES_MAX = 24 * 60
 CHOICE = {"yes": True, "no": False, "": None}
 
@@ -50,8 +48,8 @@ def _record(candidacy: Candidacy, unit: CompetencyUnit, method: str) -> Evidence
     return EvidenceRecord.objects.filter(candidacy=candidacy, unit=unit, method=method).first()
 
 
-def _text(post, key: str, limit: int = TEXT_MAX_CHARS) -> str:
-    return post.get(key, "").strip()[:limit]
+def _text(post, key: str, limit: int | None = None) -> str:
+    return post.get(key, "").strip()[: limit or kompeten.EVIDENCE_TEXT_MAX_CHARS]
 
 
 def _choice(post, key: str) -> bool | None:
@@ -77,7 +75,7 @@ def _demonstration(post) -> tuple[dict, bool | None]:
 
 def _oral(post) -> tuple[dict, bool | None]:
     questions = []
-    for n in range(ORAL_MAX_QUESTIONS):
+    for n in range(kompeten.ORAL_MAX_QUESTIONS):
         question = _text(post, f"question-{n}")
         if not question:
             continue
@@ -96,9 +94,9 @@ def _oral(post) -> tuple[dict, bool | None]:
 
 def _oral_rows(record: EvidenceRecord | None) -> list[dict]:
     saved = record.data.get("questions") if record and isinstance(record.data, dict) else None
-    rows = [row for row in saved or [] if isinstance(row, dict)][:ORAL_MAX_QUESTIONS]
+    rows = [row for row in saved or [] if isinstance(row, dict)][: kompeten.ORAL_MAX_QUESTIONS]
     empty = {"question": "", "answer": "", "satisfactory": None}
-    return [{"n": n, **(rows[n] if n < len(rows) else empty)} for n in range(ORAL_MAX_QUESTIONS)]
+    return [{"n": n, **(rows[n] if n < len(rows) else empty)} for n in range(kompeten.ORAL_MAX_QUESTIONS)]
 
 
 @never_cache
@@ -140,7 +138,7 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
 def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, method: str) -> HttpResponse:
     post = request.POST
     back = redirect("assessments:evidence_method", candidacy_id=candidacy.pk, unit_id=unit.pk, method=method)
-    note = _text(post, "note", NOTE_MAX_CHARS)
+    note = _text(post, "note", kompeten.EVIDENCE_NOTE_MAX_CHARS)
     try:
         version = int(post.get("version", ""))
         if version < 0:

@@ -8,10 +8,11 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
 from assessments.services import evidence_files
+from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_storage
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import exam_create
@@ -229,11 +230,24 @@ def test_a_pdf_that_is_really_an_exe_is_refused_and_nothing_is_stored(client, se
 def test_an_oversize_file_is_refused_and_nothing_is_stored(client, setup):
     candidacy, assessor, unit = setup
     client.force_login(assessor)
-    big = SimpleUploadedFile("besar.pdf", PDF + b"0" * evidence_files.PORTFOLIO_MAX_BYTES)
+    big = SimpleUploadedFile("besar.pdf", PDF + b"0" * kompeten.PORTFOLIO_MAX_BYTES)
     response = _portfolio_post(client, candidacy, unit, big)
     assert response.status_code == 302
     assert _record(candidacy, unit, "portfolio") is None
     assert _stored(candidacy) == []
+
+
+def test_the_portfolio_limits_are_the_settings(settings):
+    # Given a host that allows smaller files and keeps shorter names
+    settings.KOMPETEN_PORTFOLIO_MAX_BYTES = 512 * 1024
+    settings.KOMPETEN_PORTFOLIO_NAME_MAX_CHARS = 8
+    # When files are checked, Then the settings decide
+    with pytest.raises(evidence_files.AssessmentRefused) as refused, translation.override("en"):
+        evidence_files.portfolio_file_check(upload=SimpleUploadedFile("x.pdf", PDF + b"0" * 512 * 1024))
+    assert refused.value.code == "too_large"
+    assert refused.value.messages == ["“x.pdf” is larger than 0.5 MB."]
+    checked = evidence_files.portfolio_file_check(upload=SimpleUploadedFile("laporan-akhir.pdf", PDF))
+    assert checked.name == "laporan-"
 
 
 def test_file_check_messages_are_specific():
