@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -20,6 +18,7 @@ from django.utils.translation import ngettext
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.signals import course_completed
 from kompeten_core.conf import settings as kompeten
+from kompeten_core.csv_files import CsvMalformed, csv_records
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
@@ -230,24 +229,11 @@ def _csv_text(data: bytes) -> str:
 
 
 def _csv_records(text: str):
-    """``(line, cells)`` for each record of the file, read strictly (a stray quote is an error, not a guess)."""
+    """``(line, cells)`` for each record of the file, read strictly (``kompeten_core.csv_files``)."""
     try:
-        delimiter = csv.Sniffer().sniff(text[:2048], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    # Only the delimiter is guessed: quoting is always the spreadsheet's ("" inside quotes), so that a stray quote
-    # is an error rather than a guess that swallows the rest of the file.
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
-    previous = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise _line_error(previous + 1, _("This is not valid CSV: %(problem)s.") % {"problem": error}) from error
-        yield previous + 1, record
-        previous = reader.line_num
+        yield from csv_records(text)
+    except CsvMalformed as error:
+        raise _line_error(error.line, _("This is not valid CSV: %(problem)s.") % {"problem": error.problem}) from error
 
 
 def _csv_cell_problems(row: CsvRow) -> None:

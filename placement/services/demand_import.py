@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import settings as kompeten
+from kompeten_core.csv_files import CsvMalformed, csv_records
 from placement.models import Demand, Employer
 from placement.selectors.employers import scheme_by_number, units_by_code
 from placement.services import PlacementRefused
@@ -91,22 +92,12 @@ def _csv_records(data: bytes):
     if "\x00" in text:
         raise DemandFileInvalid(_("The file holds binary data, not text."))
     try:
-        delimiter = csv.Sniffer().sniff(text[:2048], delimiters=",;\t").delimiter
-    except csv.Error:
-        delimiter = ","
-    reader = csv.reader(io.StringIO(text, newline=""), csv.excel, delimiter=delimiter, strict=True)
-    previous = 0
-    while True:
-        try:
-            record = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as error:
-            raise DemandFileInvalid(
-                _("Line %(line)s: this is not valid CSV: %(problem)s.") % {"line": previous + 1, "problem": error}
-            ) from error
-        yield previous + 1, [_cell(cell) for cell in record]
-        previous = reader.line_num
+        for line, record in csv_records(text):
+            yield line, [_cell(cell) for cell in record]
+    except CsvMalformed as error:
+        raise DemandFileInvalid(
+            _("Line %(line)s: this is not valid CSV: %(problem)s.") % {"line": error.line, "problem": error.problem}
+        ) from error
 
 
 def _xlsx_records(data: bytes):
