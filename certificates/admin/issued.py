@@ -3,10 +3,7 @@ for staff only), revoked with a reason, or corrected (a new certificate supersed
 or deleted here: issuing happens through the rules, the pending decisions and the bulk runs.
 """
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -24,6 +21,7 @@ from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTi
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
+from kompeten_core.admin_views import ActionDone, ConfirmActionView
 from kompeten_core.private_files import private_file_response
 
 NAME = "certificates_certificate"
@@ -172,8 +170,8 @@ class CertificateViewSet(ModelViewSet):
             path("results/", self.index_results_view, name="index_results"),
             path("inspect/<id:pk>/", self.inspect_view, name="inspect"),
             path("<id:pk>/pdf/", certificate_pdf_view, name="pdf"),
-            path("<id:pk>/revoke/", certificate_revoke_view, name="revoke"),
-            path("<id:pk>/correct/", certificate_correct_view, name="correct"),
+            path("<id:pk>/revoke/", CertificateRevokeView.as_view(), name="revoke"),
+            path("<id:pk>/correct/", CertificateCorrectView.as_view(), name="correct"),
         ]
 
 
@@ -198,37 +196,45 @@ def certificate_pdf_view(request, pk: int):
     )
 
 
-def certificate_revoke_view(request, pk: int):
-    perms.require(request.user, perms.VIEW_CERTIFICATE, perms.REVOKE_CERTIFICATE)
-    certificate = _certificate_or_404(pk)
-    form = RevokeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            certificate_revoke(certificate=certificate, reason=form.cleaned_data["reason"], by=request.user)
-        except CertificateRefused as error:
-            form.add_error("reason" if error.code == "reason" else None, error)
-        else:
-            messages.success(request, _("Certificate %(serial)s is revoked.") % {"serial": certificate.serial})
-            return redirect(url("inspect", certificate.pk))  # shows the revocation with its reason
-    context = {"certificate": certificate, "form": form, "index_url": url("index")}
-    return TemplateResponse(request, "certificates/admin/certificate_revoke.html", context)
+class CertificateActionView(ConfirmActionView):
+    """A confirm-then-POST action on one issued certificate (see kompeten_core.admin_views)."""
+
+    refused = CertificateRefused
+
+    def get_object(self) -> Certificate:
+        return _certificate_or_404(self.kwargs["pk"])
+
+    def get_cancel_url(self) -> str:
+        return url("index")
+
+    def get_context_data(self, **kwargs) -> dict:
+        return {**kwargs, "certificate": self.object, "index_url": self.get_cancel_url()}
 
 
-def certificate_correct_view(request, pk: int):
-    perms.require(request.user, perms.VIEW_CERTIFICATE, perms.CORRECT_CERTIFICATE)
-    certificate = _certificate_or_404(pk)
-    form = CorrectForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            new = certificate_correct(certificate=certificate, by=request.user, name=form.cleaned_data["name"])
-        except CertificateRefused as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request,
-                _("Certificate %(new)s is issued and supersedes %(old)s.")
-                % {"new": new.serial, "old": certificate.serial},
-            )
-            return redirect(url("inspect", new.pk))
-    context = {"certificate": certificate, "form": form, "index_url": url("index")}
-    return TemplateResponse(request, "certificates/admin/certificate_correct.html", context)
+class CertificateRevokeView(CertificateActionView):
+    permissions = (perms.VIEW_CERTIFICATE, perms.REVOKE_CERTIFICATE)
+    template_name = "certificates/admin/certificate_revoke.html"
+    form_class = RevokeForm
+
+    def refusal_field(self, refusal) -> str | None:
+        return "reason" if refusal.code == "reason" else None
+
+    def perform(self, form) -> ActionDone:
+        certificate_revoke(certificate=self.object, reason=form.cleaned_data["reason"], by=self.request.user)
+        # The inspect page shows the revocation with its reason.
+        done = _("Certificate %(serial)s is revoked.") % {"serial": self.object.serial}
+        return ActionDone(done, url("inspect", self.object.pk))
+
+
+class CertificateCorrectView(CertificateActionView):
+    permissions = (perms.VIEW_CERTIFICATE, perms.CORRECT_CERTIFICATE)
+    template_name = "certificates/admin/certificate_correct.html"
+    form_class = CorrectForm
+
+    def perform(self, form) -> ActionDone:
+        new = certificate_correct(certificate=self.object, by=self.request.user, name=form.cleaned_data["name"])
+        done = _("Certificate %(new)s is issued and supersedes %(old)s.") % {
+            "new": new.serial,
+            "old": self.object.serial,
+        }
+        return ActionDone(done, url("inspect", new.pk))

@@ -9,11 +9,7 @@ Other placement admin modules (demand, pipeline, figures) join the same menu: a 
 """
 
 import django_filters
-from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
-from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.dateformat import format as date_format
@@ -29,7 +25,9 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from kompeten_core.admin_views import ActionDone, ConfirmActionView
 from placement.models import Employer, Placement, Vacancy
+from placement.selectors.employers import employer_for_staff, employer_members, employer_open_vacancy_count
 from placement.services import PlacementRefused
 from placement.services.employers import employer_unverify, employer_verify
 
@@ -153,7 +151,7 @@ class EmployerInspectView(InspectView):
         }
 
     def get_members_list_display_value(self):
-        people = [member.user for member in self.object.memberships.select_related("user").order_by("added_at")]
+        people = [member.user for member in employer_members(employer_id=self.object.pk)]
         return ", ".join(f"{person} <{person.email}>" if person.email else str(person) for person in people) or NOTHING
 
     def get_created_at_display_value(self):
@@ -209,52 +207,56 @@ class EmployerViewSet(ReadOnlyViewSet):
     def get_urlpatterns(self):
         return [
             *super().get_urlpatterns(),
-            path("<int:pk>/verify/", employer_verify_view, name="verify"),
-            path("<int:pk>/unverify/", employer_unverify_view, name="unverify"),
+            path("<int:pk>/verify/", EmployerVerifyView.as_view(), name="verify"),
+            path("<int:pk>/unverify/", EmployerUnverifyView.as_view(), name="unverify"),
         ]
 
 
 def _employer_or_404(pk) -> Employer:
-    employer = Employer.objects.select_related("verified_by").filter(pk=pk).first()
+    employer = employer_for_staff(employer_id=pk)
     if employer is None:
         raise Http404
     return employer
 
 
-def _confirm(request, pk: int, *, verify: bool):
-    """GET: what is about to change, with a confirm button; POST: do it (audited), then back to the employer."""
-    if not _can_verify(request.user):
-        raise PermissionDenied
-    employer = _employer_or_404(pk)
-    if request.method == "POST":
-        try:
-            if verify:
-                employer_verify(employer=employer, by=request.user)
-            else:
-                employer_unverify(employer=employer, by=request.user)
-        except PlacementRefused as refusal:
-            messages.error(request, refusal.messages[0])
-        else:
-            done = _("%(name)s is verified: its open vacancies are public now.")
-            if not verify:
-                done = _("The verification of %(name)s is withdrawn: its vacancies are no longer public.")
-            messages.success(request, done % {"name": employer.name})
-        return redirect(url("inspect", employer.pk))
-    context = {
-        "employer": employer,
-        "verify": verify,
-        "open_vacancies": employer.vacancies.filter(status=Vacancy.Status.OPEN).count(),
-        "inspect_url": url("inspect", employer.pk),
-    }
-    return TemplateResponse(request, "placement/admin/employer_confirm.html", context)
+class EmployerVerifyView(ConfirmActionView):
+    """GET: what verifying makes public, with a confirm button; POST: verify (audited), then back to the employer."""
+
+    permissions = (VIEW_EMPLOYER, VERIFY_EMPLOYER)
+    template_name = "placement/admin/employer_confirm.html"
+    refused = PlacementRefused
+    verify = True
+
+    def get_object(self) -> Employer:
+        return _employer_or_404(self.kwargs["pk"])
+
+    def get_cancel_url(self) -> str:
+        return url("inspect", self.object.pk)
+
+    def get_context_data(self, **kwargs) -> dict:
+        return {
+            **kwargs,
+            "employer": self.object,
+            "verify": self.verify,
+            "open_vacancies": employer_open_vacancy_count(employer_id=self.object.pk),
+            "inspect_url": self.get_cancel_url(),
+        }
+
+    def perform(self, form) -> ActionDone:
+        employer_verify(employer=self.object, by=self.request.user)
+        done = _("%(name)s is verified: its open vacancies are public now.")
+        return ActionDone(done % {"name": self.object.name}, self.get_cancel_url())
 
 
-def employer_verify_view(request, pk: int):
-    return _confirm(request, pk, verify=True)
+class EmployerUnverifyView(EmployerVerifyView):
+    """The same for withdrawing the verification: the employer's vacancies leave the public pages."""
 
+    verify = False
 
-def employer_unverify_view(request, pk: int):
-    return _confirm(request, pk, verify=False)
+    def perform(self, form) -> ActionDone:
+        employer_unverify(employer=self.object, by=self.request.user)
+        done = _("The verification of %(name)s is withdrawn: its vacancies are no longer public.")
+        return ActionDone(done % {"name": self.object.name}, self.get_cancel_url())
 
 
 # --- vacancies and placements (read only) -----------------------------------------------------------------------

@@ -64,6 +64,19 @@ def all_demand() -> QuerySet[Demand]:
     return Demand.objects.select_related("employer", "scheme").prefetch_related("units")
 
 
+def employer_for_staff(*, employer_id) -> Employer | None:
+    """Any employer, for the centre's staff (the admin's inspect and verification pages), with who verified it."""
+    try:
+        return Employer.objects.select_related("verified_by").filter(pk=int(employer_id)).first()
+    except (TypeError, ValueError):
+        return None
+
+
+def employer_open_vacancy_count(*, employer_id: int) -> int:
+    """How many of the employer's vacancies are open (public while the employer is verified)."""
+    return Vacancy.objects.filter(employer_id=employer_id, status=Vacancy.Status.OPEN).count()
+
+
 def employer_members(*, employer_id: int) -> QuerySet[EmployerMember]:
     return EmployerMember.objects.filter(employer_id=employer_id).select_related("user").order_by("added_at", "pk")
 
