@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
@@ -14,7 +15,9 @@ from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
+from wagtail.models import GroupPagePermission
 
+from courses import selectors
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.signals import course_completed
 from kompeten_core.conf import settings as kompeten
@@ -116,8 +119,6 @@ def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
 @transaction.atomic
 def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
     """Mark a lesson done (once), then record the course's completion if it is now complete."""
-    from courses import selectors
-
     if enrolment.status == Enrolment.Status.WITHDRAWN:
         raise EnrolmentRefused(_("You have withdrawn from this course."), code="withdrawn")
     course = enrolment.course
@@ -145,9 +146,7 @@ def course_completion_record(*, enrolment: Enrolment) -> bool:
     Requirements: every live required lesson done, plus each ``KOMPETEN_COMPLETION_REQUIREMENTS`` check.
     On commit, ``courses.signals.course_completed`` is sent once with the enrolment id.
     """
-    from courses.selectors import completion_requirements_met
-
-    if enrolment.status != Enrolment.Status.ACTIVE or not completion_requirements_met(enrolment=enrolment):
+    if enrolment.status != Enrolment.Status.ACTIVE or not selectors.completion_requirements_met(enrolment=enrolment):
         return False
     now = timezone.now()
     flipped = Enrolment.objects.filter(pk=enrolment.pk, status=Enrolment.Status.ACTIVE).update(
@@ -373,15 +372,12 @@ TRACK_PAGE_PERMISSIONS = ("add", "change", "publish", "lock", "unlock")
 
 
 @transaction.atomic
-def track_instructor_group_ensure(*, track) -> Group:  # noqa: F821 - django.contrib.auth.models.Group
+def track_instructor_group_ensure(*, track) -> Group:
     """The group whose members author one track: add, edit and publish the pages under it, nothing else.
 
     Named "<instructor group>: <track title>"; managed afterwards like any group in the Wagtail admin
     (Settings → Groups), where page permissions per track can be changed too. Idempotent.
     """
-    from django.contrib.auth.models import Group
-    from wagtail.models import GroupPagePermission
-
     group, _created = Group.objects.get_or_create(name=f"{kompeten.INSTRUCTOR_GROUP}: {track.title}"[:150])
     for permission_type in TRACK_PAGE_PERMISSIONS:
         if not GroupPagePermission.objects.filter(

@@ -27,7 +27,7 @@ def csv_response(*, filename: str, header: list, rows: list[list]) -> HttpRespon
 
 def xlsx_response(*, filename: str, sheets: list[tuple[str, list, list[list]]]) -> HttpResponse:
     """``sheets``: (title, header, rows) for each sheet."""
-    from openpyxl import Workbook
+    from openpyxl import Workbook  # noqa: PLC0415 — a heavy library, loaded only when a workbook is asked for
 
     workbook = Workbook(write_only=True)
     for title, header, rows in sheets:

@@ -69,7 +69,7 @@ def content_matches(upload, extension: str) -> str | None:
 
 def reencode_image(upload, kind: str) -> ContentFile:
     """The image rebuilt from its pixels only (no metadata, nothing appended); refused if it is not a sound image."""
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, UnidentifiedImageError  # noqa: PLC0415 — a heavy library, loaded only for images
 
     upload.seek(0)
     try:
