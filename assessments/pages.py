@@ -9,7 +9,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from assessments.models.questions import Question
-from assessments.models.standards import CompetencyUnit, Element
+from assessments.standards.models import CompetencyUnit, Element
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]
 

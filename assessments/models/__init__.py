@@ -14,7 +14,8 @@ from assessments.models.competency import (
     Verdict,
 )
 from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
-from assessments.models.standards import (
+from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
+from assessments.standards.models import (
     CertificationScheme,
     CompetencyStandard,
     CompetencyUnit,
@@ -23,7 +24,6 @@ from assessments.models.standards import (
     PerformanceCriterion,
     SchemeUnit,
 )
-from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
 
 __all__ = [
     "AssessmentEvent",

@@ -6,8 +6,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models.questions import QuestionVersion
-from assessments.models.standards import CompetencyUnit
 from assessments.pages import ExamPage
+from assessments.standards.models import CompetencyUnit
 from courses.private_files import private_storage
 
 SCORE = {"max_digits": 8, "decimal_places": 2}

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models.standards import CertificationScheme, CompetencyUnit, Element
+from assessments.standards.models import CertificationScheme, CompetencyUnit, Element
 from courses.private_files import private_storage
 
 

@@ -14,7 +14,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
-from assessments.models.standards import CompetencyUnit, Element
+from assessments.standards.models import CompetencyUnit, Element
 
 STEM_FEATURES = ["bold", "italic", "link", "ol", "ul", "image", "code", "superscript", "subscript"]
 OPTION_FEATURES = ["bold", "italic", "image", "code", "superscript", "subscript"]

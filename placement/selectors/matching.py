@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.selectors_standards import competent_unit_codes, courses_teaching_units
+from assessments.standards.selectors import competent_unit_codes, courses_teaching_units
 from certificates.selectors_competence import (
     held_unit_codes,
     valid_competency_certificates,

@@ -11,8 +11,8 @@ from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
 from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, CourseUnit, Element, SchemeUnit
-from assessments.selectors_standards import units_for_course
-from assessments.standards_io import standard_export_csv, standard_export_yaml
+from assessments.standards.files import standard_export_csv, standard_export_yaml
+from assessments.standards.selectors import units_for_course
 from courses.models import CoursePage
 from tests.assessments.test_standards_io import GARMENT_YAML, build_standard
 from tests.courses import factories as course_factories

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import CommandError, call_command, load_command_class
 from django.utils import translation
 
-from assessments import standards_io
 from assessments.models import (
     CertificationScheme,
     CompetencyStandard,
@@ -20,8 +19,9 @@ from assessments.models import (
     Question,
     SchemeUnit,
 )
-from assessments.selectors_standards import scheme_units, standard_with_tree, units_for_course
-from assessments.standards_io import standard_export_csv, standard_export_yaml, standard_import
+from assessments.standards import files as standards_io
+from assessments.standards.files import standard_export_csv, standard_export_yaml, standard_import
+from assessments.standards.selectors import scheme_units, standard_with_tree, units_for_course
 from tests.courses import factories as course_factories
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
-from assessments.standards_io import (
+from assessments.standards.files import (
     ImportResult,
     standard_export_csv,
     standard_import,

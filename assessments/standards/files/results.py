@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 
 from assessments import conf
 from assessments.models import CompetencyStandard
-from assessments.standards_io.format import StandardFileInvalid
-from assessments.standards_io.tree import _Node
+from assessments.standards.files.format import StandardFileInvalid
+from assessments.standards.files.tree import _Node
 
 
 @dataclass(frozen=True)

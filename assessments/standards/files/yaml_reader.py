@@ -7,9 +7,9 @@ from django.utils.translation import gettext as _
 
 from assessments import conf
 from assessments.models import CompetencyStandard
-from assessments.standards_io.format import _YAML_KEYS, FORMAT, StandardFileInvalid
-from assessments.standards_io.results import _Problems
-from assessments.standards_io.tree import (
+from assessments.standards.files.format import _YAML_KEYS, FORMAT, StandardFileInvalid
+from assessments.standards.files.results import _Problems
+from assessments.standards.files.tree import (
     _boolean,
     _clean_text,
     _CriterionIn,

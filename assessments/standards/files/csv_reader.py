@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from assessments import conf
 from assessments.models import CompetencyStandard
-from assessments.standards_io.format import (
+from assessments.standards.files.format import (
     _CSV_CRITERION,
     _CSV_ELEMENT,
     _CSV_STANDARD,
@@ -18,8 +18,8 @@ from assessments.standards_io.format import (
     CSV_COLUMNS,
     CSV_REQUIRED_COLUMNS,
 )
-from assessments.standards_io.results import _Problems
-from assessments.standards_io.tree import (
+from assessments.standards.files.results import _Problems
+from assessments.standards.files.tree import (
     _boolean,
     _clean_text,
     _CriterionIn,

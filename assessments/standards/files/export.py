@@ -9,9 +9,9 @@ import yaml
 from django.utils.text import slugify
 
 from assessments.models import CompetencyStandard
-from assessments.selectors_standards import standard_with_tree
-from assessments.standards_io.csv_reader import _csv_guard
-from assessments.standards_io.format import _CSV_UNIT, CSV_COLUMNS, FORMAT
+from assessments.standards.files.csv_reader import _csv_guard
+from assessments.standards.files.format import _CSV_UNIT, CSV_COLUMNS, FORMAT
+from assessments.standards.selectors import standard_with_tree
 
 
 class _Dumper(yaml.SafeDumper):

@@ -20,15 +20,15 @@ look like spreadsheet formulas are kept as text, and an export puts an apostroph
 ``tests/hardening/test_parsers_standards.py`` feeds both readers random and mutated files.
 """
 
-from assessments.standards_io.export import (
+from assessments.standards.files.export import (
     standard_export_csv,
     standard_export_data,
     standard_export_filename,
     standard_export_yaml,
 )
-from assessments.standards_io.format import CSV_COLUMNS, FORMAT, MAX_BYTES, StandardFileInvalid, max_bytes
-from assessments.standards_io.importing import standard_import, standard_parse
-from assessments.standards_io.results import ChangeCount, ImportProblem, ImportResult
+from assessments.standards.files.format import CSV_COLUMNS, FORMAT, MAX_BYTES, StandardFileInvalid, max_bytes
+from assessments.standards.files.importing import standard_import, standard_parse
+from assessments.standards.files.results import ChangeCount, ImportProblem, ImportResult
 
 __all__ = [
     "CSV_COLUMNS",

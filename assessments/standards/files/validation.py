@@ -5,9 +5,9 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
-from assessments.standards_io.format import ELEMENT_NUMBER_MAX, MAX_CRITERIA, MAX_ELEMENTS, MAX_UNITS, YEAR_RANGE
-from assessments.standards_io.results import _Problems
-from assessments.standards_io.tree import _ElementIn, _Node, _StandardIn
+from assessments.standards.files.format import ELEMENT_NUMBER_MAX, MAX_CRITERIA, MAX_ELEMENTS, MAX_UNITS, YEAR_RANGE
+from assessments.standards.files.results import _Problems
+from assessments.standards.files.tree import _ElementIn, _Node, _StandardIn
 
 
 def _max_length(model, name: str) -> int:
