@@ -8,7 +8,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
-from assessments.models.questions import Question
+from assessments.questions.models import Question
 from assessments.standards.models import CompetencyUnit, Element
 
 PERCENT = [MinValueValidator(0), MaxValueValidator(100)]

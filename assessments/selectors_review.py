@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from assessments.answer_review import answer_review
 from assessments.models import Attempt, CompetencyUnit, CourseUnit
+from assessments.questions.review import answer_review
 from assessments.selectors import feedback_visible, response_file_names
 
 

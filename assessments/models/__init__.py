@@ -13,8 +13,8 @@ from assessments.models.competency import (
     UnitVerdict,
     Verdict,
 )
-from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
+from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.standards.models import (
     CertificationScheme,
     CompetencyStandard,

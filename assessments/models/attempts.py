@@ -5,8 +5,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from assessments.models.questions import QuestionVersion
 from assessments.pages import ExamPage
+from assessments.questions.models import QuestionVersion
 from assessments.standards.models import CompetencyUnit
 from courses.private_files import private_storage
 

@@ -15,7 +15,8 @@ from django.utils.translation import gettext as _
 
 from assessments import conf, selectors
 from assessments.models import Attempt, AttemptItem, ExamPage, Question, QuestionOption, Response
-from assessments.question_types import (
+from assessments.questions.services.versions import question_versions_current
+from assessments.questions.types import (
     AnswerInvalid,
     clean_answer,
     grade,
@@ -23,7 +24,6 @@ from assessments.question_types import (
     shuffled_match_order,
     shuffled_option_order,
 )
-from assessments.services.questions import question_versions_current
 
 
 class ExamRefused(ValidationError):

@@ -20,7 +20,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import selectors_assessor as selectors
-from assessments.question_types import public_view
+from assessments.questions.types import public_view
 from assessments.services import grading
 
 QUEUE_LIMIT = 100

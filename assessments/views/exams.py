@@ -15,7 +15,7 @@ from assessments import selectors_review as review_selectors
 from assessments.forms_answers import answer_from_post
 from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Attempt, AttemptItem, ExamPage
-from assessments.question_types import AnswerInvalid, public_view
+from assessments.questions.types import AnswerInvalid, public_view
 from assessments.services import attempts as attempt_services
 from courses.audit import audit_log
 

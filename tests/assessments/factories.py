@@ -16,7 +16,7 @@ from typing import Any
 import factory
 
 from assessments.models import Question, QuestionOption
-from assessments.question_types import question_snapshot
+from assessments.questions.types import question_snapshot
 
 OptionSpec = str | dict[str, Any]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments.models import Attempt, QuestionVersion, Response
-from assessments.question_types import option_keys
+from assessments.questions.types import option_keys
 from assessments.services import attempts as services
 from tests.assessments.exams import all_types, enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create

@@ -8,7 +8,7 @@ from django.test import Client
 from django.urls import reverse
 
 from assessments.models import Attempt, Response
-from assessments.question_types import grade
+from assessments.questions.types import grade
 from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from assessments.importers import GIFT, drafts, parse, parse_gift
+from assessments.questions.importers import GIFT, drafts, parse, parse_gift
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from django.utils import translation
 
-from assessments.importers import MOODLE_XML, drafts, parse, parse_moodle_xml
-from assessments.importers.sanitize import clean_html, html_to_text, sanitize_html
+from assessments.questions.importers import MOODLE_XML, drafts, parse, parse_moodle_xml
+from assessments.questions.importers.sanitize import clean_html, html_to_text, sanitize_html
 
 SAMPLES = Path(__file__).parent / "samples"
 

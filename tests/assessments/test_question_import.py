@@ -13,7 +13,7 @@ from django.utils import translation
 from taggit.models import Tag
 
 from assessments.models import Question, QuestionOption
-from assessments.question_import import questions_import
+from assessments.questions.services.imports import questions_import
 from tests.factories import UserFactory
 
 SAMPLES = Path(__file__).parent / "samples"

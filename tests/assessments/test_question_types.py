@@ -9,7 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from assessments.models import Question, QuestionOption
-from assessments.question_types import (
+from assessments.questions.types import (
     ANSWER_MAX_BYTES,
     ESSAY_MAX_CHARS,
     QUESTION_TYPES,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.question_types import REGEX_MAX_CHARS, SHORT_TEXT_MAX_CHARS, grade, regex_problem
+from assessments.questions.types import REGEX_MAX_CHARS, SHORT_TEXT_MAX_CHARS, grade, regex_problem
 from tests.assessments.factories import snapshot_build
 
 EVIL = [

@@ -26,7 +26,7 @@ from assessments.models import (
     UnitVerdict,
     Verdict,
 )
-from assessments.services.questions import question_versions_current
+from assessments.questions.services.versions import question_versions_current
 from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from courses.models import LessonCompletion

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal, InvalidOperation
 
-from assessments.question_types.base import ONE, ZERO, Answer, QuestionType, Snapshot, _number
+from assessments.questions.types.base import ONE, ZERO, Answer, QuestionType, Snapshot, _number
 
 
 class Numeric(QuestionType):

@@ -4,7 +4,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Max
 
 from assessments.models import Question, QuestionVersion
-from assessments.question_types import question_snapshot, snapshot_changed
+from assessments.questions.types import question_snapshot, snapshot_changed
 
 
 @transaction.atomic

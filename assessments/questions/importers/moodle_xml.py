@@ -25,9 +25,9 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 from django.utils.translation import gettext as _
 
-from assessments.importers import drafts
-from assessments.importers.drafts import Choice, ParseReport, QuestionDraft
-from assessments.importers.sanitize import HTML, MARKDOWN, MOODLE, PLAIN, html_to_text, rich_text
+from assessments.questions.importers import drafts
+from assessments.questions.importers.drafts import Choice, ParseReport, QuestionDraft
+from assessments.questions.importers.sanitize import HTML, MARKDOWN, MOODLE, PLAIN, html_to_text, rich_text
 
 FORMATS = {"html": HTML, "moodle_auto_format": MOODLE, "plain_text": PLAIN, "markdown": MARKDOWN}
 SUPPORTED = {"multichoice", "truefalse", "shortanswer", "numerical", "matching", "essay", "ordering"}

@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ONE,
     ZERO,
     Answer,

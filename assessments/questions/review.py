@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from django.utils.html import escape, format_html, format_html_join, strip_tags
 from django.utils.translation import gettext
 
-from assessments.question_types import Answer, Snapshot, grade, public_view
+from assessments.questions.types import Answer, Snapshot, grade, public_view
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from assessments.models import Question
-from assessments.question_types.base import _KEY_FIELDS, Snapshot
+from assessments.questions.types.base import _KEY_FIELDS, Snapshot
 
 
 def question_snapshot(question: Question) -> Snapshot:

@@ -1,9 +1,9 @@
 """Import questions from a GIFT or Moodle XML file into the question bank.
 
-``questions_import`` reads the file into drafts (``assessments.importers``), checks each draft with the models'
-``full_clean()`` and a few rules per type, and creates each question with its options and tags in its own savepoint:
-a question that fails is reported as skipped with the reason while the others are imported; a file that cannot be
-read imports nothing. With ``dry_run`` everything is checked, written and rolled back, so the report is exactly what
+``questions_import`` reads the file into drafts (``assessments.questions.importers``), checks each draft with the
+models' ``full_clean()`` and a few rules per type, and creates each question with its options and tags in its own
+savepoint: a question that fails is reported as skipped with the reason while the others are imported; a file that
+cannot be read imports nothing. With ``dry_run`` everything is checked, written and rolled back, so the report is exactly what
 an import would do. Imported questions get no version here: the caller snapshots them (``report.imported[].pk``).
 """
 
@@ -15,11 +15,12 @@ from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments import conf, importers
-from assessments.importers import drafts
-from assessments.importers.drafts import QuestionDraft
-from assessments.importers.sanitize import html_to_text
+from assessments import conf
 from assessments.models import Question, QuestionOption
+from assessments.questions import importers
+from assessments.questions.importers import drafts
+from assessments.questions.importers.drafts import QuestionDraft
+from assessments.questions.importers.sanitize import html_to_text
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_QUESTIONS = 2000

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext
 
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ESSAY_MAX_CHARS,
     FILE_ID_MAX,
     Answer,

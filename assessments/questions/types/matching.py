@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils.html import escape
 from django.utils.translation import gettext
 
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ZERO,
     Answer,
     AnswerInvalid,

@@ -10,7 +10,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from assessments.question_import import max_bytes, questions_import
+from assessments.questions.services.imports import max_bytes, questions_import
 
 PERMISSION = "assessments.add_question"
 URL_NAME = "assessments_question_import"

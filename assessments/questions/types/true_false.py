@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext
 
-from assessments.question_types.base import ONE, ZERO, Answer, AnswerInvalid, QuestionType, Snapshot, _option_feedback
+from assessments.questions.types.base import ONE, ZERO, Answer, AnswerInvalid, QuestionType, Snapshot, _option_feedback
 
 
 class TrueFalse(QuestionType):

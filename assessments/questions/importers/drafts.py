@@ -1,4 +1,4 @@
-"""Neutral drafts that the format parsers produce and ``assessments.question_import`` turns into rows.
+"""Neutral drafts that the format parsers produce and ``assessments.questions.services.imports`` turns into rows.
 
 Nothing here touches the database: a parser reads a file into a ``ParseReport`` of ``QuestionDraft`` objects, which
 can be checked, shown or thrown away. Type names are the values of ``Question.Type``.
@@ -267,7 +267,7 @@ def apply_true_false(draft: QuestionDraft, *, answer: bool, feedback_true: str, 
 
 def apply_matching(draft: QuestionDraft, pairs: list[tuple[str, str]]) -> None:
     """Matching pairs ``(left HTML, right plain text)``; a pair with no left item is a distractor (an extra wrong
-    match), as ``assessments.question_types`` reads it."""
+    match), as ``assessments.questions.types`` reads it."""
     draft.type = MATCHING
     draft.options = [OptionDraft(text_html=left, match_text=right, is_correct=bool(left)) for left, right in pairs]
 

@@ -82,7 +82,7 @@ feedback of the chosen options (single, multiple), of the answer given (true/fal
 the general feedback (rich text): render each with ``|richtext`` and only after submission.
 """
 
-from assessments.question_types.api import (
+from assessments.questions.types.api import (
     clean_answer,
     clean_answer_json,
     grade,
@@ -93,7 +93,7 @@ from assessments.question_types.api import (
     shuffled_match_order,
     shuffled_option_order,
 )
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ANSWER_MAX_BYTES,
     ESSAY_MAX_CHARS,
     FILE_ID_MAX,
@@ -105,9 +105,9 @@ from assessments.question_types.base import (
     QuestionType,
     Snapshot,
 )
-from assessments.question_types.patterns import REGEX_MAX_CHARS, REGEX_MAX_OPEN_REPEATS, regex_problem
-from assessments.question_types.registry import QUESTION_TYPES
-from assessments.question_types.snapshots import question_snapshot, snapshot_changed
+from assessments.questions.types.patterns import REGEX_MAX_CHARS, REGEX_MAX_OPEN_REPEATS, regex_problem
+from assessments.questions.types.registry import QUESTION_TYPES
+from assessments.questions.types.snapshots import question_snapshot, snapshot_changed
 
 __all__ = [
     "ANSWER_MAX_BYTES",

@@ -8,7 +8,7 @@ from typing import Any
 
 from django.utils.translation import gettext
 
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ANSWER_MAX_BYTES,
     CENT,
     ONE,
@@ -24,7 +24,7 @@ from assessments.question_types.base import (
     _reject_constant,
     _shuffled,
 )
-from assessments.question_types.registry import QUESTION_TYPES
+from assessments.questions.types.registry import QUESTION_TYPES
 
 
 def public_view(

@@ -1,7 +1,7 @@
 """Readers for question files from other systems (Moodle's GIFT and Moodle XML), producing neutral drafts.
 
-``parse(data, file_format)`` never touches the database; ``assessments.question_import`` validates the drafts and
-creates the rows.
+``parse(data, file_format)`` never touches the database; ``assessments.questions.services.imports`` validates the
+drafts and creates the rows.
 
 Hostile files: ``parse`` returns a ``ParseReport`` for any bytes whatever, and raises nothing (the parsers' own
 ``QuestionFileInvalid`` becomes a report error); ``tests/hardening/test_parsers_gift.py`` and
@@ -15,9 +15,9 @@ from pathlib import PurePath
 
 from django.utils.translation import gettext as _
 
-from assessments.importers.drafts import OptionDraft, ParseReport, QuestionDraft, QuestionFileInvalid
-from assessments.importers.gift import parse_gift
-from assessments.importers.moodle_xml import parse_moodle_xml
+from assessments.questions.importers.drafts import OptionDraft, ParseReport, QuestionDraft, QuestionFileInvalid
+from assessments.questions.importers.gift import parse_gift
+from assessments.questions.importers.moodle_xml import parse_moodle_xml
 
 GIFT = "gift"
 MOODLE_XML = "moodle_xml"

@@ -1,6 +1,6 @@
 """The question bank. A Question is what instructors edit; a QuestionVersion is an immutable snapshot of it
 (the data an attempt shows and is graded against). Editing a question makes a new version: past attempts keep
-the version they saw. The snapshot format is documented in ``assessments.question_types``."""
+the version they saw. The snapshot format is documented in ``assessments.questions.types``."""
 
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -134,7 +134,7 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
                 raise ValidationError(
                     {"regex": _("This pattern is not valid: %(error)s") % {"error": error}}
                 ) from error
-            from assessments.question_types import regex_problem
+            from assessments.questions.types import regex_problem
 
             problem = regex_problem(self.regex)
             if problem:
@@ -145,7 +145,7 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         """The question exactly as an attempt shows it: built from a snapshot, without answers."""
-        from assessments.question_types import public_view, question_snapshot, shuffled_match_order
+        from assessments.questions.types import public_view, question_snapshot, shuffled_match_order
 
         data = question_snapshot(self)
         return {

@@ -6,7 +6,7 @@ import functools
 import re
 from decimal import Decimal
 
-from assessments.question_types.base import (
+from assessments.questions.types.base import (
     ONE,
     SHORT_TEXT_MAX_CHARS,
     ZERO,
@@ -18,7 +18,7 @@ from assessments.question_types.base import (
     _option_feedback,
     _plain,
 )
-from assessments.question_types.patterns import regex_problem
+from assessments.questions.types.patterns import regex_problem
 
 
 class ShortText(QuestionType):

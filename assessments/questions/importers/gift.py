@@ -28,9 +28,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from assessments.importers import drafts
-from assessments.importers.drafts import Choice, ParseReport, QuestionDraft
-from assessments.importers.sanitize import HTML, MARKDOWN, MOODLE, PLAIN, html_to_text, rich_text
+from assessments.questions.importers import drafts
+from assessments.questions.importers.drafts import Choice, ParseReport, QuestionDraft
+from assessments.questions.importers.sanitize import HTML, MARKDOWN, MOODLE, PLAIN, html_to_text, rich_text
 
 FORMATS = {"html": HTML, "moodle": MOODLE, "plain": PLAIN, "markdown": MARKDOWN}
 TRUE_WORDS = {"T", "TRUE"}
