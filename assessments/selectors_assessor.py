@@ -6,8 +6,8 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from assessments.exams.selectors.attempts import responses_awaiting_grading
 from assessments.models import Candidacy, ExamPage, Response
-from assessments.selectors import responses_awaiting_grading
 
 ADMIN_PERMISSION = "assessments.change_response"
 

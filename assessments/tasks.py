@@ -6,7 +6,7 @@ from celery import shared_task
 @shared_task(acks_late=True)
 def attempts_close_expired() -> int:
     """Close every attempt past its deadline, grading every saved answer (the beat schedule runs it each minute)."""
-    from assessments.services.attempts import attempts_close_expired as close
+    from assessments.exams.services.attempts import attempts_close_expired as close
 
     return close()
 

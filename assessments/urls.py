@@ -2,7 +2,7 @@ from django.urls import include, path
 
 import courses.converters  # noqa: F401 - registers the id converter
 from assessments import urls_assessor, urls_candidacy, urls_evidence
-from assessments.views import exams
+from assessments.exams import views as exams
 
 app_name = "assessments"
 

@@ -1,6 +1,7 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
-from assessments.models.attempts import Attempt, AttemptItem, Response, ResponseFile
+from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
+from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.models.competency import (
     AssessmentEvent,
     AssessorRegistration,
@@ -13,7 +14,6 @@ from assessments.models.competency import (
     UnitVerdict,
     Verdict,
 )
-from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.standards.models import (
     CertificationScheme,

@@ -24,7 +24,7 @@ def all_types() -> list:
 
 
 def enrolled(user, exam):
-    from assessments.selectors import course_of_exam
+    from assessments.exams.selectors.attempts import course_of_exam
     from courses.models import Enrolment
 
     return Enrolment.objects.get_or_create(user=user, course=course_of_exam(exam=exam))[0]

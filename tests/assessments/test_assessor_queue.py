@@ -12,8 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from assessments import selectors_assessor
+from assessments.exams.services import attempts as attempt_services
 from assessments.models import Attempt, Response
-from assessments.services import attempts as attempt_services
 from assessments.services import grading
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.assessments.exams import enrolled, exam_create
@@ -451,8 +451,8 @@ def test_the_assigned_assessor_downloads_a_file_answer_and_nobody_else_does(clie
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
+    from assessments.exams.services import attempts as attempt_services
     from assessments.models import ResponseFile
-    from assessments.services import attempts as attempt_services
     from tests.assessments.competency import assessor_create, candidacy_create, event_create
     from tests.assessments.exams import enrolled, exam_create
     from tests.assessments.factories import example_fields, question_create

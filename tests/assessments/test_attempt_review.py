@@ -5,8 +5,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from assessments.exams.services import attempts as services
 from assessments.models import Attempt, CompetencyStandard, CompetencyUnit, CourseUnit, ExamPage
-from assessments.services import attempts as services
 from tests.assessments.exams import all_types, enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.courses import factories as course_factories

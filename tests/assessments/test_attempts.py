@@ -5,9 +5,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.exams.services import attempts as services
 from assessments.models import Attempt, QuestionVersion, Response
 from assessments.questions.types import option_keys
-from assessments.services import attempts as services
 from tests.assessments.exams import all_types, enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory
@@ -183,7 +183,7 @@ def test_grading_scores_each_item_and_waits_for_the_essay(client, trainee, exam)
     assert attempt.passed is None
     single = Response.objects.get(item=items["single"])
     assert (single.score, single.correct) == (1, True)
-    from assessments.selectors import responses_awaiting_grading
+    from assessments.exams.selectors.attempts import responses_awaiting_grading
 
     waiting = list(responses_awaiting_grading())
     assert [r.item_id for r in waiting] == [items["essay"].pk]
@@ -251,7 +251,7 @@ def test_the_periodic_task_closes_expired_attempts(trainee, exam):
 
 
 def test_passing_the_exam_completes_the_course(trainee, settings, django_capture_on_commit_callbacks):
-    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
     from courses.models import Enrolment, LessonCompletion
     from courses.services import lesson_complete
     from tests.courses import factories

@@ -7,9 +7,9 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from assessments.exams.services import attempts as services
 from assessments.models import Attempt, Response
 from assessments.questions.types import grade
-from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from assessments.exams.services import attempts as services
 from assessments.models import Attempt, Response, ResponseFile
-from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory, image_bytes

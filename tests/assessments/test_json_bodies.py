@@ -6,8 +6,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from assessments.exams.services import attempts as services
 from assessments.models import EvidenceRecord, Response, SchemeUnit
-from assessments.services import attempts as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create

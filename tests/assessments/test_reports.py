@@ -4,9 +4,9 @@ import pytest
 from django.urls import reverse
 from wagtail.models import PageLogEntry
 
+from assessments.exams.selectors.reports import exam_question_stats
+from assessments.exams.services import attempts as services
 from assessments.models import Attempt
-from assessments.reports import exam_question_stats
-from assessments.services import attempts as services
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.factories import UserFactory

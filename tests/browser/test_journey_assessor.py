@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def assessment():
-    from assessments.services import attempts as attempt_services
+    from assessments.exams.services import attempts as attempt_services
     from lms import services
     from tests.assessments.competency import assessor_create, candidacy_create, event_create
     from tests.assessments.exams import enrolled, exam_create

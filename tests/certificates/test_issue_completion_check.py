@@ -7,8 +7,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from assessments.exams.services import attempts as exam_services
 from assessments.models import Attempt
-from assessments.services import attempts as exam_services
 from certificates.models import Certificate, IssueRun
 from certificates.services.bulk import issue_run_execute
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_enrolment
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def exams_required(settings):
-    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
 
 
 def _course_with_exam():

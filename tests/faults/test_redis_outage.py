@@ -36,7 +36,7 @@ def redis_cache(settings, redis_server):
 @pytest.fixture
 def trainee_in_exam():
     """A trainee enrolled in a course with a lesson and an exam, with the exam attempt open."""
-    from assessments.services import attempts as attempt_services
+    from assessments.exams.services import attempts as attempt_services
     from lms import services
     from tests.assessments.exams import enrolled, exam_create
     from tests.assessments.factories import example_fields, question_create

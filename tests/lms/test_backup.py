@@ -28,8 +28,8 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from assessments.exams.services import attempts as attempt_services
 from assessments.models import Response
-from assessments.services import attempts as attempt_services
 from certificates.keys import _load
 from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke

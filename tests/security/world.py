@@ -33,8 +33,8 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from assessments.exams.services import attempts as attempt_services
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
-from assessments.services import attempts as attempt_services
 from assessments.services import competency as competency_services
 from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering

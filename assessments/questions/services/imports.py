@@ -3,8 +3,9 @@
 ``questions_import`` reads the file into drafts (``assessments.questions.importers``), checks each draft with the
 models' ``full_clean()`` and a few rules per type, and creates each question with its options and tags in its own
 savepoint: a question that fails is reported as skipped with the reason while the others are imported; a file that
-cannot be read imports nothing. With ``dry_run`` everything is checked, written and rolled back, so the report is exactly what
-an import would do. Imported questions get no version here: the caller snapshots them (``report.imported[].pk``).
+cannot be read imports nothing. With ``dry_run`` everything is checked, written and rolled back, so the report is
+exactly what an import would do. Imported questions get no version here: the caller snapshots them
+(``report.imported[].pk``).
 """
 
 from dataclasses import dataclass, field

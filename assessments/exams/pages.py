@@ -97,7 +97,7 @@ class ExamPage(Page):
         ]
 
     def serve(self, request, *args, **kwargs):
-        from assessments.views.exams import exam_overview
+        from assessments.exams.views import exam_overview
 
         return exam_overview(request, self)
 

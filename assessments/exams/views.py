@@ -10,13 +10,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import conf, selectors
-from assessments import selectors_review as review_selectors
-from assessments.forms_answers import answer_from_post
+from assessments import conf
+from assessments.exams.forms import answer_from_post
+from assessments.exams.selectors import attempts as selectors
+from assessments.exams.selectors import review as review_selectors
+from assessments.exams.services import attempts as attempt_services
 from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.models import Attempt, AttemptItem, ExamPage
 from assessments.questions.types import AnswerInvalid, public_view
-from assessments.services import attempts as attempt_services
 from courses.audit import audit_log
 
 
@@ -213,7 +214,7 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
     """For the exam's authors: attempts and scores, and each question's facility and discrimination."""
-    from assessments import reports
+    from assessments.exams.selectors import reports
     from courses import exports
 
     exam = get_object_or_404(ExamPage, pk=exam_id)

@@ -12,7 +12,7 @@ def exams_passed(enrolment) -> bool:
 
 def course_completion_after_exam(*, attempt_id: int) -> None:
     """After a passed exam, record the course's completion if everything else is done too."""
-    from assessments.selectors import course_of_exam
+    from assessments.exams.selectors.attempts import course_of_exam
     from courses import selectors as course_selectors
     from courses import services as course_services
 

@@ -8,7 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
-from assessments import selectors
+from assessments.exams.selectors import attempts as selectors
 from assessments.models import ExamPage
 
 URL_NAME = "assessments_exam_reports"

@@ -13,7 +13,8 @@ from django.db.models import Exists, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from assessments import conf, selectors
+from assessments import conf
+from assessments.exams.selectors import attempts as selectors
 from assessments.models import Attempt, AttemptItem, ExamPage, Question, QuestionOption, Response
 from assessments.questions.services.versions import question_versions_current
 from assessments.questions.types import (
@@ -309,7 +310,7 @@ def attempt_totals_record(*, attempt: Attempt, items: list[AttemptItem] | None =
     for name, value in fields.items():
         setattr(attempt, name, value)
     if attempt.passed:
-        from assessments.services.completion import course_completion_after_exam
+        from assessments.exams.services.completion import course_completion_after_exam
 
         transaction.on_commit(lambda: course_completion_after_exam(attempt_id=attempt.pk))
 
