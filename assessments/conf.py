@@ -28,8 +28,8 @@ DEFAULTS: dict = {
     # (0: from the first day on; the event's dates are the agreed time of FR.AK.01).
     "ASSESSMENT_DAYS_BEFORE_EVENT": 0,
     # The class that re-authenticates an assessor before they sign off or countersign (see
-    # assessments.reauthentication): the default asks for the password.
-    "REAUTHENTICATOR": "assessments.reauthentication.PasswordReauthenticator",
+    # assessments.competency.reauthentication): the default asks for the password.
+    "REAUTHENTICATOR": "assessments.competency.reauthentication.PasswordReauthenticator",
     # Importing a file stops listing problems after this many (the file is refused as a whole anyway).
     "IMPORT_MAX_PROBLEMS": 200,
 }

@@ -14,7 +14,7 @@ def attempts_close_expired() -> int:
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
 def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> int:
     """E-mail one person about a candidacy (``kind``: "assigned" to the assessor, "signed" to the candidate)."""
-    from assessments.services.notifications import notification_email_send as send
+    from assessments.competency.services.notifications import notification_email_send as send
 
     return send(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
 
@@ -22,6 +22,6 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
 def event_report_render(*, report_id: int) -> bool:
     """Render an event report PDF (idempotent)."""
-    from assessments.services.event_reports import event_report_render as render
+    from assessments.competency.services.event_reports import event_report_render as render
 
     return render(report_id=report_id)

@@ -1,7 +1,9 @@
 from django.urls import include, path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments import urls_assessor, urls_candidacy, urls_evidence
+from assessments.competency.urls import assessor as urls_assessor
+from assessments.competency.urls import candidacy as urls_candidacy
+from assessments.competency.urls import evidence as urls_evidence
 from assessments.exams import views as exams
 
 app_name = "assessments"

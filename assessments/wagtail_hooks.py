@@ -4,7 +4,7 @@ actions it records in the audit trail."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from assessments.admin import competency  # noqa: F401
+from assessments.competency import admin as competency  # noqa: F401
 from assessments.exams import admin as exam_reports  # noqa: F401
 from assessments.questions.admin import imports as question_import  # noqa: F401
 from assessments.questions.admin import questions  # noqa: F401

@@ -8,8 +8,8 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.admin.widgets import Button
 
+from assessments.exams.pages import ExamPage
 from assessments.exams.selectors import attempts as selectors
-from assessments.models import ExamPage
 
 URL_NAME = "assessments_exam_reports"
 

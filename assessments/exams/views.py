@@ -12,11 +12,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments import conf
 from assessments.exams.forms import answer_from_post
+from assessments.exams.models import Attempt, AttemptItem
+from assessments.exams.pages import ExamPage
 from assessments.exams.selectors import attempts as selectors
 from assessments.exams.selectors import review as review_selectors
 from assessments.exams.services import attempts as attempt_services
 from assessments.json_body import JsonBodyInvalid, json_body
-from assessments.models import Attempt, AttemptItem, ExamPage
 from assessments.questions.types import AnswerInvalid, public_view
 from courses.audit import audit_log
 
@@ -282,8 +283,8 @@ def response_file_upload(request: HttpRequest, attempt_id: int, position: int) -
 @login_required
 def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
     """The uploaded file, for its owner, an assessor assigned to them, or staff who correct grades. Never public."""
-    from assessments.models import ResponseFile
-    from assessments.selectors_candidacy import candidate_assigned_to
+    from assessments.competency.selectors.candidacy import candidate_assigned_to
+    from assessments.exams.models import ResponseFile
     from courses.private_files import private_file_response
 
     stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)

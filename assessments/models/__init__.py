@@ -1,8 +1,6 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
-from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
-from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
-from assessments.models.competency import (
+from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
     Candidacy,
@@ -14,6 +12,8 @@ from assessments.models.competency import (
     UnitVerdict,
     Verdict,
 )
+from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
+from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.standards.models import (
     CertificationScheme,

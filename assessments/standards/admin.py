@@ -28,8 +28,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.standards import files as standards_io
+from assessments.standards.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.standards.selectors import deletion_blockers, standard_with_tree
 from courses.pages import COURSE_PANELS_HOOK
 

@@ -13,7 +13,7 @@ from django.db.models import Prefetch
 from django.db.models.deletion import Collector, ProtectedError, RestrictedError
 from django.utils.text import capfirst
 
-from assessments.models import (
+from assessments.standards.models import (
     CertificationScheme,
     CompetencyStandard,
     CompetencyUnit,
@@ -21,8 +21,6 @@ from assessments.models import (
     Element,
     PerformanceCriterion,
     SchemeUnit,
-    UnitVerdict,
-    Verdict,
 )
 
 
@@ -78,16 +76,6 @@ def deletion_blockers(*, objects: Iterable[models.Model]) -> list[str]:
         f"{capfirst(model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural)} ({count})"
         for model, count in sorted(counts.items(), key=lambda item: str(item[0]._meta.verbose_name))
     ]
-
-
-def competent_unit_codes(*, candidacy_ids) -> models.QuerySet:
-    """``(candidate id, unit code)`` for every unit judged K in these candidacies (a QuerySet of ids or a list),
-    without duplicates: the competences a certificate attests, read live from the verdicts."""
-    return (
-        UnitVerdict.objects.filter(candidacy_id__in=candidacy_ids, verdict=Verdict.COMPETENT)
-        .values_list("candidacy__candidate_id", "unit__code")
-        .distinct()
-    )
 
 
 def courses_teaching_units(*, codes: Iterable[str]) -> models.QuerySet:

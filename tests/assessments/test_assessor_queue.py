@@ -11,10 +11,10 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from assessments import selectors_assessor
+from assessments.competency.selectors import assessor as selectors_assessor
+from assessments.competency.services import grading
 from assessments.exams.services import attempts as attempt_services
 from assessments.models import Attempt, Response
-from assessments.services import grading
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.assessments.exams import enrolled, exam_create
 from tests.assessments.factories import example_fields, question_create

@@ -420,8 +420,8 @@ def test_my_assessments_query_count_does_not_grow_with_candidacies(client, djang
 def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
     from django.urls import reverse
 
+    from assessments.competency.services import candidacy as services
     from assessments.models import SchemeUnit
-    from assessments.services import competency as services
     from tests.assessments.competency import assessor_create, candidacy_create, event_create
     from tests.factories import UserFactory
 
@@ -454,8 +454,8 @@ def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
 def test_the_assessor_reopens_the_bk_units_from_the_page(client):
     from django.urls import reverse
 
+    from assessments.competency.services import candidacy as services
     from assessments.models import SchemeUnit
-    from assessments.services import competency as services
     from tests.assessments.competency import assessor_create, candidacy_create, event_create
 
     event = event_create()

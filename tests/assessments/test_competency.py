@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import translation
 
+from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, SchemeUnit, UnitVerdict
-from assessments.services import competency as services
 from assessments.signals import candidate_competent
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.courses import factories as course_factories
@@ -309,8 +309,8 @@ def test_a_notice_waits_on_the_candidates_dashboard_until_they_open_their_result
 ):
     from django.urls import reverse
 
+    from assessments.competency.selectors.candidacy import notices_unread
     from assessments.models import Notice
-    from assessments.selectors_candidacy import notices_unread
 
     _all_kompeten(event, candidacy, assessor)
     with django_capture_on_commit_callbacks(execute=True):

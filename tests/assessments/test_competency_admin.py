@@ -45,7 +45,7 @@ def test_assigning_an_unregistered_assessor_is_refused_in_the_admin(admin_client
 
 @pytest.mark.parametrize("candidates", [1, 20])
 def test_the_event_report_lists_every_candidate_with_a_constant_query_count(admin_client, candidates):
-    from assessments.reports_competency import event_report_rows
+    from assessments.competency.selectors.reports import event_report_rows
 
     event = event_create()
     for _ in range(candidates):
@@ -91,8 +91,8 @@ def test_the_event_report_pdf_is_rendered_by_a_task_and_downloaded_by_staff(
 
 
 def test_rendering_a_report_twice_changes_nothing(tasks_run_in_process):
+    from assessments.competency.services.event_reports import event_report_render
     from assessments.models import EventReportFile
-    from assessments.services.event_reports import event_report_render
 
     event = event_create()
     report = EventReportFile.objects.create(event=event, requested_by=UserFactory())
@@ -106,7 +106,7 @@ def test_the_event_report_renderer_refuses_every_url_without_crashing():
     """WeasyPrint 70 calls the fetcher's settings when a fetch fails: a refusal must stay a plain warning."""
     import weasyprint
 
-    from assessments.services.event_reports import _no_fetching
+    from assessments.competency.services.event_reports import _no_fetching
 
     html = '<p>Laporan</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
     assert weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf().startswith(b"%PDF-")

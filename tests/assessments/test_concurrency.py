@@ -71,8 +71,8 @@ def test_concurrent_starts_produce_one_attempt():
 
 
 def test_two_saves_of_one_evidence_form_at_once_one_wins_and_the_other_is_told():
+    from assessments.competency.services import candidacy as competency
     from assessments.models import EvidenceRecord, SchemeUnit
-    from assessments.services import competency
     from tests.assessments.competency import assessor_create, candidacy_create, event_create
 
     event = event_create()

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import ModelLogEntry
 
+from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, PerformanceCriterion, SchemeUnit, UnitVerdict
-from assessments.services import competency as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import UserFactory
 

@@ -10,8 +10,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from assessments.competency.services import evidence_files
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
-from assessments.services import evidence_files
 from courses.private_files import private_storage
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.assessments.exams import exam_create

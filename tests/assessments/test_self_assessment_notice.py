@@ -7,8 +7,8 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, translation
 
+from assessments.competency.services import candidacy as services
 from assessments.models import Notice
-from assessments.services import competency as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create
 from tests.factories import UserFactory
 

@@ -7,8 +7,8 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, Element, PerformanceCriterion, SchemeUnit
-from assessments.services import competency as services
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import PASSWORD, UserFactory
 
@@ -128,7 +128,7 @@ def test_the_countersign_asks_for_the_leads_password_too(client):
 
 @pytest.mark.parametrize("units", [1, 20])
 def test_the_confirmation_page_query_count_does_not_grow_with_units(client, settings, django_assert_num_queries, units):
-    settings.KOMPETEN_REAUTHENTICATOR = "assessments.reauthentication.PasswordReauthenticator"
+    settings.KOMPETEN_REAUTHENTICATOR = "assessments.competency.reauthentication.PasswordReauthenticator"
     candidacy, assessor = _judged(units=units)
     for element in Element.objects.all():
         PerformanceCriterion.objects.create(element=element, number="1.9", text="Tambahan")

@@ -12,7 +12,7 @@ import pytest
 from celery import current_app
 from django.db import connection
 
-from assessments.services.competency import assessor_assign
+from assessments.competency.services.candidacy import assessor_assign
 from courses.models import OutboxMessage
 from courses.outbox import outbox_publish, outbox_relay
 from lms import services

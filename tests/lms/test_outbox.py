@@ -16,8 +16,8 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.services.competency import assessor_assign
-from assessments.services.event_reports import event_report_request
+from assessments.competency.services.candidacy import assessor_assign
+from assessments.competency.services.event_reports import event_report_request
 from courses.models import OutboxMessage
 from courses.outbox import outbox_deliver, outbox_enqueue, outbox_relay
 from lms.tasks import email_send

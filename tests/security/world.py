@@ -33,10 +33,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from assessments.competency.services import candidacy as competency_services
+from assessments.competency.services import event_reports, evidence_files
 from assessments.exams.services import attempts as attempt_services
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
-from assessments.services import competency as competency_services
-from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles

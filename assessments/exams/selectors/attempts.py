@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from assessments.models import Attempt, AttemptItem, ExamPage, Response
+from assessments.exams.models import Attempt, AttemptItem, Response
+from assessments.exams.pages import ExamPage
 from courses.selectors import NextStep
 
 
@@ -86,7 +87,7 @@ def attempt_items(*, attempt: Attempt) -> list[AttemptItem]:
 
 def response_file_names(*, items) -> dict[int, str]:
     """The names of the files answering file questions, by file id (one query, none without files)."""
-    from assessments.models import ResponseFile
+    from assessments.exams.models import ResponseFile
 
     ids = [item.response.answer.get("file_id") for item in items if (item.response.answer or {}).get("file_id")]
     if not ids:

@@ -12,7 +12,8 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from assessments.models import Attempt, ExamPage, Response
+from assessments.exams.models import Attempt, Response
+from assessments.exams.pages import ExamPage
 
 GROUP_SHARE = Decimal("0.27")
 

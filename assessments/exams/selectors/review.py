@@ -6,9 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
+from assessments.exams.models import Attempt
 from assessments.exams.selectors.attempts import feedback_visible, response_file_names
-from assessments.models import Attempt, CompetencyUnit, CourseUnit
 from assessments.questions.review import answer_review
+from assessments.standards.models import CompetencyUnit, CourseUnit
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import conf
+from assessments.exams.models import Attempt, AttemptItem, Response
+from assessments.exams.pages import ExamPage
 from assessments.exams.selectors import attempts as selectors
-from assessments.models import Attempt, AttemptItem, ExamPage, Question, QuestionOption, Response
+from assessments.questions.models import Question, QuestionOption
 from assessments.questions.services.versions import question_versions_current
 from assessments.questions.types import (
     AnswerInvalid,
@@ -148,7 +150,7 @@ def _answer_write(
     is still open (one UPDATE; a save that finds nothing to update costs one query more, to tell why)."""
     answer = clean_answer(data, raw_answer)
     if answer.get("file_id"):  # only a file uploaded for this very answer
-        from assessments.models import ResponseFile
+        from assessments.exams.models import ResponseFile
 
         if not ResponseFile.objects.filter(pk=answer["file_id"], response__item_id=item_id).exists():
             raise AnswerInvalid(_("Upload a file first."))
@@ -358,7 +360,7 @@ def _upload_checked(upload, *, name: str, extension: str):
 @transaction.atomic
 def response_file_upload(*, attempt: Attempt, position: int, upload) -> ResponseFile:  # noqa: F821
     """Store an uploaded file as the answer to a file question, after checking its type and size."""
-    from assessments.models import ResponseFile
+    from assessments.exams.models import ResponseFile
 
     if attempt.state != Attempt.State.IN_PROGRESS:
         raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")

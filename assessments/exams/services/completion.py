@@ -1,6 +1,7 @@
 """How the exam plugin takes part in course completion (``KOMPETEN_COMPLETION_REQUIREMENTS``)."""
 
-from assessments.models import Attempt, ExamPage
+from assessments.exams.models import Attempt
+from assessments.exams.pages import ExamPage
 
 
 def exams_passed(enrolment) -> bool:

@@ -7,7 +7,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from assessments.models import Question
+from assessments.questions.models import Question
 
 
 class QuestionFilterSet(WagtailFilterSet):

@@ -17,11 +17,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments import conf
-from assessments.models import Question, QuestionOption
 from assessments.questions import importers
 from assessments.questions.importers import drafts
 from assessments.questions.importers.drafts import QuestionDraft
 from assessments.questions.importers.sanitize import html_to_text
+from assessments.questions.models import Question, QuestionOption
 
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 DEFAULT_MAX_QUESTIONS = 2000

@@ -3,7 +3,7 @@
 from django.db import IntegrityError, transaction
 from django.db.models import Max
 
-from assessments.models import Question, QuestionVersion
+from assessments.questions.models import Question, QuestionVersion
 from assessments.questions.types import question_snapshot, snapshot_changed
 
 

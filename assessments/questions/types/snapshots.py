@@ -7,7 +7,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from assessments.models import Question
+    from assessments.questions.models import Question
 from assessments.questions.types.base import _KEY_FIELDS, Snapshot
 
 

@@ -8,7 +8,6 @@ import io
 from django.utils.translation import gettext as _
 
 from assessments import conf
-from assessments.models import CompetencyStandard
 from assessments.standards.files.format import (
     _CSV_CRITERION,
     _CSV_ELEMENT,
@@ -29,6 +28,7 @@ from assessments.standards.files.tree import (
     _StandardIn,
     _UnitIn,
 )
+from assessments.standards.models import CompetencyStandard
 
 
 def _csv_cell(value: str) -> str:

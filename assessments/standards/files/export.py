@@ -8,9 +8,9 @@ import io
 import yaml
 from django.utils.text import slugify
 
-from assessments.models import CompetencyStandard
 from assessments.standards.files.csv_reader import _csv_guard
 from assessments.standards.files.format import _CSV_UNIT, CSV_COLUMNS, FORMAT
+from assessments.standards.models import CompetencyStandard
 from assessments.standards.selectors import standard_with_tree
 
 

@@ -9,13 +9,13 @@ from django.db import IntegrityError, transaction
 from django.db.models.deletion import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
 
-from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
 from assessments.standards.files.csv_reader import _parse_csv
 from assessments.standards.files.format import CSV_EXTENSIONS, YAML_EXTENSIONS, StandardFileInvalid, max_bytes
 from assessments.standards.files.results import ImportProblem, ImportResult, _Problems
 from assessments.standards.files.tree import _Node, _StandardIn
 from assessments.standards.files.validation import _validate
 from assessments.standards.files.yaml_reader import _parse_yaml
+from assessments.standards.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
 from assessments.standards.selectors import deletion_blockers, standard_tree_queryset
 
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from assessments import conf
-from assessments.models import CompetencyStandard
 from assessments.standards.files.format import StandardFileInvalid
 from assessments.standards.files.tree import _Node
+from assessments.standards.models import CompetencyStandard
 
 
 @dataclass(frozen=True)

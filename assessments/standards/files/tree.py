@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from assessments.models import CompetencyStandard
 from assessments.standards.files.format import _FALSE, _TRUE, INTEGER_MAX_DIGITS
+from assessments.standards.models import CompetencyStandard
 
 
 @dataclass

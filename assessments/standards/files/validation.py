@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
 from assessments.standards.files.format import ELEMENT_NUMBER_MAX, MAX_CRITERIA, MAX_ELEMENTS, MAX_UNITS, YEAR_RANGE
 from assessments.standards.files.results import _Problems
 from assessments.standards.files.tree import _ElementIn, _Node, _StandardIn
+from assessments.standards.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
 
 
 def _max_length(model, name: str) -> int:

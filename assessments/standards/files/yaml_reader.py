@@ -6,7 +6,6 @@ import yaml
 from django.utils.translation import gettext as _
 
 from assessments import conf
-from assessments.models import CompetencyStandard
 from assessments.standards.files.format import _YAML_KEYS, FORMAT, StandardFileInvalid
 from assessments.standards.files.results import _Problems
 from assessments.standards.files.tree import (
@@ -19,6 +18,7 @@ from assessments.standards.files.tree import (
     _StandardIn,
     _UnitIn,
 )
+from assessments.standards.models import CompetencyStandard
 
 
 class _MarkedDict(dict):

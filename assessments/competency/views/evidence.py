@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
-from assessments import selectors_candidacy as selectors
-from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord
-from assessments.services import competency as services
-from assessments.services import evidence_files
+from assessments.competency.models import Candidacy, EvidenceRecord
+from assessments.competency.selectors import candidacy as selectors
+from assessments.competency.services import candidacy as services
+from assessments.competency.services import evidence_files
+from assessments.standards.models import CompetencyUnit
 from courses.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method

@@ -1,10 +1,10 @@
-"""URLs: evidence per unit beyond observation (see assessments.views.evidence), under /uji-kompetensi/ in the
+"""URLs: evidence per unit beyond observation (see assessments.competency.views.evidence), under /uji-kompetensi/ in the
 "assessments" namespace."""
 
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.views import evidence
+from assessments.competency.views import evidence
 
 urlpatterns = [
     path(

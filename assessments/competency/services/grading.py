@@ -17,9 +17,9 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from assessments.competency.selectors.assessor import responses_assigned
+from assessments.exams.models import Attempt, Response
 from assessments.exams.services.attempts import response_grade_manual
-from assessments.models import Attempt, Response
-from assessments.selectors_assessor import responses_assigned
 
 LOCK_MINUTES = 10
 _AWAITING = Q(needs_manual=True, graded_at__isnull=True)

@@ -6,8 +6,10 @@ from __future__ import annotations
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from assessments.competency.models import Candidacy
+from assessments.exams.models import Response
+from assessments.exams.pages import ExamPage
 from assessments.exams.selectors.attempts import responses_awaiting_grading
-from assessments.models import Candidacy, ExamPage, Response
 
 ADMIN_PERMISSION = "assessments.change_response"
 
@@ -71,7 +73,7 @@ def grading_next(*, assessor, exam=None, exclude: int | None = None) -> Response
 
 def checklists_in_progress(*, assessor):
     """Candidates assigned to this assessor whose decision is not signed off yet, with their event (one query)."""
-    from assessments.models import Candidacy
+    from assessments.competency.models import Candidacy
 
     return (
         Candidacy.objects.filter(assessor=assessor)

@@ -1,9 +1,9 @@
-"""URLs: assessor pages (see assessments.views.assessor)."""
+"""URLs: assessor pages (see assessments.competency.views.assessor)."""
 
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.views import assessor
+from assessments.competency.views import assessor
 
 urlpatterns = [
     path("penilaian/", assessor.grading_queue, name="assessor_queue"),

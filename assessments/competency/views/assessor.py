@@ -19,9 +19,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from assessments import selectors_assessor as selectors
+from assessments.competency.selectors import assessor as selectors
+from assessments.competency.services import grading
 from assessments.questions.types import public_view
-from assessments.services import grading
 
 QUEUE_LIMIT = 100
 FEEDBACK_MAX_CHARS = 10_000

@@ -22,10 +22,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.models import AssessmentEvent, AssessorRegistration, Candidacy
-from assessments.reports_competency import event_report_rows
-from assessments.services import competency as services
-from assessments.services import event_reports
+from assessments.competency.models import AssessmentEvent, AssessorRegistration, Candidacy
+from assessments.competency.selectors.reports import event_report_rows
+from assessments.competency.services import candidacy as services
+from assessments.competency.services import event_reports
 from courses.audit import audit_log
 
 
@@ -191,7 +191,7 @@ def event_report_download(request, pk: int):
     """A rendered PDF, for staff who may view candidacies (never a public media URL)."""
     from django.http import Http404
 
-    from assessments.models import EventReportFile
+    from assessments.competency.models import EventReportFile
     from courses.private_files import private_file_response
 
     if not request.user.has_perm("assessments.view_candidacy"):

@@ -8,16 +8,8 @@ import datetime
 from django.db.models import Prefetch, QuerySet
 
 from assessments import conf
-from assessments.models import (
-    AssessmentEvent,
-    Candidacy,
-    CompetencyUnit,
-    Element,
-    EvidenceRecord,
-    SchemeUnit,
-    SelfAssessment,
-    UnitVerdict,
-)
+from assessments.competency.models import AssessmentEvent, Candidacy, EvidenceRecord, SelfAssessment, UnitVerdict
+from assessments.standards.models import CompetencyUnit, Element, SchemeUnit
 
 OBSERVATION = EvidenceRecord.Method.OBSERVATION
 
@@ -142,7 +134,7 @@ def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
 
 def notices_unread(*, user) -> list:
     """The user's unread notices with their candidacy, its candidate and event (one query)."""
-    from assessments.models import Notice
+    from assessments.competency.models import Notice
 
     notices = Notice.objects.filter(user=user, read_at__isnull=True)
     return list(notices.select_related("candidacy__event", "candidacy__candidate")[:10])

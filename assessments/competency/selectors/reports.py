@@ -2,7 +2,8 @@
 
 from django.utils import timezone
 
-from assessments.models import AssessmentEvent, Candidacy, SchemeUnit, UnitVerdict
+from assessments.competency.models import AssessmentEvent, Candidacy, UnitVerdict
+from assessments.standards.models import SchemeUnit
 
 
 def event_report_rows(*, event: AssessmentEvent):

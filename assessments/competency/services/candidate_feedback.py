@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from assessments.models import Candidacy
-from assessments.services.competency import AssessmentRefused
+from assessments.competency.models import Candidacy
+from assessments.competency.services.candidacy import AssessmentRefused
 
 FEEDBACK_MAX_CHARS = 5000
 

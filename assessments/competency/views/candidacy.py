@@ -15,13 +15,14 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments import conf
-from assessments import selectors_candidacy as selectors
+from assessments.competency.models import Candidacy, EvidenceRecord, Verdict
+from assessments.competency.reauthentication import reauthenticator_for
+from assessments.competency.selectors import candidacy as selectors
+from assessments.competency.services import candidacy as services
+from assessments.competency.services.candidate_feedback import candidate_feedback_save
+from assessments.competency.services.notifications import notices_read
 from assessments.json_body import JsonBodyInvalid, json_body
-from assessments.models import Candidacy, CompetencyUnit, EvidenceRecord, Verdict
-from assessments.reauthentication import reauthenticator_for
-from assessments.services import competency as services
-from assessments.services.candidate_feedback import candidate_feedback_save
-from assessments.services.notifications import notices_read
+from assessments.standards.models import CompetencyUnit
 
 TEXT_MAX_CHARS = 2000
 ROW_KEYS = {"criterion_id", "achieved", "benchmark", "note", "follow_up"}
@@ -350,7 +351,8 @@ def _decision_step(request: HttpRequest, candidacy_id: int, step, success: str) 
 
 def _confirm_decision(request: HttpRequest, candidacy: Candidacy, *, countersign: bool) -> HttpResponse:
     """The confirmation step of a decision with legal weight: GET shows the verdict per unit and what signing
-    means; POST re-authenticates the person (password or code, see assessments.reauthentication), then signs."""
+    means; POST re-authenticates the person (password or code, see assessments.competency.reauthentication), then
+    signs."""
     reauthenticator = reauthenticator_for(request.user)
     if request.method == "POST":
         try:

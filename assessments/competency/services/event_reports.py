@@ -7,8 +7,8 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from assessments.models import AssessmentEvent, EventReportFile
-from assessments.reports_competency import event_report_rows
+from assessments.competency.models import AssessmentEvent, EventReportFile
+from assessments.competency.selectors.reports import event_report_rows
 from courses.audit import audit_log
 from courses.outbox import outbox_enqueue
 

@@ -5,14 +5,14 @@ from django.core.mail import send_mail
 from django.utils import formats, translation
 from django.utils.translation import gettext as _
 
-from assessments.models import Candidacy
-from assessments.selectors_candidacy import assessing_opens_on
+from assessments.competency.models import Candidacy
+from assessments.competency.selectors.candidacy import assessing_opens_on
 from courses.outbox import outbox_enqueue
 
 
 def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
     """An on-site notice now, and an e-mail through the task outbox (stored now, sent once the transaction commits)."""
-    from assessments.models import Notice
+    from assessments.competency.models import Notice
     from assessments.tasks import notification_email_send
 
     Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
@@ -55,7 +55,7 @@ def notices_read(*, user, candidacy_id: int | None = None) -> int:
     """Mark the user's notices read (those of one candidacy, or all). Returns how many."""
     from django.utils import timezone
 
-    from assessments.models import Notice
+    from assessments.competency.models import Notice
 
     notices = Notice.objects.filter(user=user, read_at__isnull=True)
     if candidacy_id is not None:

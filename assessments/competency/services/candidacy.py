@@ -14,21 +14,20 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from assessments.models import (
+from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
     Candidacy,
     DecisionHistory,
     EvidenceRecord,
-    PerformanceCriterion,
-    SchemeUnit,
     SelfAssessment,
     UnitVerdict,
     Verdict,
 )
-from assessments.selectors_candidacy import assessing_opens_on
-from assessments.services.notifications import notification_enqueue
+from assessments.competency.selectors.candidacy import assessing_opens_on
+from assessments.competency.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
+from assessments.standards.models import PerformanceCriterion, SchemeUnit
 from courses.audit import audit_log
 
 

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from assessments.models import Attempt, Candidacy, CompetencyUnit, EvidenceRecord
-from assessments.services.competency import AssessmentRefused, evidence_save
+from assessments.competency.models import Candidacy, EvidenceRecord
+from assessments.competency.services.candidacy import AssessmentRefused, evidence_save
+from assessments.exams.models import Attempt
+from assessments.standards.models import CompetencyUnit
 from courses.private_files import private_storage
 from courses.uploads import IMAGES, UploadRefused, reencode_image, sniff
 

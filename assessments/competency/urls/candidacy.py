@@ -1,9 +1,10 @@
-"""URLs: candidacy pages (see assessments.views.candidacy), under /uji-kompetensi/ in the "assessments" namespace."""
+"""URLs: candidacy pages (see assessments.competency.views.candidacy), under /uji-kompetensi/ in the "assessments"
+namespace."""
 
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.views import candidacy
+from assessments.competency.views import candidacy
 
 urlpatterns = [
     path("", candidacy.candidacy_list, name="candidacy_list"),
