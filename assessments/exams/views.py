@@ -15,10 +15,12 @@ from assessments.exams.forms import answer_from_post
 from assessments.exams.models import Attempt, AttemptItem
 from assessments.exams.pages import ExamPage
 from assessments.exams.selectors import attempts as selectors
+from assessments.exams.selectors import reports
 from assessments.exams.selectors import review as review_selectors
 from assessments.exams.services import attempts as attempt_services
 from assessments.json_body import JsonBodyInvalid, json_body
 from assessments.questions.types import AnswerInvalid, public_view
+from courses import exports
 from courses.audit import audit_log
 
 
@@ -215,9 +217,6 @@ def attempt_result(request: HttpRequest, attempt_id: int) -> HttpResponse:
 @login_required
 def exam_report(request: HttpRequest, exam_id: int) -> HttpResponse:
     """For the exam's authors: attempts and scores, and each question's facility and discrimination."""
-    from assessments.exams.selectors import reports
-    from courses import exports
-
     exam = get_object_or_404(ExamPage, pk=exam_id)
     if not exam.permissions_for_user(request.user).can_edit():
         raise Http404
@@ -277,21 +276,3 @@ def response_file_upload(request: HttpRequest, attempt_id: int, position: int) -
     else:
         messages.success(request, _("Your file has been uploaded."))
     return redirect(reverse("assessments:attempt", args=[attempt.pk]) + f"#q{position}")
-
-
-@require_GET
-@login_required
-def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
-    """The uploaded file, for its owner, an assessor assigned to them, or staff who correct grades. Never public."""
-    from assessments.competency.selectors.candidacy import candidate_assigned_to
-    from assessments.exams.models import ResponseFile
-    from courses.private_files import private_file_response
-
-    stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
-    candidate_id = stored.response.item.attempt.user_id
-    # The trainee, staff who may correct grades, or an assessor assigned to this candidate (whatever the answer's
-    # state). Merely holding "view attempts" (every assessor does) is not enough.
-    allowed = candidate_id == request.user.pk or request.user.has_perm("assessments.change_response")
-    if not allowed and not candidate_assigned_to(assessor=request.user, candidate_id=candidate_id):
-        raise Http404
-    return private_file_response(name=stored.file.name, filename=stored.original_name, storage=stored.file.storage)

@@ -1,6 +1,6 @@
 """The assessor's grading queue: essay and file answers waiting for the assessor assigned to the candidate.
 
-Views parse input, call ``selectors_assessor`` and ``services.grading``, and render; an answer the user may not
+Views parse input, call ``selectors.assessor`` and ``services.grading``, and render; an answer the user may not
 grade is a 404 whatever the reason, so that nothing reveals whether it exists."""
 
 from decimal import Decimal
@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.validators import MaxValueValidator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
@@ -20,8 +20,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from assessments.competency.selectors import assessor as selectors
+from assessments.competency.selectors.candidacy import candidate_assigned_to
 from assessments.competency.services import grading
+from assessments.exams.models import ResponseFile
 from assessments.questions.types import public_view
+from courses.private_files import private_file_response
 
 QUEUE_LIMIT = 100
 FEEDBACK_MAX_CHARS = 10_000
@@ -161,3 +164,17 @@ def response_release(request: HttpRequest, response_id: int) -> HttpResponse:
         raise Http404
     grading.response_unlock(response=response, assessor=request.user)
     return redirect(_with_exam(reverse("assessments:assessor_queue"), _exam_id(request)))
+
+
+@require_GET
+@login_required
+def response_file_download(request: HttpRequest, file_id: int) -> HttpResponse:
+    """The uploaded file, for its owner, an assessor assigned to them, or staff who correct grades. Never public."""
+    stored = get_object_or_404(ResponseFile.objects.select_related("response__item__attempt"), pk=file_id)
+    candidate_id = stored.response.item.attempt.user_id
+    # The trainee, staff who may correct grades, or an assessor assigned to this candidate (whatever the answer's
+    # state). Merely holding "view attempts" (every assessor does) is not enough.
+    allowed = candidate_id == request.user.pk or request.user.has_perm("assessments.change_response")
+    if not allowed and not candidate_assigned_to(assessor=request.user, candidate_id=candidate_id):
+        raise Http404
+    return private_file_response(name=stored.file.name, filename=stored.original_name, storage=stored.file.storage)
