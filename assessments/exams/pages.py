@@ -1,4 +1,7 @@
-"""ExamPage: a course's competency test, authored in the Wagtail admin under the course."""
+"""ExamPage: a course's competency test, authored in the Wagtail admin under the course.
+
+The page is a model: it imports nothing above the models. Its public page is served by
+``assessments.exams.views.exam_overview`` through the ``on_serve_page`` hook in ``assessments.wagtail_hooks``."""
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -95,11 +98,6 @@ class ExamPage(Page):
                 name="assessments_exam_closes_after_opening",
             )
         ]
-
-    def serve(self, request, *args, **kwargs):
-        from assessments.exams.views import exam_overview
-
-        return exam_overview(request, self)
 
 
 class ExamFixedQuestion(Orderable):

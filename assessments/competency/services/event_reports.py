@@ -2,6 +2,7 @@
 
 import secrets
 
+from celery import current_app
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -9,6 +10,7 @@ from django.utils import timezone
 
 from assessments.competency.models import AssessmentEvent, EventReportFile
 from assessments.competency.selectors.reports import event_report_rows
+from assessments.task_names import EVENT_REPORT_RENDER
 from courses.audit import audit_log
 from courses.outbox import outbox_enqueue
 
@@ -18,7 +20,7 @@ def _no_fetching():
 
     WeasyPrint 70 wants a ``URLFetcher`` (it reads the fetcher's settings when a fetch fails), not a function.
     """
-    from weasyprint.urls import URLFetcher
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 - WeasyPrint is heavy: loaded only to render a PDF
 
     class NoFetching(URLFetcher):
         def fetch(self, url, headers=None):
@@ -31,17 +33,15 @@ def _no_fetching():
 def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
     """Record the request and render it after commit, in the task queue (through the outbox: a broker that is down
     then only delays it)."""
-    from assessments.tasks import event_report_render
-
     report = EventReportFile.objects.create(event=event, requested_by=user)
     audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
-    outbox_enqueue(task=event_report_render, kwargs={"report_id": report.pk})
+    outbox_enqueue(task=current_app.tasks[EVENT_REPORT_RENDER], kwargs={"report_id": report.pk})
     return report
 
 
 def event_report_render(*, report_id: int) -> bool:
     """Render the PDF (idempotent: a rendered report is left as it is)."""
-    import weasyprint
+    import weasyprint  # noqa: PLC0415 - WeasyPrint is heavy: loaded only to render a PDF
 
     report = EventReportFile.objects.select_related("event__scheme").filter(pk=report_id).first()
     if report is None or report.rendered_at is not None:

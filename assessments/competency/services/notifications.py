@@ -1,23 +1,23 @@
 """E-mails about competency assessment, written in the recipient's language when the user model knows it."""
 
+from celery import current_app
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
-from django.utils import formats, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
-from assessments.competency.models import Candidacy
+from assessments.competency.models import Candidacy, Notice
 from assessments.competency.selectors.candidacy import assessing_opens_on
+from assessments.task_names import NOTIFICATION_EMAIL_SEND
 from courses.outbox import outbox_enqueue
 
 
 def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
     """An on-site notice now, and an e-mail through the task outbox (stored now, sent once the transaction commits)."""
-    from assessments.competency.models import Notice
-    from assessments.tasks import notification_email_send
-
     Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
     outbox_enqueue(
-        task=notification_email_send, kwargs={"user_id": user_id, "kind": kind, "candidacy_id": candidacy_id}
+        task=current_app.tasks[NOTIFICATION_EMAIL_SEND],
+        kwargs={"user_id": user_id, "kind": kind, "candidacy_id": candidacy_id},
     )
 
 
@@ -53,10 +53,6 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
 
 def notices_read(*, user, candidacy_id: int | None = None) -> int:
     """Mark the user's notices read (those of one candidacy, or all). Returns how many."""
-    from django.utils import timezone
-
-    from assessments.competency.models import Notice
-
     notices = Notice.objects.filter(user=user, read_at__isnull=True)
     if candidacy_id is not None:
         notices = notices.filter(candidacy_id=candidacy_id)
