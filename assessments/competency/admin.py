@@ -8,6 +8,7 @@ candidate — the registration and conflict-of-interest rules are checked on sav
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,11 +23,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.competency.models import AssessmentEvent, AssessorRegistration, Candidacy
+from assessments.competency.models import AssessmentEvent, AssessorRegistration, Candidacy, EventReportFile
 from assessments.competency.selectors.reports import event_report_rows
 from assessments.competency.services import candidacy as services
 from assessments.competency.services import event_reports
+from courses import exports
 from courses.audit import audit_log
+from courses.models import Batch
+from courses.private_files import private_file_response
 
 
 class EventIndexView(IndexView):
@@ -134,8 +138,6 @@ class BatchChoiceForm(forms.Form):
     batch = forms.ModelChoiceField(label=gettext_lazy("Batch"), queryset=None)
 
     def __init__(self, *args, **kwargs):
-        from courses.models import Batch
-
         super().__init__(*args, **kwargs)
         self.fields["batch"].queryset = Batch.objects.select_related("course").order_by("-starts_on")
 
@@ -165,8 +167,6 @@ def event_report(request, pk: int):
         return redirect(reverse("assessments_event_report", args=[event.pk]))
     units, rows = event_report_rows(event=event)
     if request.GET.get("format") == "xlsx":
-        from courses import exports
-
         header = [
             _("Candidate"),
             _("E-mail"),
@@ -189,11 +189,6 @@ def event_report(request, pk: int):
 
 def event_report_download(request, pk: int):
     """A rendered PDF, for staff who may view candidacies (never a public media URL)."""
-    from django.http import Http404
-
-    from assessments.competency.models import EventReportFile
-    from courses.private_files import private_file_response
-
     if not request.user.has_perm("assessments.view_candidacy"):
         raise PermissionDenied
     report = get_object_or_404(EventReportFile, pk=pk)

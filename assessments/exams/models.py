@@ -1,6 +1,8 @@
 """Attempts at an exam: drawn questions frozen at start, one Response row per question saved one answer at a
 time (the newest client sequence number wins), a deadline kept on the server, and the grades."""
 
+import secrets
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -106,7 +108,6 @@ class Response(models.Model):
 
 
 def _evidence_path(instance, filename: str) -> str:
-    import secrets
 
     extension = filename.rsplit(".", 1)[-1].lower()[:10] if "." in filename else "bin"
     return f"assessments/evidence/{instance.response.item.attempt_id}/{secrets.token_urlsafe(16)}.{extension}"

@@ -2,6 +2,8 @@
 (the data an attempt shows and is graded against). Editing a question makes a new version: past attempts keep
 the version they saw. The snapshot format is documented in ``assessments.questions.types``."""
 
+import re
+
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -14,6 +16,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, PreviewableMixin
 from wagtail.search import index
 
+from assessments.questions.types import public_view, question_snapshot, regex_problem, shuffled_match_order
 from assessments.standards.models import CompetencyUnit, Element
 
 STEM_FEATURES = ["bold", "italic", "link", "ol", "ul", "image", "code", "superscript", "subscript"]
@@ -126,15 +129,12 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
         if self.type == self.Type.NUMERIC and self.numeric_answer is None:
             raise ValidationError({"numeric_answer": _("Give the numeric answer.")})
         if self.regex:
-            import re
-
             try:
                 re.compile(self.regex)
             except re.error as error:
                 raise ValidationError(
                     {"regex": _("This pattern is not valid: %(error)s") % {"error": error}}
                 ) from error
-            from assessments.questions.types import regex_problem
 
             problem = regex_problem(self.regex)
             if problem:
@@ -145,8 +145,6 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
 
     def get_preview_context(self, request, mode_name):
         """The question exactly as an attempt shows it: built from a snapshot, without answers."""
-        from assessments.questions.types import public_view, question_snapshot, shuffled_match_order
-
         data = question_snapshot(self)
         return {
             "request": request,

@@ -73,8 +73,6 @@ def grading_next(*, assessor, exam=None, exclude: int | None = None) -> Response
 
 def checklists_in_progress(*, assessor):
     """Candidates assigned to this assessor whose decision is not signed off yet, with their event (one query)."""
-    from assessments.competency.models import Candidacy
-
     return (
         Candidacy.objects.filter(assessor=assessor)
         .exclude(status=Candidacy.Status.SIGNED)

@@ -8,7 +8,14 @@ import datetime
 from django.db.models import Prefetch, QuerySet
 
 from assessments import conf
-from assessments.competency.models import AssessmentEvent, Candidacy, EvidenceRecord, SelfAssessment, UnitVerdict
+from assessments.competency.models import (
+    AssessmentEvent,
+    Candidacy,
+    EvidenceRecord,
+    Notice,
+    SelfAssessment,
+    UnitVerdict,
+)
 from assessments.standards.models import CompetencyUnit, Element, SchemeUnit
 
 OBSERVATION = EvidenceRecord.Method.OBSERVATION
@@ -134,8 +141,6 @@ def candidacies_for_assessor(*, user) -> QuerySet[Candidacy]:
 
 def notices_unread(*, user) -> list:
     """The user's unread notices with their candidacy, its candidate and event (one query)."""
-    from assessments.competency.models import Notice
-
     notices = Notice.objects.filter(user=user, read_at__isnull=True)
     return list(notices.select_related("candidacy__event", "candidacy__candidate")[:10])
 

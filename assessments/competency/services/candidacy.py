@@ -29,6 +29,7 @@ from assessments.competency.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
 from assessments.standards.models import PerformanceCriterion, SchemeUnit
 from courses.audit import audit_log
+from courses.models import Enrolment
 
 
 class AssessmentRefused(ValidationError):
@@ -94,8 +95,6 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
 @transaction.atomic
 def candidacies_from_batch(*, event: AssessmentEvent, batch) -> list[Candidacy]:
     """Add every active or completed trainee of a batch as a candidate (those already in are kept)."""
-    from courses.models import Enrolment
-
     users = Enrolment.objects.filter(
         batch=batch, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
     ).values_list("user_id", flat=True)

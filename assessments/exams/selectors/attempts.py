@@ -10,8 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from assessments.exams.models import Attempt, AttemptItem, Response
+from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
 from assessments.exams.pages import ExamPage
+from courses import selectors as course_selectors
+from courses.models import CoursePage
 from courses.selectors import NextStep
 
 
@@ -24,15 +26,12 @@ class Eligibility:
 
 
 def course_of_exam(*, exam: ExamPage):
-    from courses.models import CoursePage
 
     return CoursePage.objects.filter(path=exam.path[: -ExamPage.steplen]).first()
 
 
 def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:
     """May this user start a new attempt now? Enrolled, inside the window, attempts left, lessons done if asked."""
-    from courses import selectors as course_selectors
-
     if not user.is_authenticated:
         return Eligibility(False, _("Log in to take this exam."))
     course = course_of_exam(exam=exam)
@@ -87,8 +86,6 @@ def attempt_items(*, attempt: Attempt) -> list[AttemptItem]:
 
 def response_file_names(*, items) -> dict[int, str]:
     """The names of the files answering file questions, by file id (one query, none without files)."""
-    from assessments.exams.models import ResponseFile
-
     ids = [item.response.answer.get("file_id") for item in items if (item.response.answer or {}).get("file_id")]
     if not ids:
         return {}

@@ -14,9 +14,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from assessments import conf
-from assessments.exams.models import Attempt, AttemptItem, Response
+from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
 from assessments.exams.pages import ExamPage
 from assessments.exams.selectors import attempts as selectors
+from assessments.exams.services.completion import course_completion_after_exam
 from assessments.questions.models import Question, QuestionOption
 from assessments.questions.services.versions import question_versions_current
 from assessments.questions.types import (
@@ -27,6 +28,7 @@ from assessments.questions.types import (
     shuffled_match_order,
     shuffled_option_order,
 )
+from courses.uploads import IMAGES, UploadRefused, content_matches, reencode_image
 
 
 class ExamRefused(ValidationError):
@@ -149,11 +151,10 @@ def _answer_write(
     """Clean the answer against the frozen question and keep it if its sequence number is the newest and the attempt
     is still open (one UPDATE; a save that finds nothing to update costs one query more, to tell why)."""
     answer = clean_answer(data, raw_answer)
-    if answer.get("file_id"):  # only a file uploaded for this very answer
-        from assessments.exams.models import ResponseFile
-
-        if not ResponseFile.objects.filter(pk=answer["file_id"], response__item_id=item_id).exists():
-            raise AnswerInvalid(_("Upload a file first."))
+    file_id = answer.get("file_id")
+    # only a file uploaded for this very answer
+    if file_id and not ResponseFile.objects.filter(pk=file_id, response__item_id=item_id).exists():
+        raise AnswerInvalid(_("Upload a file first."))
     changes = {"answer": answer, "seq": seq, "saved_at": timezone.now()}
     if flagged is not None:
         changes["flagged"] = bool(flagged)
@@ -312,8 +313,6 @@ def attempt_totals_record(*, attempt: Attempt, items: list[AttemptItem] | None =
     for name, value in fields.items():
         setattr(attempt, name, value)
     if attempt.passed:
-        from assessments.exams.services.completion import course_completion_after_exam
-
         transaction.on_commit(lambda: course_completion_after_exam(attempt_id=attempt.pk))
 
 
@@ -344,8 +343,6 @@ def attempts_close_expired() -> int:
 
 def _upload_checked(upload, *, name: str, extension: str):
     """The upload when its content is what its name claims (images rebuilt from their pixels), else refused."""
-    from courses.uploads import IMAGES, UploadRefused, content_matches, reencode_image
-
     kind = content_matches(upload, extension)
     if kind is None:
         raise AnswerInvalid(_("“%(name)s” is not really a .%(ext)s file.") % {"name": name, "ext": extension})
@@ -358,10 +355,8 @@ def _upload_checked(upload, *, name: str, extension: str):
 
 
 @transaction.atomic
-def response_file_upload(*, attempt: Attempt, position: int, upload) -> ResponseFile:  # noqa: F821
+def response_file_upload(*, attempt: Attempt, position: int, upload) -> ResponseFile:
     """Store an uploaded file as the answer to a file question, after checking its type and size."""
-    from assessments.exams.models import ResponseFile
-
     if attempt.state != Attempt.State.IN_PROGRESS:
         raise ExamRefused(_("This attempt has been submitted; answers can no longer change."), code="closed")
     if attempt.deadline and timezone.now() > attempt.deadline + timedelta(seconds=conf.get("ATTEMPT_GRACE_SECONDS")):

@@ -2,6 +2,9 @@
 
 from assessments.exams.models import Attempt
 from assessments.exams.pages import ExamPage
+from assessments.exams.selectors.attempts import course_of_exam
+from courses import selectors as course_selectors
+from courses import services as course_services
 
 
 def exams_passed(enrolment) -> bool:
@@ -13,10 +16,6 @@ def exams_passed(enrolment) -> bool:
 
 def course_completion_after_exam(*, attempt_id: int) -> None:
     """After a passed exam, record the course's completion if everything else is done too."""
-    from assessments.exams.selectors.attempts import course_of_exam
-    from courses import selectors as course_selectors
-    from courses import services as course_services
-
     attempt = Attempt.objects.select_related("exam", "user").get(pk=attempt_id)
     course = course_of_exam(exam=attempt.exam)
     enrolment = course_selectors.enrolment_for(user=attempt.user, course=course) if course else None

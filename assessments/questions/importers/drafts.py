@@ -12,6 +12,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from assessments import conf
+
 SINGLE = "single"
 MULTIPLE = "multiple"
 TRUE_FALSE = "truefalse"
@@ -100,8 +102,6 @@ class ParseReport:
 # --- helpers the parsers share ---------------------------------------------------------------------------------
 def limit(name: str) -> int:
     """One of the ``QUESTION_IMPORT_*`` limits of ``assessments.conf`` (``KOMPETEN_QUESTION_IMPORT_<NAME>``)."""
-    from assessments import conf
-
     return conf.get(f"QUESTION_IMPORT_{name}")
 
 
