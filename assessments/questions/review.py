@@ -1,7 +1,7 @@
 """The review of one answered question, for the result page after submission: what the trainee answered and, only
 when the exam allows it, the correct answer — each as a list of HTML strings (render each with ``|richtext``).
 
-Reads the frozen snapshot and the stored answer only (see ``question_types``), never the live question. Never call
+Reads the frozen snapshot and the stored answer only (see ``questions.types``), never the live question. Never call
 it for an attempt in progress: the correct answers are what a trainee must not see before submitting.
 """
 
