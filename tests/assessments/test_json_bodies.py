@@ -8,9 +8,9 @@ from django.urls import reverse
 
 from assessments.exams.services import attempts as services
 from assessments.models import EvidenceRecord, Response, SchemeUnit
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def exam_setup():
     from lms import services
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
 
     trainee = services.user_create(
         username="sari",

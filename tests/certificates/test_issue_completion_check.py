@@ -13,8 +13,8 @@ from certificates.models import Certificate, IssueRun
 from certificates.services.bulk import issue_run_execute
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_enrolment
 from courses.models import Enrolment, LessonPage
-from tests.assessments.exams import exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories
 from tests.certificates.admin_support import certification_staff
 from tests.courses import factories as course_factories

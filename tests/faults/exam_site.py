@@ -33,8 +33,8 @@ def seed() -> dict:
 
     from assessments.exams.services import attempts as attempt_services
     from lms import services
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
 
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     site_ensure()

@@ -15,7 +15,7 @@ from assessments.questions.importers import GIFT, ParseReport, QuestionFileInval
 from assessments.questions.services.imports import questions_import
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
-SAMPLE = (Path(__file__).parent.parent / "assessments" / "samples" / "questions.gift.txt").read_bytes()
+SAMPLE = (Path(__file__).parent.parent / "assessments" / "questions" / "samples" / "questions.gift.txt").read_bytes()
 
 
 def then_the_report_is_clean(report: ParseReport) -> None:

@@ -17,7 +17,7 @@ from assessments.questions.importers import MOODLE_XML, ParseReport, QuestionFil
 from assessments.questions.services.imports import questions_import
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
-SAMPLE = (Path(__file__).parent.parent / "assessments" / "samples" / "questions.xml").read_bytes()
+SAMPLE = (Path(__file__).parent.parent / "assessments" / "questions" / "samples" / "questions.xml").read_bytes()
 REFUSED = "The file declares a document type or entities, which are refused for safety."
 ESSAY = b"<question type='essay'><name><text>E</text></name><questiontext><text>%s</text></questiontext></question>"
 

@@ -33,8 +33,8 @@ from courses.models import LessonCompletion
 from courses.private_files import private_storage
 from lms import roles
 from lms.personal_data import personal_data_collect
-from tests.assessments.exams import exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates.factories import competent_candidacy, completed_enrolment
 from tests.courses import factories as course_factories
 from tests.factories import PASSWORD

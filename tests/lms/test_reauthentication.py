@@ -10,7 +10,7 @@ from assessments.competency.reauthentication import reauthenticator_for
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, SchemeUnit
 from lms.reauthentication import PasswordOrCodeReauthenticator
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.lms.conftest import PASSWORD
 from tests.lms.test_accounts_two_factor import code_for
 

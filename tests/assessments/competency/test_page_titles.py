@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import EvidenceRecord, SchemeUnit
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import UserFactory, user_model_has_full_name
 
 pytestmark = pytest.mark.django_db

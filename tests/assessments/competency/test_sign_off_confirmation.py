@@ -9,7 +9,7 @@ from wagtail.models import ModelLogEntry
 
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, Element, PerformanceCriterion, SchemeUnit
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db

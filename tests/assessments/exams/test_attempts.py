@@ -8,8 +8,8 @@ from django.utils import timezone
 from assessments.exams.services import attempts as services
 from assessments.models import Attempt, QuestionVersion, Response
 from assessments.questions.types import option_keys
-from tests.assessments.exams import all_types, enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import all_types, enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -526,7 +526,7 @@ def test_the_yaml_export_is_readable():
 
 
 def test_the_examples_in_the_format_documentation_import_into_the_same_tree():
-    doc = (Path(__file__).resolve().parents[2] / "docs" / "standards-format.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[3] / "docs" / "standards-format.md").read_text(encoding="utf-8")
     examples = dict(re.findall(r"```(yaml|csv)\n(.*?)```", doc, flags=re.DOTALL))
     trees = []
     for file_format, text in examples.items():

@@ -9,7 +9,7 @@ from django.utils import formats, translation
 
 from assessments.competency.services import candidacy as services
 from assessments.models import Notice
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ from django.utils import translation
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, SchemeUnit, UnitVerdict
 from assessments.signals import candidate_competent
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from assessments.exams.services import attempts as services
 from assessments.models import Attempt, CompetencyStandard, CompetencyUnit, CourseUnit, ExamPage
-from tests.assessments.exams import all_types, enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import all_types, enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Candidacy
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -10,8 +10,8 @@ from django.urls import reverse
 from assessments.exams.services import attempts as services
 from assessments.models import Attempt, Response
 from assessments.questions.types import grade
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 from tests.races import race
 
@@ -73,7 +73,7 @@ def test_concurrent_starts_produce_one_attempt():
 def test_two_saves_of_one_evidence_form_at_once_one_wins_and_the_other_is_told():
     from assessments.competency.services import candidacy as competency
     from assessments.models import EvidenceRecord, SchemeUnit
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 
     event = event_create()
     assessor = assessor_create(event=event)

@@ -18,7 +18,7 @@ from assessments.models import (
     UnitVerdict,
     Verdict,
 )
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -422,7 +422,7 @@ def test_the_lead_assessor_countersigns_from_the_assessors_page(client):
 
     from assessments.competency.services import candidacy as services
     from assessments.models import SchemeUnit
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
     from tests.factories import UserFactory
 
     lead = UserFactory()
@@ -456,7 +456,7 @@ def test_the_assessor_reopens_the_bk_units_from_the_page(client):
 
     from assessments.competency.services import candidacy as services
     from assessments.models import SchemeUnit
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 
     event = event_create()
     assessor = assessor_create(event=event)

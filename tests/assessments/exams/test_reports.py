@@ -7,8 +7,8 @@ from wagtail.models import PageLogEntry
 from assessments.exams.selectors.reports import exam_question_stats
 from assessments.exams.services import attempts as services
 from assessments.models import Attempt
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,7 +1,7 @@
 """Builders for exams: a course with an ExamPage holding fixed questions, and an enrolled trainee."""
 
 from assessments.models import ExamFixedQuestion, ExamPage
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.courses import factories as course_factories
 
 

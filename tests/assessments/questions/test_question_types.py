@@ -27,7 +27,7 @@ from assessments.questions.types import (
     shuffled_option_order,
     snapshot_changed,
 )
-from tests.assessments.factories import example_fields, option, question_create, snapshot_build
+from tests.assessments.questions.factories import example_fields, option, question_create, snapshot_build
 
 ALL_TYPES = list(Question.Type.values)
 

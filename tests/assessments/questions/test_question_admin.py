@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from assessments.models import Question
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

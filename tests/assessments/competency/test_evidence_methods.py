@@ -13,8 +13,8 @@ from django.utils import timezone
 from assessments.competency.services import evidence_files
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
 from courses.private_files import private_storage
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
-from tests.assessments.exams import exam_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.exams.factories import exam_create
 from tests.factories import UserFactory, image_bytes
 
 pytestmark = pytest.mark.django_db

@@ -15,7 +15,7 @@ from wagtail.models import ModelLogEntry
 
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, PerformanceCriterion, SchemeUnit, UnitVerdict
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

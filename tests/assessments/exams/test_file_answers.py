@@ -6,8 +6,8 @@ from django.urls import reverse
 
 from assessments.exams.services import attempts as services
 from assessments.models import Attempt, Response, ResponseFile
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory, image_bytes
 
 pytestmark = pytest.mark.django_db

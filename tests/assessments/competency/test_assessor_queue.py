@@ -15,9 +15,9 @@ from assessments.competency.selectors import assessor as selectors_assessor
 from assessments.competency.services import grading
 from assessments.exams.services import attempts as attempt_services
 from assessments.models import Attempt, Response
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory, image_bytes
 from tests.races import race
 
@@ -453,9 +453,9 @@ def test_the_assigned_assessor_downloads_a_file_answer_and_nobody_else_does(clie
 
     from assessments.exams.services import attempts as attempt_services
     from assessments.models import ResponseFile
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
     from tests.factories import UserFactory
 
     trainee = UserFactory()
@@ -479,7 +479,7 @@ def test_the_assigned_assessor_downloads_a_file_answer_and_nobody_else_does(clie
 
 
 def test_the_queue_lists_the_assessors_candidates_still_being_assessed(client, desk):
-    from tests.assessments.competency import candidacy_create, event_create
+    from tests.assessments.competency.factories import candidacy_create, event_create
 
     other_event = event_create()
     mine = candidacy_create(event=other_event, assessor=desk.assessor)
