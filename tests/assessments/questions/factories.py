@@ -16,7 +16,7 @@ from typing import Any
 import factory
 
 from assessments.models import Question, QuestionOption
-from assessments.questions.types import question_snapshot
+from assessments.questions.types import Grade, clean_answer, grade, question_snapshot
 
 OptionSpec = str | dict[str, Any]
 
@@ -141,3 +141,26 @@ def example_fields(type: str) -> dict[str, Any]:
         },
     }
     return {"type": type, **examples[type]}
+
+
+# --- for the question-type tests: every type, and the keys and grades of a snapshot ---
+ALL_TYPES = list(Question.Type.values)
+
+
+def key(data: dict, index: int) -> str:
+    return data["options"][index]["key"]
+
+
+def match_key(data: dict, index: int) -> str:
+    return data["options"][index]["match_key"]
+
+
+def without_keys(data: dict) -> dict:
+    return {
+        **data,
+        "options": [{k: v for k, v in o.items() if k not in ("key", "match_key")} for o in data["options"]],
+    }
+
+
+def graded(data: dict, raw: dict) -> Grade:
+    return grade(data, clean_answer(data, raw))
