@@ -1,27 +1,30 @@
-"""Periodic work of the assessments plugin. Tasks take ids or nothing, and are idempotent."""
+"""Periodic and background work of the assessments plugin. Tasks take ids or nothing, call one service, and are
+idempotent. They import the services at the top; the services enqueue them by name (``assessments.task_names``)."""
 
 from celery import shared_task
 
+from assessments import task_names
+from assessments.competency.services import event_reports, notifications
+from assessments.exams.services import attempts
 
-@shared_task(acks_late=True)
+
+@shared_task(name=task_names.ATTEMPTS_CLOSE_EXPIRED, acks_late=True)
 def attempts_close_expired() -> int:
     """Close every attempt past its deadline, grading every saved answer (the beat schedule runs it each minute)."""
-    from assessments.services.attempts import attempts_close_expired as close
-
-    return close()
+    return attempts.attempts_close_expired()
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
+@shared_task(
+    name=task_names.NOTIFICATION_EMAIL_SEND, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5
+)
 def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> int:
     """E-mail one person about a candidacy (``kind``: "assigned" to the assessor, "signed" to the candidate)."""
-    from assessments.services.notifications import notification_email_send as send
-
-    return send(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
+    return notifications.notification_email_send(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
 
 
-@shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3)
+@shared_task(
+    name=task_names.EVENT_REPORT_RENDER, acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=3
+)
 def event_report_render(*, report_id: int) -> bool:
     """Render an event report PDF (idempotent)."""
-    from assessments.services.event_reports import event_report_render as render
-
-    return render(report_id=report_id)
+    return event_reports.event_report_render(report_id=report_id)

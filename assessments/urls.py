@@ -1,21 +1,21 @@
+"""The plugin's front-end URLs, one module per subdomain, all in the "assessments" namespace."""
+
 from django.urls import include, path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments import urls_assessor, urls_candidacy, urls_evidence
-from assessments.views import exams
+from assessments.competency.urls import assessor as assessor_urls
+from assessments.competency.urls import candidacy as candidacy_urls
+from assessments.competency.urls import evidence as evidence_urls
+from assessments.competency.views import assessor
+from assessments.exams import urls as exam_urls
 
 app_name = "assessments"
 
 urlpatterns = [
-    path("asesor/", include(urls_assessor)),
-    path("uji-kompetensi/", include(urls_candidacy)),
-    path("uji-kompetensi/", include(urls_evidence)),
-    path("ujian/<id:exam_id>/mulai/", exams.attempt_start, name="attempt_start"),
-    path("ujian/<id:exam_id>/laporan/", exams.exam_report, name="exam_report"),
-    path("ujian/percobaan/<id:attempt_id>/", exams.attempt_page, name="attempt"),
-    path("ujian/percobaan/<id:attempt_id>/simpan/", exams.response_save, name="response_save"),
-    path("ujian/percobaan/<id:attempt_id>/kumpulkan/", exams.attempt_submit, name="attempt_submit"),
-    path("ujian/percobaan/<id:attempt_id>/hasil/", exams.attempt_result, name="attempt_result"),
-    path("ujian/percobaan/<id:attempt_id>/berkas/<id:position>/", exams.response_file_upload, name="file_upload"),
-    path("ujian/berkas/<id:file_id>/", exams.response_file_download, name="file_download"),
+    path("asesor/", include(assessor_urls)),
+    path("uji-kompetensi/", include(candidacy_urls)),
+    path("uji-kompetensi/", include(evidence_urls)),
+    path("ujian/", include(exam_urls)),
+    # An uploaded answer: its owner, the assessors assigned to them, or staff (the assessor side decides who).
+    path("ujian/berkas/<id:file_id>/", assessor.response_file_download, name="file_download"),
 ]

@@ -1,10 +1,16 @@
-"""Registers the assessments plugin's admin areas with Wagtail (each module registers its own hooks), and the
-actions it records in the audit trail."""
+"""Registers the assessments plugin with Wagtail: each subdomain's admin area (each module registers its own hooks),
+the actions it records in the audit trail, and how an exam page is served."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
-from assessments.admin import competency, exam_reports, question_import, questions, standards  # noqa: F401
+from assessments.competency import admin as competency_admin  # noqa: F401
+from assessments.exams import admin as exam_admin  # noqa: F401
+from assessments.exams import views as exam_views
+from assessments.exams.pages import ExamPage
+from assessments.questions.admin import imports as question_import_admin  # noqa: F401
+from assessments.questions.admin import questions as question_admin  # noqa: F401
+from assessments.standards import admin as standards_admin  # noqa: F401
 from kompeten_core.audit import register_audit_actions
 
 AUDIT_ACTIONS = {
@@ -22,3 +28,18 @@ AUDIT_ACTIONS = {
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     register_audit_actions(actions, AUDIT_ACTIONS)
+
+
+# Innermost in Wagtail's serving chain (the highest order runs last): the page's view restrictions (a login or a
+# password asked by Wagtail's own hook) are checked before the exam's view runs.
+@hooks.register("on_serve_page", order=1000)
+def serve_exam_page(next_serve_page):
+    """An exam page is served by its view (``exams.views.exam_overview``: eligibility, attempts, start or resume):
+    the page model stays a model and knows nothing of the views above it. Other pages go on down the chain."""
+
+    def serve(page, request, serve_args, serve_kwargs):
+        if isinstance(page, ExamPage):
+            return exam_views.exam_overview(request, page)
+        return next_serve_page(page, request, serve_args, serve_kwargs)
+
+    return serve

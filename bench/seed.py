@@ -123,7 +123,7 @@ def main() -> None:
     django.setup()
     from django.db import transaction
 
-    from assessments.services.attempts import attempt_start
+    from assessments.exams.services.attempts import attempt_start
     from courses.models import LessonPage
 
     with transaction.atomic():

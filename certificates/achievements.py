@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 
 from assessments.models import Candidacy, UnitVerdict, Verdict
-from assessments.selectors_standards import scheme_units, units_for_course
+from assessments.standards.selectors import scheme_units, units_for_course
 from courses.models import Enrolment
 from courses.selectors import completion_requirements_met
 from courses.text import strip_bidi_controls

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from django.db.models import Max, Min, Q, QuerySet
 from django.utils import timezone
 
-from assessments.selectors_standards import competent_unit_codes
+from assessments.competency.selectors.verdicts import competent_unit_codes
 from certificates.models import Certificate
 
 

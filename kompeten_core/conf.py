@@ -89,8 +89,8 @@ DEFAULTS: dict[str, Any] = {
     # (0: from the first day on; the event's dates are the agreed time of FR.AK.01).
     "ASSESSMENT_DAYS_BEFORE_EVENT": 0,
     # The class that re-authenticates an assessor before they sign off or countersign (see
-    # assessments.reauthentication): the default asks for the password.
-    "REAUTHENTICATOR": "assessments.reauthentication.PasswordReauthenticator",
+    # assessments.competency.reauthentication): the default asks for the password.
+    "REAUTHENTICATOR": "assessments.competency.reauthentication.PasswordReauthenticator",
     # The longest secret (password, one-time code) a re-authentication reads, in characters.
     "REAUTHENTICATION_SECRET_MAX_CHARS": 256,
     # Evidence of a competency assessment: the longest text of one field (an answer, an observation, a

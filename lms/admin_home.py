@@ -4,7 +4,7 @@ the reports of the exams they may edit. The same number of queries whatever the 
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 
-from assessments import selectors as assessment_selectors
+from assessments.exams.selectors import attempts as assessment_selectors
 from courses import selectors as course_selectors
 from lms import roles
 from lms.selectors import user_role_names

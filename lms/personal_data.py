@@ -35,6 +35,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
+from assessments.competency.services.evidence_files import portfolio_files
 from assessments.models import (
     Attempt,
     AttemptItem,
@@ -45,7 +46,6 @@ from assessments.models import (
     SelfAssessment,
     UnitVerdict,
 )
-from assessments.services.evidence_files import portfolio_files
 from certificates import selectors as certificate_selectors
 from certificates.services.design import verify_url
 from certificates.services.personal_data import certificate_archives_delete, certificates_holder_anonymise

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from assessments.reauthentication import PasswordReauthenticator
+from assessments.competency.reauthentication import PasswordReauthenticator
 from lms.two_factor import totp_device_confirmed, totp_verify
 
 

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from assessments import selectors_assessor as assessor_selectors
-from assessments import selectors_candidacy as candidacy_selectors
+from assessments.competency.selectors import assessor as assessor_selectors
+from assessments.competency.selectors import candidacy as candidacy_selectors
 from certificates import selectors as certificate_selectors
 from certificates import selectors_admin as certificate_admin_selectors
 from certificates.views_trainee import certificate_rows

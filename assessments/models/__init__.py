@@ -1,7 +1,6 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
-from assessments.models.attempts import Attempt, AttemptItem, Response, ResponseFile
-from assessments.models.competency import (
+from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
     Candidacy,
@@ -13,8 +12,10 @@ from assessments.models.competency import (
     UnitVerdict,
     Verdict,
 )
-from assessments.models.questions import Question, QuestionOption, QuestionTag, QuestionVersion
-from assessments.models.standards import (
+from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
+from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
+from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
+from assessments.standards.models import (
     CertificationScheme,
     CompetencyStandard,
     CompetencyUnit,
@@ -23,7 +24,6 @@ from assessments.models.standards import (
     PerformanceCriterion,
     SchemeUnit,
 )
-from assessments.pages import ExamFixedQuestion, ExamPage, ExamRule
 
 __all__ = [
     "AssessmentEvent",

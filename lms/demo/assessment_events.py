@@ -7,8 +7,8 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.competency.services import candidacy as competency
 from assessments.models import AssessmentEvent, AssessorRegistration, CertificationScheme
-from assessments.services import competency
 from courses.models import Batch
 from lms.models import User
 

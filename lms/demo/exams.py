@@ -6,7 +6,7 @@ from pathlib import Path
 from django.db import transaction
 
 from assessments.models import ExamPage, ExamRule, Question
-from assessments.question_import import questions_import
+from assessments.questions.services.imports import questions_import
 from courses.models import CoursePage, TrackPage
 from lms.demo.content import TRACK_MODULES, tracks
 

@@ -2,7 +2,7 @@
 track's first course covers.
 
 Each standard is written as plain data in the YAML format of ``docs/standards-format.md`` and goes through
-``assessments.standards_io.standard_import``, so the demo also proves the importer. Decree numbers, scheme
+``assessments.standards.files.standard_import``, so the demo also proves the importer. Decree numbers, scheme
 numbers and unit codes are plausible examples, not quotations of published decrees.
 
 Idempotent: a standard that exists already (same kind and decree number) is left as it is, and so are a
@@ -13,7 +13,7 @@ import yaml
 from django.db import transaction
 
 from assessments.models import CertificationScheme, CompetencyStandard, CourseUnit, SchemeUnit
-from assessments.standards_io import standard_import
+from assessments.standards.files import standard_import
 from courses.models import CoursePage, TrackPage
 from lms.demo.standard_files import DEMO_STANDARDS
 

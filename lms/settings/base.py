@@ -362,10 +362,10 @@ KOMPETEN_SIGNUP_URL = "lms:signup"
 # Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
 KOMPETEN_REAUTHENTICATOR = "lms.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
-KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [
-    "assessments.selectors.next_steps_after_lessons",
+    "assessments.exams.selectors.attempts.next_steps_after_lessons",
     "certificates.selectors.next_steps_after_course",
 ]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)

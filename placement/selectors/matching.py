@@ -15,7 +15,8 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.selectors_standards import competent_unit_codes, courses_teaching_units
+from assessments.competency.selectors.verdicts import competent_unit_codes
+from assessments.standards.selectors import courses_teaching_units
 from certificates.selectors_competence import (
     held_unit_codes,
     valid_competency_certificates,

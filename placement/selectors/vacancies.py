@@ -3,7 +3,7 @@
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
-from assessments.selectors_standards import scheme_units
+from assessments.standards.selectors import scheme_units
 from placement.models import Vacancy
 
 #: What a vacancy's required units are read from: its own units and its scheme's units, each with its unit.

@@ -8,12 +8,12 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
+from assessments.exams.services import attempts as services
 from assessments.models import EvidenceRecord, Response, SchemeUnit
-from assessments.question_types import ESSAY_MAX_CHARS
-from assessments.services import attempts as services
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from assessments.questions.types import ESSAY_MAX_CHARS
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,11 +13,11 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def assessment():
-    from assessments.services import attempts as attempt_services
+    from assessments.exams.services import attempts as attempt_services
     from lms import services
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
 
     candidate = services.user_create(
         username="dewi",

@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 @pytest.fixture
 def exam_setup():
     from lms import services
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
 
     trainee = services.user_create(
         username="sari",
@@ -104,8 +104,8 @@ def test_when_time_runs_out_the_saved_answers_are_graded(page, screenshot, exam_
 
 
 def test_a_save_after_the_attempt_was_submitted_elsewhere_tells_the_trainee_and_stops(page, screenshot, exam_setup):
+    from assessments.exams.services import attempts as attempt_services
     from assessments.models import Attempt
-    from assessments.services import attempts as attempt_services
 
     exam = exam_setup
     _log_in(page)

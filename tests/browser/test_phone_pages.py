@@ -78,7 +78,7 @@ def _build_world():
     from assessments.models import Attempt, EvidenceRecord
     from courses.models import LessonPage
     from lms import roles
-    from tests.assessments.competency import candidacy_create, event_create, scheme_create
+    from tests.assessments.competency.factories import candidacy_create, event_create, scheme_create
     from tests.security.world import _in_role, build_world
 
     try:

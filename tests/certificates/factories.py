@@ -9,7 +9,7 @@ from assessments.models import Candidacy, UnitVerdict, Verdict
 from certificates.keys import issuer_keys_create
 from certificates.models import CertificateTemplate, CourseCertificate, Issuer, SchemeCertificate, Signatory
 from courses.models import LessonCompletion, LessonPage
-from tests.assessments.competency import event_create, scheme_create
+from tests.assessments.competency.factories import event_create, scheme_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory, user_model_has_full_name
 

@@ -97,7 +97,7 @@ def test_the_zip_run_packs_one_pdf_per_certificate_named_by_serial(
 
 
 def test_the_form_refuses_a_zip_for_an_event_or_no_target(staff_client):
-    from tests.assessments.competency import event_create
+    from tests.assessments.competency.factories import event_create
 
     event = event_create()
     response = _start(staff_client, {"action": "zip", "event": event.pk})

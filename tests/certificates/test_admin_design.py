@@ -6,7 +6,7 @@ from django.apps import apps
 from django.urls import reverse
 
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
-from tests.assessments.competency import scheme_create
+from tests.assessments.competency.factories import scheme_create
 from tests.certificates import factories
 from tests.certificates.admin_support import certification_staff, instructor_like
 from tests.factories import UserFactory

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from assessments.models import Candidacy, Verdict
 from certificates.models import Certificate, IssueRun
-from tests.assessments.competency import event_create, scheme_create
+from tests.assessments.competency.factories import event_create, scheme_create
 from tests.certificates import factories
 from tests.certificates.admin_support import certification_staff
 from tests.factories import UserFactory

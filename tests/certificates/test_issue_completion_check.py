@@ -7,14 +7,14 @@ import datetime
 import pytest
 from django.utils import timezone
 
+from assessments.exams.services import attempts as exam_services
 from assessments.models import Attempt
-from assessments.services import attempts as exam_services
 from certificates.models import Certificate, IssueRun
 from certificates.services.bulk import issue_run_execute
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_enrolment
 from courses.models import Enrolment, LessonPage
-from tests.assessments.exams import exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories
 from tests.certificates.admin_support import certification_staff
 from tests.courses import factories as course_factories
@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture(autouse=True)
 def exams_required(settings):
-    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.services.completion.exams_passed"]
+    settings.KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
 
 
 def _course_with_exam():

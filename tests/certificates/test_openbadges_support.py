@@ -11,7 +11,7 @@ from django.urls import reverse
 from assessments.models import CertificationScheme
 from certificates.models import CertificateTemplate
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
-from tests.assessments.competency import event_create, scheme_create
+from tests.assessments.competency.factories import event_create, scheme_create
 from tests.certificates import factories
 
 

@@ -17,7 +17,7 @@ from certificates.services.issuing import (
     certificate_issue_for_enrolment,
     certificate_revoke,
 )
-from tests.assessments.competency import event_create, scheme_create
+from tests.assessments.competency.factories import event_create, scheme_create
 from tests.certificates import factories
 from tests.factories import user_model_has_full_name
 

@@ -31,10 +31,10 @@ def seed() -> dict:
     from django.core.management.sql import emit_post_migrate_signal
     from django.urls import reverse
 
-    from assessments.services import attempts as attempt_services
+    from assessments.exams.services import attempts as attempt_services
     from lms import services
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
 
     emit_post_migrate_signal(verbosity=0, interactive=False, db="default")
     site_ensure()

@@ -12,11 +12,11 @@ import pytest
 from celery import current_app
 from django.db import connection
 
-from assessments.services.competency import assessor_assign
+from assessments.competency.services.candidacy import assessor_assign
 from courses.models import OutboxMessage
 from courses.outbox import outbox_publish, outbox_relay
 from lms import services
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 from tests.factories import UserFactory
 from tests.faults import processes
 

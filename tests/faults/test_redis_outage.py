@@ -36,10 +36,10 @@ def redis_cache(settings, redis_server):
 @pytest.fixture
 def trainee_in_exam():
     """A trainee enrolled in a course with a lesson and an exam, with the exam attempt open."""
-    from assessments.services import attempts as attempt_services
+    from assessments.exams.services import attempts as attempt_services
     from lms import services
-    from tests.assessments.exams import enrolled, exam_create
-    from tests.assessments.factories import example_fields, question_create
+    from tests.assessments.exams.factories import enrolled, exam_create
+    from tests.assessments.questions.factories import example_fields, question_create
     from tests.courses import factories as course_factories
     from tests.faults.exam_site import site_ensure
 

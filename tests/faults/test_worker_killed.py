@@ -57,7 +57,7 @@ def slow_certificate():
     from celery import current_app
 
     from certificates.services.issuing import certificate_issue_for_candidacy
-    from tests.assessments.competency import event_create
+    from tests.assessments.competency.factories import event_create
     from tests.certificates import factories
 
     candidacy = factories.competent_candidacy(event=event_create(scheme=_scheme_with_units(UNITS)))

@@ -10,12 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import given
 
-from assessments.importers import GIFT, ParseReport, QuestionFileInvalid, parse, parse_gift
 from assessments.models import Question
-from assessments.question_import import questions_import
+from assessments.questions.importers import GIFT, ParseReport, QuestionFileInvalid, parse, parse_gift
+from assessments.questions.services.imports import questions_import
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
-SAMPLE = (Path(__file__).parent.parent / "assessments" / "samples" / "questions.gift.txt").read_bytes()
+SAMPLE = (Path(__file__).parent.parent / "assessments" / "questions" / "samples" / "questions.gift.txt").read_bytes()
 
 
 def then_the_report_is_clean(report: ParseReport) -> None:

@@ -12,12 +12,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from hypothesis import given
 
-from assessments.importers import MOODLE_XML, ParseReport, QuestionFileInvalid, parse, parse_moodle_xml
 from assessments.models import Question
-from assessments.question_import import questions_import
+from assessments.questions.importers import MOODLE_XML, ParseReport, QuestionFileInvalid, parse, parse_moodle_xml
+from assessments.questions.services.imports import questions_import
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
-SAMPLE = (Path(__file__).parent.parent / "assessments" / "samples" / "questions.xml").read_bytes()
+SAMPLE = (Path(__file__).parent.parent / "assessments" / "questions" / "samples" / "questions.xml").read_bytes()
 REFUSED = "The file declares a document type or entities, which are refused for safety."
 ESSAY = b"<question type='essay'><name><text>E</text></name><questiontext><text>%s</text></questiontext></question>"
 

@@ -10,13 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from assessments.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
-from assessments.standards_io import (
+from assessments.standards.files import (
     ImportResult,
     standard_export_csv,
     standard_import,
     standard_parse,
 )
-from tests.assessments.test_standards_io import GARMENT_CSV, GARMENT_YAML
+from tests.assessments.standards.test_standards_io import GARMENT_CSV, GARMENT_YAML
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
 YAML = GARMENT_YAML.encode()

@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from assessments.question_types import REGEX_MAX_CHARS, SHORT_TEXT_MAX_CHARS, grade, regex_problem
-from tests.assessments.factories import snapshot_build
+from assessments.questions.types import REGEX_MAX_CHARS, SHORT_TEXT_MAX_CHARS, grade, regex_problem
+from tests.assessments.questions.factories import snapshot_build
 
 EVIL = [
     r"(a+)+",
@@ -108,7 +108,7 @@ def test_an_author_cannot_save_a_pattern_that_backtracks_catastrophically():
     # Given a short-text question whose pattern nests repetitions
     from django.core.exceptions import ValidationError
 
-    from tests.assessments.factories import question_build
+    from tests.assessments.questions.factories import question_build
 
     question = question_build(type="short", regex="(a+)+$")
     # When it is validated for saving, then the author is told why

@@ -6,7 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from courses import services as course_services
-from tests.assessments.exams import exam_create
+from tests.assessments.exams.factories import exam_create
 from tests.courses import factories as course_factories
 
 pytestmark = pytest.mark.django_db

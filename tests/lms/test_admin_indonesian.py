@@ -16,8 +16,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.models import Page
 
 from lms import roles
-from tests.assessments.competency import candidacy_create, event_create
-from tests.assessments.exams import exam_create
+from tests.assessments.competency.factories import candidacy_create, event_create
+from tests.assessments.exams.factories import exam_create
 from tests.certificates.factories import issuer_create, template_create
 from tests.courses import factories as course_factories
 from tests.lms.conftest import make_user

@@ -22,7 +22,7 @@ from certificates.services.issuing import (
 from kompeten_core.audit import audit_log, client_ip
 from kompeten_core.middleware import AuditContextMiddleware
 from lms import roles
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.certificates.factories import completed_enrolment, trainee_create
 from tests.courses import factories as course_factories
 from tests.lms.conftest import PASSWORD, make_user

@@ -28,15 +28,15 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 
+from assessments.exams.services import attempts as attempt_services
 from assessments.models import Response
-from assessments.services import attempts as attempt_services
 from certificates.keys import _load
 from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke
 from lms.backup import BackupError, backup_create, backup_restore
 from lms.backup.files import storage_names
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates.test_openbadges_support import competency_certificate, training_certificate, verify
 from tests.factories import UserFactory
 

@@ -63,7 +63,7 @@ def test_load_demo_twice_duplicates_nothing(loaded):
 
 
 def test_every_demo_course_has_an_exam_that_can_be_sat(loaded, client):
-    from assessments.services.attempts import attempt_start
+    from assessments.exams.services.attempts import attempt_start
     from courses.services import enrolment_create
     from lms.models import User
 

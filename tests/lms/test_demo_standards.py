@@ -4,8 +4,8 @@ import pytest
 from django.core.management import call_command
 
 from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, CourseUnit, SchemeUnit
-from assessments.selectors_standards import scheme_units, units_for_course
-from assessments.standards_io import standard_export_csv, standard_export_yaml, standard_import
+from assessments.standards.files import standard_export_csv, standard_export_yaml, standard_import
+from assessments.standards.selectors import scheme_units, units_for_course
 from courses.models import CoursePage, TrackPage
 from lms.demo.content import tracks
 from lms.demo.standards import DEMO_STANDARDS, demo_standard_file, demo_standards_load

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from assessments.models import Attempt
 from courses.models import Enrolment, LessonCompletion
-from tests.assessments.exams import exam_create
+from tests.assessments.exams.factories import exam_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -16,12 +16,12 @@ from django.core import mail
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.services.competency import assessor_assign
-from assessments.services.event_reports import event_report_request
+from assessments.competency.services.candidacy import assessor_assign
+from assessments.competency.services.event_reports import event_report_request
 from courses.models import OutboxMessage
 from courses.outbox import outbox_deliver, outbox_enqueue, outbox_relay
 from lms.tasks import email_send
-from tests.assessments.competency import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 from tests.races import postgres_only, race

@@ -86,7 +86,7 @@ def test_trainee_dashboard_query_count_does_not_grow_with_enrolments(
 def test_assessor_dashboard_query_count_does_not_grow_with_candidates(
     client, assessor, django_assert_num_queries, candidates
 ):
-    from tests.assessments.competency import candidacy_create, event_create
+    from tests.assessments.competency.factories import candidacy_create, event_create
 
     event = event_create()
     for _ in range(candidates):
@@ -100,8 +100,8 @@ def test_assessor_dashboard_query_count_does_not_grow_with_candidates(
 
 def test_each_assignment_notice_on_the_assessors_dashboard_names_the_candidate_and_the_event(client):
     # Given two candidates assigned to one assessor through the service (which leaves a notice each)
-    from assessments.services import competency as competency_services
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from assessments.competency.services import candidacy as competency_services
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
     from tests.factories import UserFactory
 
     event = event_create()
@@ -122,8 +122,8 @@ def test_each_assignment_notice_on_the_assessors_dashboard_names_the_candidate_a
 
 def test_the_candidates_dashboard_tells_them_to_fill_in_the_self_assessment_before_it_closes(client):
     # Given a candidate whose assessor has just been assigned
-    from assessments.services import competency as competency_services
-    from tests.assessments.competency import assessor_create, candidacy_create, event_create
+    from assessments.competency.services import candidacy as competency_services
+    from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
     from tests.factories import UserFactory
 
     event = event_create()

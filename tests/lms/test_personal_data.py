@@ -26,15 +26,15 @@ from assessments.models import (
     UnitVerdict,
     Verdict,
 )
-from assessments.services.questions import question_versions_current
+from assessments.questions.services.versions import question_versions_current
 from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from courses.models import LessonCompletion
 from kompeten_core.private_files import private_storage
 from lms import roles
 from lms.personal_data import personal_data_collect
-from tests.assessments.exams import exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.exams.factories import exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates.factories import competent_candidacy, completed_enrolment
 from tests.courses import factories as course_factories
 from tests.factories import PASSWORD

@@ -6,11 +6,11 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from assessments.competency.reauthentication import reauthenticator_for
+from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, SchemeUnit
-from assessments.reauthentication import reauthenticator_for
-from assessments.services import competency as services
 from lms.reauthentication import PasswordOrCodeReauthenticator
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.lms.conftest import PASSWORD
 from tests.lms.test_accounts_two_factor import code_for
 

@@ -33,10 +33,10 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from assessments.competency.services import candidacy as competency_services
+from assessments.competency.services import event_reports, evidence_files
+from assessments.exams.services import attempts as attempt_services
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
-from assessments.services import attempts as attempt_services
-from assessments.services import competency as competency_services
-from assessments.services import event_reports, evidence_files
 from certificates.services import bulk, rendering
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
@@ -44,9 +44,9 @@ from placement.models import Demand, Placement, TracerSurvey, Vacancy
 from placement.services import tracer
 from placement.services.applications import application_create
 from placement.services.seekers import cv_upload
-from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
-from tests.assessments.exams import enrolled, exam_create
-from tests.assessments.factories import example_fields, question_create
+from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.exams.factories import enrolled, exam_create
+from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory

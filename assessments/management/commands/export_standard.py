@@ -5,8 +5,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.selectors_standards import standard_with_tree
-from assessments.standards_io import standard_export_csv, standard_export_yaml
+from assessments.standards.files import standard_export_csv, standard_export_yaml
+from assessments.standards.selectors import standard_with_tree
 
 EXPORTERS = {"yaml": standard_export_yaml, "csv": standard_export_csv}
 

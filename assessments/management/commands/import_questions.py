@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.question_import import max_bytes, questions_import
+from assessments.questions.services.imports import max_bytes, questions_import
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from assessments.standards_io import max_bytes, standard_import
+from assessments.standards.files import max_bytes, standard_import
 
 
 class Command(BaseCommand):

@@ -1,0 +1,267 @@
+"""Competency assessment (uji kompetensi), after BNSP's forms (docs/domain.md §3): an event for a scheme at an
+assessment site, its candidates with their application and self-assessment, the evidence assessors record,
+a K/BK verdict per unit, sign-off (read-only afterwards), and appeals that reopen it with history kept."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from assessments.standards.models import CertificationScheme, CompetencyUnit, Element
+from kompeten_core.private_files import private_storage
+
+
+class Verdict(models.TextChoices):
+    COMPETENT = "K", _("Competent (Kompeten)")
+    NOT_YET_COMPETENT = "BK", _("Not yet competent (Belum Kompeten)")
+
+
+class AssessorRegistration(models.Model):
+    """An assessor's registration (e.g. MET.000.002286.2018): valid until a date, for some schemes."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessor_registrations")
+    number = models.CharField(_("registration number"), max_length=60, unique=True)
+    valid_until = models.DateField(_("valid until"))
+    schemes = models.ManyToManyField(CertificationScheme, verbose_name=_("schemes"), related_name="+")
+
+    class Meta:
+        verbose_name = _("assessor registration")
+        verbose_name_plural = _("assessor registrations")
+        ordering = ["-valid_until"]
+
+    def __str__(self) -> str:
+        return self.number
+
+
+class AssessmentEvent(models.Model):
+    class SiteKind(models.TextChoices):
+        TEMPORARY = "sewaktu", _("Temporary (sewaktu)")
+        WORKPLACE = "tempat_kerja", _("Workplace (tempat kerja)")
+        INDEPENDENT = "mandiri", _("Independent (mandiri)")
+
+    scheme = models.ForeignKey(
+        CertificationScheme, verbose_name=_("scheme"), on_delete=models.PROTECT, related_name="events"
+    )
+    title = models.CharField(_("title"), max_length=200)
+    site_name = models.CharField(_("assessment site (TUK)"), max_length=200)
+    site_kind = models.CharField(_("kind of site"), max_length=15, choices=SiteKind.choices, default=SiteKind.TEMPORARY)
+    starts_on = models.DateField(_("starts on"))
+    ends_on = models.DateField(_("ends on"))
+    lead_assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("lead assessor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    assessors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, verbose_name=_("assessors"), blank=True, related_name="assessment_events"
+    )
+    countersign_required = models.BooleanField(_("the lead assessor countersigns"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("assessment event")
+        verbose_name_plural = _("assessment events")
+        ordering = ["-starts_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")), name="assessments_event_ends_after_start"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Candidacy(models.Model):
+    """A candidate in an event: application (FR.APL.01), assigned assessor, recommendation and sign-off."""
+
+    class Purpose(models.TextChoices):
+        CERTIFICATION = "certification", _("Certification")
+        RECERTIFICATION = "recertification", _("Re-certification")
+        RCC = "rcc", _("Recognition of current competency")
+        RPL = "rpl", _("Recognition of prior learning")
+
+    class Status(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        ASSESSING = "assessing", _("Being assessed")
+        SIGNED = "signed", _("Signed off")
+        APPEALED = "appealed", _("Under appeal")
+
+    event = models.ForeignKey(
+        AssessmentEvent, verbose_name=_("assessment event"), on_delete=models.CASCADE, related_name="candidacies"
+    )
+    candidate = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("candidate"), on_delete=models.PROTECT, related_name="candidacies"
+    )
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assessor"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="assigned_candidacies",
+    )
+    batch = models.ForeignKey(
+        "courses.Batch", verbose_name=_("batch"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    purpose = models.CharField(_("purpose"), max_length=20, choices=Purpose.choices, default=Purpose.CERTIFICATION)
+    requirements_checked = models.BooleanField(_("requirement documents checked"), default=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.APPLIED)
+    recommendation = models.CharField(_("recommendation"), max_length=2, choices=Verdict.choices, blank=True)
+    signed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    countersigned_at = models.DateTimeField(_("countersigned at"), null=True, blank=True)
+    countersigned_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    candidate_feedback = models.TextField(_("the candidate's feedback"), blank=True)
+    applied_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("candidacy")
+        verbose_name_plural = _("candidacies")
+        ordering = ["event_id", "candidate_id"]
+        constraints = [
+            models.UniqueConstraint(fields=["event", "candidate"], name="assessments_candidacy_once_per_event")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.event}"
+
+    @property
+    def is_read_only(self) -> bool:
+        return self.status == self.Status.SIGNED
+
+
+class SelfAssessment(models.Model):
+    """FR.APL.02: the candidate's own claim per element, and the evidence they point to."""
+
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="self_assessments")
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="+")
+    claim = models.CharField(_("claim"), max_length=2, choices=Verdict.choices)
+    evidence = models.TextField(_("evidence"), blank=True)
+
+    class Meta:
+        verbose_name = _("self-assessment")
+        constraints = [
+            models.UniqueConstraint(fields=["candidacy", "element"], name="assessments_self_assessment_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidacy_id}:{self.element_id}={self.claim}"
+
+
+class EvidenceRecord(models.Model):
+    """Evidence an assessor records for a unit (FR.IA.01 to FR.IA.08). ``data`` holds the method's rows, e.g. the
+    observation checklist: [{"criterion_id", "achieved": bool|null, "benchmark", "note", "follow_up"}]."""
+
+    class Method(models.TextChoices):
+        OBSERVATION = "observation", _("Observation checklist")
+        DEMONSTRATION = "demonstration", _("Practical demonstration")
+        ORAL = "oral", _("Oral questions")
+        WRITTEN = "written", _("Written test")
+        PORTFOLIO = "portfolio", _("Portfolio")
+
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="evidence")
+    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+")
+    method = models.CharField(_("method"), max_length=15, choices=Method.choices)
+    data = models.JSONField(_("record"), default=dict, blank=True)
+    attempt = models.ForeignKey(
+        "assessments.Attempt", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    satisfactory = models.BooleanField(_("satisfactory"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    version = models.PositiveIntegerField(default=1, help_text=_("Raised on every save: a stale form is refused."))
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("evidence record")
+        ordering = ["candidacy_id", "unit_id", "method"]
+        constraints = [
+            models.UniqueConstraint(fields=["candidacy", "unit", "method"], name="assessments_evidence_once_per_method")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidacy_id}:{self.unit_id}:{self.method}"
+
+
+class UnitVerdict(models.Model):
+    """FR.AK.02: K or BK for one unit, with the rationale and, for BK, the gap and the follow-up."""
+
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="verdicts")
+    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+")
+    verdict = models.CharField(_("verdict"), max_length=2, choices=Verdict.choices)
+    rationale = models.TextField(_("rationale"))
+    gap_note = models.TextField(_("gap"), blank=True)
+    follow_up = models.TextField(_("follow-up"), blank=True)
+    justification = models.TextField(
+        _("justification"), blank=True, help_text=_("Why K although some performance criteria were not demonstrated.")
+    )
+    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    decided_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("unit verdict")
+        constraints = [models.UniqueConstraint(fields=["candidacy", "unit"], name="assessments_verdict_once_per_unit")]
+
+    def __str__(self) -> str:
+        return f"{self.candidacy_id}:{self.unit_id}={self.verdict}"
+
+
+class DecisionHistory(models.Model):
+    """Who changed a decision, when, what and why — kept for every sign-off, appeal and correction."""
+
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="history")
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    action = models.CharField(_("action"), max_length=30)
+    reason = models.TextField(_("reason"), blank=True)
+    before = models.JSONField(default=dict, blank=True)
+    after = models.JSONField(default=dict, blank=True)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("decision history")
+        ordering = ["candidacy_id", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.candidacy_id} {self.action}"
+
+
+class Notice(models.Model):
+    """An on-site notice about a candidacy (shown on the person's dashboard until read)."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_notices")
+    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="notices")
+    kind = models.CharField(_("kind"), max_length=20)
+    created_at = models.DateTimeField(auto_now_add=True)
+    read_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notice")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["user", "read_at"], name="assessments_notice_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.kind}:{self.candidacy_id}"
+
+
+class EventReportFile(models.Model):
+    """A PDF of an event's report, rendered by a background task (never inside a request)."""
+
+    event = models.ForeignKey(AssessmentEvent, on_delete=models.CASCADE, related_name="report_files")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(_("file"), upload_to="assessments/reports/", storage=private_storage, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    rendered_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("event report (PDF)")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.event_id} @ {self.created_at:%Y-%m-%d %H:%M}"

@@ -1,0 +1,59 @@
+"""The event report as a PDF: requested in the admin, rendered by a Celery task with WeasyPrint."""
+
+import secrets
+
+from celery import current_app
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from assessments.competency.models import AssessmentEvent, EventReportFile
+from assessments.competency.selectors.reports import event_report_rows
+from assessments.task_names import EVENT_REPORT_RENDER
+from courses.outbox import outbox_enqueue
+from kompeten_core.audit import audit_log
+
+
+def _no_fetching():
+    """WeasyPrint may fetch nothing: the report's HTML carries its own styles, no images, no network.
+
+    WeasyPrint 70 wants a ``URLFetcher`` (it reads the fetcher's settings when a fetch fails), not a function.
+    """
+    from weasyprint.urls import URLFetcher  # noqa: PLC0415 - WeasyPrint is heavy: loaded only to render a PDF
+
+    class NoFetching(URLFetcher):
+        def fetch(self, url, headers=None):
+            raise ValueError(f"external resource refused: {url[:80]}")
+
+    return NoFetching(allowed_protocols=[])
+
+
+@transaction.atomic
+def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
+    """Record the request and render it after commit, in the task queue (through the outbox: a broker that is down
+    then only delays it)."""
+    report = EventReportFile.objects.create(event=event, requested_by=user)
+    audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
+    outbox_enqueue(task=current_app.tasks[EVENT_REPORT_RENDER], kwargs={"report_id": report.pk})
+    return report
+
+
+def event_report_render(*, report_id: int) -> bool:
+    """Render the PDF (idempotent: a rendered report is left as it is)."""
+    import weasyprint  # noqa: PLC0415 - WeasyPrint is heavy: loaded only to render a PDF
+
+    report = EventReportFile.objects.select_related("event__scheme").filter(pk=report_id).first()
+    if report is None or report.rendered_at is not None:
+        return False
+    units, rows = event_report_rows(event=report.event)
+    html = render_to_string(
+        "assessments/reports/event_report_pdf.html",
+        {"event": report.event, "units": units, "rows": rows, "generated_at": timezone.now()},
+    )
+    pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf()
+    name = f"event-{report.event_id}-{secrets.token_urlsafe(8)}.pdf"
+    report.file.save(name, ContentFile(pdf), save=False)
+    report.rendered_at = timezone.now()
+    report.save(update_fields=["file", "rendered_at"])
+    return True

@@ -1,0 +1,20 @@
+"""URLs: evidence per unit beyond observation (see assessments.competency.views.evidence), under /uji-kompetensi/ in the
+"assessments" namespace."""
+
+from django.urls import path
+
+import courses.converters  # noqa: F401 - registers the id converter
+from assessments.competency.views import evidence
+
+urlpatterns = [
+    path(
+        "<id:candidacy_id>/asesor/unit/<id:unit_id>/bukti/<slug:method>/",
+        evidence.evidence_method,
+        name="evidence_method",
+    ),
+    path(
+        "<id:candidacy_id>/unit/<id:unit_id>/portofolio/<id:index>/",
+        evidence.evidence_file_download,
+        name="evidence_file_download",
+    ),
+]

@@ -1,0 +1,130 @@
+"""Attempts at an exam: drawn questions frozen at start, one Response row per question saved one answer at a
+time (the newest client sequence number wins), a deadline kept on the server, and the grades."""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from assessments.exams.pages import ExamPage
+from assessments.questions.models import QuestionVersion
+from assessments.standards.models import CompetencyUnit
+from kompeten_core.private_files import private_storage
+
+SCORE = {"max_digits": 8, "decimal_places": 2}
+
+
+class Attempt(models.Model):
+    class State(models.TextChoices):
+        IN_PROGRESS = "in_progress", _("In progress")
+        SUBMITTED = "submitted", _("Submitted, awaiting an assessor")
+        GRADED = "graded", _("Graded")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exam_attempts")
+    exam = models.ForeignKey(ExamPage, on_delete=models.PROTECT, related_name="attempts")
+    number = models.PositiveSmallIntegerField(_("attempt number"))
+    state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.IN_PROGRESS)
+    started_at = models.DateTimeField(_("started at"))
+    deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    expired = models.BooleanField(_("closed at the deadline"), default=False)
+    position_reached = models.PositiveSmallIntegerField(
+        _("furthest question reached"),
+        default=1,
+        help_text=_("For sequential navigation: earlier questions are closed."),
+    )
+    graded_at = models.DateTimeField(_("graded at"), null=True, blank=True)
+    score = models.DecimalField(_("score"), null=True, blank=True, **SCORE)
+    max_score = models.DecimalField(_("maximum score"), default=0, **SCORE)
+    percent = models.DecimalField(_("percent"), null=True, blank=True, max_digits=5, decimal_places=2)
+    passed = models.BooleanField(_("passed"), null=True, blank=True)
+    unit_results = models.JSONField(_("results per unit"), default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("attempt")
+        verbose_name_plural = _("attempts")
+        ordering = ["-started_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "exam", "number"], name="assessments_attempt_number_once"),
+            models.UniqueConstraint(
+                fields=["user", "exam"],
+                condition=models.Q(state="in_progress"),
+                name="assessments_attempt_one_in_progress",
+            ),
+        ]
+        indexes = [models.Index(fields=["state", "deadline"], name="assessments_attempt_due")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.exam_id} · #{self.number}"
+
+
+class AttemptItem(models.Model):
+    """One drawn question of an attempt, frozen: its version and the order of its options."""
+
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    position = models.PositiveSmallIntegerField(_("position"))
+    question_version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="+")
+    unit = models.ForeignKey(CompetencyUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    option_order = models.JSONField(default=list, blank=True)
+    match_order = models.JSONField(default=list, blank=True)
+    max_score = models.DecimalField(**SCORE)
+
+    class Meta:
+        ordering = ["attempt_id", "position"]
+        constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="assessments_item_position_once")]
+
+    def __str__(self) -> str:
+        return f"{self.attempt_id}:{self.position}"
+
+
+class Response(models.Model):
+    """The trainee's answer to one item. Autosaves keep the newest client sequence number (``seq``)."""
+
+    item = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="response")
+    answer = models.JSONField(default=dict, blank=True)
+    seq = models.PositiveBigIntegerField(default=0)
+    flagged = models.BooleanField(default=False)
+    saved_at = models.DateTimeField(null=True, blank=True)
+    score = models.DecimalField(null=True, blank=True, **SCORE)
+    correct = models.BooleanField(null=True, blank=True)
+    needs_manual = models.BooleanField(default=False)
+    graded_at = models.DateTimeField(null=True, blank=True)
+    graded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    feedback = models.TextField(blank=True)
+    # A short lock while an assessor grades this answer, so that two assessors never grade it at once.
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["needs_manual", "graded_at"], name="assessments_response_manual")]
+
+    def __str__(self) -> str:
+        return f"{self.item_id} (seq {self.seq})"
+
+
+def _evidence_path(instance, filename: str) -> str:
+
+    extension = filename.rsplit(".", 1)[-1].lower()[:10] if "." in filename else "bin"
+    return f"assessments/evidence/{instance.response.item.attempt_id}/{secrets.token_urlsafe(16)}.{extension}"
+
+
+class ResponseFile(models.Model):
+    """A file a trainee uploaded as the answer to a file question (evidence). Served only through a checked view."""
+
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    file = models.FileField(_("file"), upload_to=_evidence_path, storage=private_storage, max_length=255)
+    original_name = models.CharField(_("file name"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("uploaded evidence")
+        ordering = ["-uploaded_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

@@ -1,1 +1,0 @@
-"""Writes of the assessments plugin, one module per area."""
