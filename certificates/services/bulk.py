@@ -10,12 +10,14 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from assessments.models import Candidacy
 from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import (
     CertificateRefused,
     certificate_issue_for_candidacy,
     certificate_issue_for_enrolment,
 )
+from courses.models import Enrolment
 from courses.outbox import outbox_enqueue
 
 logger = logging.getLogger(__name__)
@@ -37,21 +39,13 @@ def issue_run_start(*, by, batch=None, event=None, action: str = IssueRun.Action
 
 
 def _targets(run: IssueRun) -> list[int]:
-    from assessments.models import Candidacy
-    from courses.models import Enrolment
-
+    """The run's enrolments or candidacies, by the lower plugins' own rules (``Enrolment.objects.completed()``,
+    ``Candidacy.objects.competent()``): the same ones the pending list shows and the issuing service accepts."""
     if run.batch_id:
-        return list(
-            Enrolment.objects.filter(batch_id=run.batch_id, completed_at__isnull=False)
-            .exclude(status=Enrolment.Status.WITHDRAWN)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-    return list(
-        Candidacy.objects.filter(event_id=run.event_id, status=Candidacy.Status.SIGNED, recommendation="K")
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
+        targets = Enrolment.objects.completed().filter(batch_id=run.batch_id)
+    else:
+        targets = Candidacy.objects.competent().filter(event_id=run.event_id)
+    return list(targets.order_by("pk").values_list("pk", flat=True))
 
 
 def _claim(run_id: int) -> IssueRun | None:
@@ -94,8 +88,6 @@ def issue_run_execute(*, run_id: int) -> int:
 
 def batch_certificates(*, batch):
     """The live, rendered certificates of a batch's trainees for the batch's course."""
-    from courses.models import Enrolment
-
     holders = Enrolment.objects.filter(batch=batch).values("user_id")
     return (
         Certificate.objects.filter(course_id=batch.course_id, holder_id__in=holders, rendered_at__isnull=False)
