@@ -14,6 +14,7 @@ from django.urls import reverse
 from certificates import conf, data_integrity, jose
 from certificates.keys import did, issuer_keys, key_id, published_jwks
 from certificates.models import Certificate, Issuer
+from certificates.services.issuing import recipient_identity
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
@@ -140,8 +141,6 @@ def identity(certificate: Certificate) -> dict:
     """
     kind, digest = certificate.recipient_type, certificate.recipient_hash
     if not digest:  # issued before the hash was frozen
-        from certificates.services.issuing import recipient_identity
-
         kind, digest = recipient_identity(holder=certificate.holder, salt=certificate.recipient_salt)
     return {
         "type": "IdentityObject",

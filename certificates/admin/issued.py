@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -162,8 +163,6 @@ class CertificateViewSet(ModelViewSet):
     def url_finder_class(self):
         # Wagtail's reports (Site history) link each logged object to its edit view; certificates have none, so
         # they link to the inspect view instead.
-        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-
         return type("CertificateURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
 
     def get_urlpatterns(self):

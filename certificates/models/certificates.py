@@ -3,9 +3,13 @@
 import uuid
 
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from certificates import conf
+from courses.private_files import private_storage as courses_private_storage
 
 
 def _pdf_path(instance, filename: str) -> str:
@@ -15,14 +19,8 @@ def _pdf_path(instance, filename: str) -> str:
 
 def private_storage():
     """Where PDFs and ZIPs are kept (``KOMPETEN_CERTIFICATE_STORAGE``); served only by permission-checked views."""
-    from django.core.files.storage import storages
-
-    from certificates import conf
-
     alias = conf.get("CERTIFICATE_STORAGE")
     if not alias:
-        from courses.private_files import private_storage as courses_private_storage
-
         return courses_private_storage()
     return storages[alias]
 
