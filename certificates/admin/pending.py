@@ -16,10 +16,10 @@ from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
-from certificates import selectors_admin
 from certificates.achievements import holder_name
 from certificates.admin import permissions as perms
 from certificates.admin.bulk import url as run_url
+from certificates.selectors import admin as selectors_admin
 from certificates.services.bulk import issue_run_start
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_candidacy
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from asn1crypto import pem, x509
 
 from certificates.models import Certificate
-from certificates.selectors_public import certificate_for_pdf_hash, issuer_signing_certificates
+from certificates.selectors.public import certificate_for_pdf_hash, issuer_signing_certificates
 
 logger = logging.getLogger(__name__)
 
