@@ -1,20 +1,14 @@
 """Bulk work started in the admin: issue for a whole batch or assessment event; zip a batch's PDFs. What a run does
 once its task runs is in ``services.runs``."""
 
-import logging
-
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from certificates.models import IssueRun
-from certificates.services.issuing import (
-    CertificateRefused,
-)
+from certificates.services.issuing import CertificateRefused
 from certificates.tasks.runs import issue_run_execute as issue_run_execute_task
 from certificates.tasks.runs import zip_run_execute as zip_run_execute_task
 from courses.outbox import outbox_enqueue
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic

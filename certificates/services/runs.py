@@ -2,7 +2,6 @@
 batch's PDFs into one ZIP. Both take the run with a row lock, so a task that runs twice changes nothing more."""
 
 import io
-import logging
 import zipfile
 
 from django.core.files.base import ContentFile
@@ -18,8 +17,6 @@ from certificates.services.issuing import (
     certificate_issue_for_enrolment,
 )
 from courses.models import Enrolment
-
-logger = logging.getLogger(__name__)
 
 
 def _targets(run: IssueRun) -> list[int]:
