@@ -126,7 +126,8 @@ def _bulk(*, batch, requested_by, timeout: float) -> dict:
     from django.db import transaction
 
     from certificates.models import IssueRun
-    from certificates.services.bulk import batch_certificates, issue_run_start
+    from certificates.services.bulk import issue_run_start
+    from certificates.services.runs import batch_certificates
 
     start = time.perf_counter()
     with transaction.atomic():

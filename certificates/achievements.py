@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from django.utils import timezone
 
-from assessments.models import Candidacy, UnitVerdict, Verdict
+from assessments.models import Candidacy, UnitVerdict
 from assessments.standards.selectors import scheme_units, units_for_course
 from courses.models import Enrolment
 from courses.selectors import completion_requirements_met
@@ -50,12 +50,7 @@ def completed_enrolment(*, enrolment_id: int) -> Enrolment | None:
     A completion recorded is not taken on trust: the courses plugin's check runs again at issue (a passed exam,
     the required lessons published by the completion), so a completion recorded around the rules issues nothing.
     """
-    enrolment = (
-        Enrolment.objects.select_related("user", "course", "batch")
-        .filter(pk=enrolment_id, completed_at__isnull=False)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
-        .first()
-    )
+    enrolment = Enrolment.objects.completed().filter(pk=enrolment_id).first()
     if enrolment is None or not completion_requirements_met(enrolment=enrolment):
         return None
     return enrolment
@@ -86,18 +81,7 @@ def training_achievement(*, enrolment: Enrolment) -> Achievement:
 
 def competent_candidacy(*, candidacy_id: int) -> Candidacy | None:
     """The candidacy when its Kompeten recommendation is signed off (and countersigned where required)."""
-    candidacy = (
-        Candidacy.objects.select_related("candidate", "event__scheme")
-        .filter(
-            pk=candidacy_id,
-            status=Candidacy.Status.SIGNED,
-            recommendation=Verdict.COMPETENT,
-        )
-        .first()
-    )
-    if candidacy is None or (candidacy.event.countersign_required and candidacy.countersigned_at is None):
-        return None
-    return candidacy
+    return Candidacy.objects.competent().filter(pk=candidacy_id).first()
 
 
 def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime) -> Achievement:

@@ -13,6 +13,7 @@ import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -20,6 +21,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, ed25519
 from cryptography.x509.oid import NameOID
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from kompeten_core.conf import public_base_url
@@ -226,10 +228,6 @@ def did(issuer) -> str:
     ``%3A``). The document is served by ``certificates:issuer_did`` under the public base URL, so the identifier
     is that URL's host followed by each path segment before ``did.json``, wherever the host site mounts the plugin.
     """
-    from urllib.parse import urlsplit
-
-    from django.urls import reverse
-
     url = urlsplit(public_base_url() + reverse("certificates:issuer_did", args=[issuer.code]))
     host = (url.hostname or "localhost").lower()
     if url.port:

@@ -14,6 +14,7 @@ from django.urls import reverse
 from certificates import data_integrity, jose
 from certificates.keys import did, issuer_keys, key_id, published_jwks
 from certificates.models import Certificate, Issuer
+from certificates.services.issuing import recipient_identity
 from kompeten_core.conf import public_base_url
 from kompeten_core.conf import settings as kompeten
 
@@ -142,8 +143,6 @@ def identity(certificate: Certificate) -> dict:
     """
     kind, digest = certificate.recipient_type, certificate.recipient_hash
     if not digest:  # issued before the hash was frozen
-        from certificates.services.issuing import recipient_identity
-
         kind, digest = recipient_identity(holder=certificate.holder, salt=certificate.recipient_salt)
     return {
         "type": "IdentityObject",

@@ -9,21 +9,18 @@ from django.db import transaction
 from django.dispatch import receiver
 
 from assessments.signals import candidate_competent
+from certificates.tasks.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from courses.outbox import outbox_enqueue
 from courses.signals import course_completed
 
 
 @receiver(course_completed, dispatch_uid="certificates.course_completed")
 def _course_completed(sender, *, enrolment_id: int, **kwargs) -> None:
-    from certificates.tasks import certificate_issue_for_enrolment
-
     _enqueue(certificate_issue_for_enrolment, enrolment_id=enrolment_id)
 
 
 @receiver(candidate_competent, dispatch_uid="certificates.candidate_competent")
 def _candidate_competent(sender, *, candidacy_id: int, **kwargs) -> None:
-    from certificates.tasks import certificate_issue_for_candidacy
-
     _enqueue(certificate_issue_for_candidacy, candidacy_id=candidacy_id)
 
 

@@ -63,6 +63,15 @@ class Batch(models.Model):
             raise ValidationError({"ends_on": _("A batch cannot end before it starts.")})
 
 
+class EnrolmentQuerySet(models.QuerySet):
+    def completed(self) -> "EnrolmentQuerySet":
+        """Enrolments whose course is completed, with their trainee, course and batch: the one rule the plugins above
+        read ("completed" has a date and is never withdrawn — ``courses_enrolment_completed_has_date`` guarantees
+        both, so the status alone says it). Whether every completion requirement still holds is another question
+        (``courses.selectors.completion_requirements_met``)."""
+        return self.filter(status=Enrolment.Status.COMPLETED).select_related("user", "course", "batch")
+
+
 class Enrolment(models.Model):
     """A user taking a course: once per user and course, in an optional batch."""
 
@@ -87,6 +96,8 @@ class Enrolment(models.Model):
         LessonPage, verbose_name=_("last lesson"), null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     last_activity_at = models.DateTimeField(_("last activity"), null=True, blank=True)
+
+    objects = EnrolmentQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("enrolment")

@@ -46,7 +46,7 @@ from assessments.models import (
     SelfAssessment,
     UnitVerdict,
 )
-from certificates import selectors as certificate_selectors
+from certificates.selectors import holder as certificate_selectors
 from certificates.services.design import verify_url
 from certificates.services.personal_data import certificate_archives_delete, certificates_holder_anonymise
 from courses.models import Enrolment, LessonCompletion, LessonPage

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_GET, require_POST
 
 from assessments.competency.selectors import assessor as assessor_selectors
 from assessments.competency.selectors import candidacy as candidacy_selectors
-from certificates import selectors as certificate_selectors
-from certificates import selectors_admin as certificate_admin_selectors
-from certificates.views_trainee import certificate_rows
+from certificates.selectors import admin as certificate_admin_selectors
+from certificates.selectors import holder as certificate_selectors
+from certificates.views.trainee import certificate_rows
 from courses import selectors as course_selectors
 from lms import health, personal_data, roles, services
 from lms.forms import AccountDeleteForm, LanguageForm, ProfileForm, SignUpForm

@@ -74,6 +74,18 @@ class AssessmentEvent(models.Model):
         return self.title
 
 
+class CandidacyQuerySet(models.QuerySet):
+    def competent(self) -> "CandidacyQuerySet":
+        """Candidacies decided Kompeten: signed off K and, where the event requires it, countersigned by the lead
+        assessor — the one rule the plugins above read (a certificate attests nothing less). With the candidate and
+        the event's scheme."""
+        return (
+            self.filter(status=Candidacy.Status.SIGNED, recommendation=Verdict.COMPETENT)
+            .filter(models.Q(event__countersign_required=False) | models.Q(countersigned_at__isnull=False))
+            .select_related("candidate", "event__scheme")
+        )
+
+
 class Candidacy(models.Model):
     """A candidate in an event: application (FR.APL.01), assigned assessor, recommendation and sign-off."""
 
@@ -120,6 +132,8 @@ class Candidacy(models.Model):
     )
     candidate_feedback = models.TextField(_("the candidate's feedback"), blank=True)
     applied_at = models.DateTimeField(auto_now_add=True)
+
+    objects = CandidacyQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("candidacy")

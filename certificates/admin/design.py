@@ -6,8 +6,11 @@ Keys are never entered here: ``manage.py certificates_keys CODE`` makes or publi
 """
 
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import ProtectedError
-from django.http import HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseRedirect
+from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.panels import FieldPanel, InlinePanel, ObjectList, Panel
@@ -15,11 +18,14 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
-from wagtail.snippets.views.snippets import SnippetViewSet
+from wagtail.snippets.views.snippets import PreviewOnCreateView, PreviewOnEditView, SnippetViewSet
+from wagtail.utils.decorators import xframe_options_sameorigin_override
 
-from certificates import selectors_admin
 from certificates.admin.display import HumanValuesInspectMixin
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
+from certificates.selectors import admin as selectors_admin
+from certificates.services.design import preview_context
+from certificates.services.rendering import template_preview_pdf
 
 
 class RefuseProtectedDeleteMixin:
@@ -116,10 +122,46 @@ class IssuerViewSet(ModelViewSet):
 # --- templates -----------------------------------------------------------------------------------------
 
 
+def template_preview(request, *, template: CertificateTemplate, mode: str):
+    """The template as it stands in the editor (nothing saved): the HTML WeasyPrint prints, or the real PDF."""
+    if mode == "pdf":
+        response = HttpResponse(template_preview_pdf(template=template), content_type="application/pdf")
+        response["Content-Disposition"] = 'inline; filename="preview.pdf"'
+        return response
+    return TemplateResponse(request, template.get_preview_template(request, mode), preview_context(template=template))
+
+
+class TemplatePreviewMixin:
+    """Wagtail's preview views, except that the template is rendered here, through the services, rather than by the
+    model's ``serve_preview`` (a model calls no service)."""
+
+    @method_decorator(xframe_options_sameorigin_override)
+    def get(self, request, *args, **kwargs):
+        form = self.get_form(self._get_form_data(self._get_form_state()))
+        if not self.validate_form(form):
+            return self.error_response()
+        form.save(commit=False)
+        mode = request.GET.get("mode", self.object.default_preview_mode)
+        if mode not in dict(self.object.preview_modes):
+            raise PermissionDenied
+        return template_preview(request, template=self.object, mode=mode)
+
+
+class TemplatePreviewOnCreateView(TemplatePreviewMixin, PreviewOnCreateView):
+    pass
+
+
+class TemplatePreviewOnEditView(TemplatePreviewMixin, PreviewOnEditView):
+    pass
+
+
 class CertificateTemplateViewSet(SnippetViewSet):
-    """Its preview panel offers the HTML page and the real PDF (the model's preview modes)."""
+    """Its preview panel offers the HTML page and the real PDF (the model's preview modes, rendered by the views
+    above)."""
 
     model = CertificateTemplate
+    preview_on_add_view_class = TemplatePreviewOnCreateView
+    preview_on_edit_view_class = TemplatePreviewOnEditView
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Certificate templates")
     url_prefix = "certificates/templates"

@@ -3,8 +3,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from certificates import selectors_admin
 from certificates.models import IssueRun
+from certificates.selectors import admin as selectors_admin
 
 
 class RevokeForm(forms.Form):

@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.generic import IndexView, InspectView
@@ -15,11 +16,11 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button, HeaderButton
 
 import courses.converters  # noqa: F401 - registers the id converter
-from certificates import selectors_admin
 from certificates.admin import permissions as perms
 from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTimeColumn, local_datetime, yes_no
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
+from certificates.selectors import admin as selectors_admin
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
 from kompeten_core.admin_views import ActionDone, ConfirmActionView
 from kompeten_core.private_files import private_file_response
@@ -160,8 +161,6 @@ class CertificateViewSet(ModelViewSet):
     def url_finder_class(self):
         # Wagtail's reports (Site history) link each logged object to its edit view; certificates have none, so
         # they link to the inspect view instead.
-        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-
         return type("CertificateURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
 
     def get_urlpatterns(self):

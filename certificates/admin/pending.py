@@ -16,9 +16,10 @@ from wagtail.admin.menu import MenuItem as AdminMenuItem
 from wagtail.admin.viewsets.base import ViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
-from certificates import selectors_admin
 from certificates.achievements import holder_name
 from certificates.admin import permissions as perms
+from certificates.admin.bulk import url as run_url
+from certificates.selectors import admin as selectors_admin
 from certificates.services.bulk import issue_run_start
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_candidacy
 
@@ -118,8 +119,6 @@ def pending_issue_all_view(request, event_id: int):
     except CertificateRefused as error:
         messages.error(request, " ".join(error.messages))
         return redirect(url("index"))
-    from certificates.admin.bulk import url as run_url
-
     return redirect(run_url("run", run.pk))
 
 

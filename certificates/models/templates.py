@@ -1,4 +1,5 @@
-"""How a certificate looks: a snippet edited in the Wagtail admin with a live preview (HTML or the real PDF)."""
+"""How a certificate looks: a snippet edited in the Wagtail admin with a live preview (HTML or the real PDF, rendered
+by the admin's preview views)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -95,24 +96,10 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
             raise ValidationError({"signatories": _("Choose signatories of this template's issuer.")})
 
     # --- live preview: the same HTML WeasyPrint prints, or the PDF itself ---------------------------------
+    # The model only names its preview modes and template; the snippet's preview views render them through the
+    # services (``certificates.admin.design.template_preview``): a model calls no service.
 
     preview_modes = [("", _("Page (HTML)")), ("pdf", _("PDF"))]
 
     def get_preview_template(self, request, mode_name):
         return "certificates/pdf/certificate.html"
-
-    def get_preview_context(self, request, mode_name):
-        from certificates.services.design import preview_context
-
-        return preview_context(template=self)
-
-    def serve_preview(self, request, mode_name):
-        if mode_name == "pdf":
-            from django.http import HttpResponse
-
-            from certificates.services.rendering import template_preview_pdf
-
-            response = HttpResponse(template_preview_pdf(template=self), content_type="application/pdf")
-            response["Content-Disposition"] = 'inline; filename="preview.pdf"'
-            return response
-        return super().serve_preview(request, mode_name)

@@ -1,126 +1,27 @@
-"""Bulk work started in the admin: issue for a whole batch or assessment event; zip a batch's PDFs."""
+"""Bulk work started in the admin: issue for a whole batch or assessment event; zip a batch's PDFs. What a run does
+once its task runs is in ``services.runs``."""
 
-import io
-import logging
-import zipfile
-
-from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from certificates.models import Certificate, IssueRun
-from certificates.services.issuing import (
-    CertificateRefused,
-    certificate_issue_for_candidacy,
-    certificate_issue_for_enrolment,
-)
+from certificates.models import IssueRun
+from certificates.services.issuing import CertificateRefused
+from certificates.tasks.runs import issue_run_execute as issue_run_execute_task
+from certificates.tasks.runs import zip_run_execute as zip_run_execute_task
 from courses.outbox import outbox_enqueue
-
-logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
 def issue_run_start(*, by, batch=None, event=None, action: str = IssueRun.Action.ISSUE) -> IssueRun:
-    """Record the run and start it after commit, in the task queue."""
-    from certificates.tasks import issue_run_execute, zip_run_execute
-
+    """Record the run and start it after commit, in the task queue (the outbox: by the task's name)."""
     if (batch is None) == (event is None):
         raise CertificateRefused(_("Choose a batch or an assessment event."), code="target")
     if action == IssueRun.Action.ZIP and batch is None:
         raise CertificateRefused(_("A ZIP of PDFs is made per batch."), code="target")
     run = IssueRun.objects.create(action=action, batch=batch, event=event, requested_by=by)
-    task = zip_run_execute if action == IssueRun.Action.ZIP else issue_run_execute
+    task = zip_run_execute_task if action == IssueRun.Action.ZIP else issue_run_execute_task
     outbox_enqueue(task=task, kwargs={"run_id": run.pk})
     return run
-
-
-def _targets(run: IssueRun) -> list[int]:
-    from assessments.models import Candidacy
-    from courses.models import Enrolment
-
-    if run.batch_id:
-        return list(
-            Enrolment.objects.filter(batch_id=run.batch_id, completed_at__isnull=False)
-            .exclude(status=Enrolment.Status.WITHDRAWN)
-            .order_by("pk")
-            .values_list("pk", flat=True)
-        )
-    return list(
-        Candidacy.objects.filter(event_id=run.event_id, status=Candidacy.Status.SIGNED, recommendation="K")
-        .order_by("pk")
-        .values_list("pk", flat=True)
-    )
-
-
-def _claim(run_id: int) -> IssueRun | None:
-    """Take a queued (or interrupted) run; a finished run is left alone, so the task may run twice."""
-    with transaction.atomic():
-        run = IssueRun.objects.select_for_update().filter(pk=run_id).first()
-        if run is None or run.status in (IssueRun.Status.DONE, IssueRun.Status.FAILED):
-            return None
-        run.status = IssueRun.Status.RUNNING
-        run.save(update_fields=["status"])
-        return run
-
-
-def _finish(run: IssueRun, status: str, message: str = "") -> None:
-    IssueRun.objects.filter(pk=run.pk).update(status=status, message=message, finished_at=timezone.now())
-
-
-def issue_run_execute(*, run_id: int) -> int:
-    """Issue one certificate per completed enrolment / competent candidacy; already issued ones count as done."""
-    run = _claim(run_id)
-    if run is None:
-        return 0
-    targets = _targets(run)
-    IssueRun.objects.filter(pk=run.pk).update(total=len(targets), done=0, skipped=0)
-    problems: list[str] = []
-    for target in targets:
-        try:
-            if run.batch_id:
-                certificate_issue_for_enrolment(enrolment_id=target, issued_by=run.requested_by, run=run)
-            else:
-                certificate_issue_for_candidacy(candidacy_id=target, issued_by=run.requested_by, run=run)
-        except CertificateRefused as error:
-            IssueRun.objects.filter(pk=run.pk).update(skipped=F("skipped") + 1)
-            problems.append(" ".join(error.messages))
-            continue
-        IssueRun.objects.filter(pk=run.pk).update(done=F("done") + 1)
-    _finish(run, IssueRun.Status.DONE, "\n".join(sorted(set(problems)))[:2000])
-    return len(targets)
-
-
-def batch_certificates(*, batch):
-    """The live, rendered certificates of a batch's trainees for the batch's course."""
-    from courses.models import Enrolment
-
-    holders = Enrolment.objects.filter(batch=batch).values("user_id")
-    return (
-        Certificate.objects.filter(course_id=batch.course_id, holder_id__in=holders, rendered_at__isnull=False)
-        .exclude(status=Certificate.Status.SUPERSEDED)
-        .order_by("serial")
-    )
-
-
-def zip_run_execute(*, run_id: int) -> int:
-    """Pack the batch's PDFs (named by serial number) into one ZIP stored with the run."""
-    run = _claim(run_id)
-    if run is None:
-        return 0
-    certificates = list(batch_certificates(batch=run.batch))
-    IssueRun.objects.filter(pk=run.pk).update(total=len(certificates), done=0)
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_STORED) as archive:
-        for certificate in certificates:
-            with certificate.pdf.open("rb") as handle:
-                archive.writestr(f"{certificate.serial.replace('/', '-')}.pdf", handle.read())
-            IssueRun.objects.filter(pk=run.pk).update(done=F("done") + 1)
-    run.file.save(f"batch-{run.batch_id}.zip", ContentFile(buffer.getvalue()), save=False)
-    IssueRun.objects.filter(pk=run.pk).update(file=run.file.name)
-    _finish(run, IssueRun.Status.DONE)
-    return len(certificates)
 
 
 def run_progress(*, run: IssueRun) -> dict:

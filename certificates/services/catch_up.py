@@ -12,7 +12,11 @@ import logging
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
+from assessments.models import Candidacy
 from certificates.models import Certificate, CourseCertificate, SchemeCertificate
+from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
+from certificates.tasks.rendering import certificate_render as certificate_render_task
+from courses.models import Enrolment
 
 logger = logging.getLogger(__name__)
 
@@ -23,16 +27,11 @@ LOOK_BACK = datetime.timedelta(days=30)
 
 
 def certificates_catch_up(*, now: datetime.datetime | None = None) -> dict:
-    from assessments.models import Candidacy, Verdict
-    from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
-    from certificates.tasks import certificate_render
-    from courses.models import Enrolment
-
     now = now or timezone.now()
     done = {"rendered": 0, "training": 0, "competency": 0}
     stale = Certificate.objects.filter(rendered_at__isnull=True, issued_at__lt=now - RENDER_GRACE)
     for certificate_id in stale.values_list("pk", flat=True)[:500]:
-        certificate_render.delay(certificate_id=certificate_id)
+        certificate_render_task.delay(certificate_id=certificate_id)
         done["rendered"] += 1
 
     live = Certificate.objects.filter(holder_id=OuterRef("user_id"), course_id=OuterRef("course_id")).exclude(
@@ -40,8 +39,8 @@ def certificates_catch_up(*, now: datetime.datetime | None = None) -> dict:
     )
     automatic_courses = CourseCertificate.objects.filter(automatic=True).values("course_id")
     enrolments = (
-        Enrolment.objects.filter(course_id__in=automatic_courses, completed_at__gte=now - LOOK_BACK)
-        .exclude(status=Enrolment.Status.WITHDRAWN)
+        Enrolment.objects.completed()
+        .filter(course_id__in=automatic_courses, completed_at__gte=now - LOOK_BACK)
         .filter(~Exists(live))
         .values_list("pk", flat=True)[:500]
     )
@@ -52,12 +51,8 @@ def certificates_catch_up(*, now: datetime.datetime | None = None) -> dict:
     issued = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
     automatic_schemes = SchemeCertificate.objects.filter(automatic=True).values("scheme_id")
     candidacies = (
-        Candidacy.objects.filter(
-            status=Candidacy.Status.SIGNED,
-            recommendation=Verdict.COMPETENT,
-            event__scheme_id__in=automatic_schemes,
-            signed_at__gte=now - LOOK_BACK,
-        )
+        Candidacy.objects.competent()
+        .filter(event__scheme_id__in=automatic_schemes, signed_at__gte=now - LOOK_BACK)
         .filter(~Exists(issued))
         .values_list("pk", flat=True)[:500]
     )

@@ -1,7 +1,9 @@
 """Issue, correct and revoke certificates. Issued certificates never change; they are revoked or superseded."""
 
+import hashlib
 import secrets
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -25,6 +27,8 @@ from certificates.models import (
     SerialCounter,
 )
 from certificates.services.design import design_snapshot
+from certificates.tasks.rendering import certificate_render as certificate_render_task
+from courses.models import Enrolment
 from courses.outbox import outbox_enqueue
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import public_base_url
@@ -56,8 +60,6 @@ def _next_sequence(*, issuer, year: int) -> int:
 
 def recipient_identity(*, holder, salt: str) -> tuple[str, str]:
     """How Open Badges names the recipient without revealing them: (identity type, ``sha256$<hex>``)."""
-    import hashlib
-
     email = " ".join((getattr(holder, "email", "") or "").split()).lower()
     value, kind = (email, "emailAddress") if email else (f"{public_base_url()}#holder-{holder.pk}", "systemId")
     return kind, "sha256$" + hashlib.sha256((value + salt).encode("utf-8")).hexdigest()
@@ -156,11 +158,9 @@ def _issue(
 
 
 def _render_on_commit(certificate_id: int) -> None:
-    from certificates.tasks import certificate_render
-
     # Through the task outbox: stored with the certificate, handed to the broker after commit or, if the broker is
     # down then, by the relay once it is back.
-    outbox_enqueue(task=certificate_render, kwargs={"certificate_id": certificate_id})
+    outbox_enqueue(task=certificate_render_task, kwargs={"certificate_id": certificate_id})
 
 
 def course_rule(*, course_id: int) -> CourseCertificate | None:
@@ -253,12 +253,8 @@ def _achievement_again(old: Certificate) -> Achievement:
 
 
 def completed_enrolment_of(*, holder, course_id: int):
-    from courses.models import Enrolment
-
     enrolment_id = (
-        Enrolment.objects.filter(user=holder, course_id=course_id, completed_at__isnull=False)
-        .values_list("pk", flat=True)
-        .first()
+        Enrolment.objects.completed().filter(user=holder, course_id=course_id).values_list("pk", flat=True).first()
     )
     return completed_enrolment(enrolment_id=enrolment_id) if enrolment_id else None
 
@@ -282,6 +278,4 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
 
 
 def status_list_changed(*, issuer_id: int) -> None:
-    from django.core.cache import cache
-
     cache.delete(f"certificates:status-list:{issuer_id}")

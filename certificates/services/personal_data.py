@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, IssueRun
-from certificates.selectors_public import mask_name
+from certificates.selectors.public import mask_name
 from courses.models import Enrolment
 
 

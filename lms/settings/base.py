@@ -366,7 +366,7 @@ KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [
     "assessments.exams.selectors.attempts.next_steps_after_lessons",
-    "certificates.selectors.next_steps_after_course",
+    "certificates.selectors.holder.next_steps_after_course",
 ]
 # Issuers' private keys: files under this folder (made by `manage.py certificates_keys` for the embedded default)
 # or KOMPETEN_KEY_<CODE>_* environment variables in production. Never in the database.

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count
 
-from certificates.selectors_competence import first_competency_dates, holders_per_unit
+from certificates.selectors.competence import first_competency_dates, holders_per_unit
 from courses.selectors_outcomes import BatchInfo, batch_infos, batch_trainees, batches_ended, is_completed
 from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months, quarter_of

@@ -1,5 +1,5 @@
 """Matching job seekers and vacancies on certified competence, read live: units judged K on a valid competency
-certificate (``certificates.selectors_competence``), so a revoked certificate leaves matching at once.
+certificate (``certificates.selectors.competence``), so a revoked certificate leaves matching at once.
 
 A vacancy's candidates are ranked by the required units they hold (exact unit codes), then whether they reach the
 minimum KKNI level and their level, then local residence (``KOMPETEN_LOCAL_PRIORITY``), then the earliest date
@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 
 from assessments.competency.selectors.verdicts import competent_unit_codes
 from assessments.standards.selectors import courses_teaching_units
-from certificates.selectors_competence import (
+from certificates.selectors.competence import (
     held_unit_codes,
     valid_competency_certificates,
     valid_competency_filter,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
 
-from certificates.selectors_competence import held_unit_codes, valid_competency_certificates
+from certificates.selectors.competence import held_unit_codes, valid_competency_certificates
 from placement.models import Application, ApplicationStep, EmployerMember, Vacancy
 from placement.selectors.matching import SeekerMatch, matches_for_vacancy
 from placement.selectors.vacancies import REQUIRED_UNITS, required_unit_codes

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from django.db.models import Q, QuerySet
 
-from certificates import selectors as certificate_selectors
-from certificates.selectors_competence import held_unit_codes
+from certificates.selectors import holder as certificate_selectors
+from certificates.selectors.competence import held_unit_codes
 from kompeten_core.conf import settings as kompeten
 from placement.models import Application, JobSeekerProfile, Vacancy
 

@@ -5,8 +5,11 @@ import zipfile
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from assessments.models import Candidacy
 from certificates.models import Certificate, IssueRun
+from tests.assessments.competency.factories import event_create, scheme_create
 from tests.certificates import factories
 from tests.certificates.admin_support import certification_staff
 from tests.courses import factories as course_factories
@@ -159,3 +162,24 @@ def test_junk_never_causes_a_server_error(staff_client):
     assert staff_client.get(reverse("certificates_run:start"), {"batch": "x", "event": "9" * 30}).status_code == 200
     for name in ("run", "progress", "zip"):
         assert staff_client.get(reverse(f"certificates_run:{name}", args=[999999])).status_code == 404
+
+
+def test_a_bulk_run_for_an_event_takes_only_kompeten_decisions_countersigned_where_required(
+    staff_client, tasks_run_in_process, django_capture_on_commit_callbacks
+):
+    # Given an event whose lead assessor countersigns: one K decision countersigned, one still waiting for it
+    event = event_create(scheme=scheme_create(units=1), countersign_required=True)
+    countersigned = factories.competent_candidacy(event=event)
+    Candidacy.objects.filter(pk=countersigned.pk).update(countersigned_at=timezone.now())
+    waiting = factories.competent_candidacy(event=event)
+
+    # When a certification admin issues for the whole event (the pending list's "issue all")
+    with django_capture_on_commit_callbacks(execute=True):
+        staff_client.post(reverse("certificates_pending:issue_all", args=[event.pk]))
+
+    # Then the run takes the one Kompeten decision — the same rule as the pending list and the issuing service —
+    # and counts the waiting one neither as a target nor as skipped
+    run = IssueRun.objects.get()
+    assert list(Certificate.objects.filter(run=run).values_list("candidacy_id", flat=True)) == [countersigned.pk]
+    assert not Certificate.objects.filter(candidacy=waiting).exists()
+    assert (run.total, run.done, run.skipped, run.message) == (1, 1, 0, "")

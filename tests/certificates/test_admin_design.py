@@ -106,7 +106,7 @@ def test_the_issuer_pages_show_whether_keys_are_published_and_their_fingerprint(
     edit = staff_client.get(reverse("certificates_issuer:edit", args=[with_keys.pk])).content.decode()
     edit_without = staff_client.get(reverse("certificates_issuer:edit", args=[without.pk])).content.decode()
     # Then the fingerprints are shown read-only, and how to make keys is explained (never a key field)
-    from certificates.selectors_admin import issuer_key_summary
+    from certificates.selectors.admin import issuer_key_summary
 
     summary = issuer_key_summary(issuer=with_keys)
     assert summary["published"] and len(summary["key_thumbprint"]) == 43

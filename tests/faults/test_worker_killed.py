@@ -106,7 +106,7 @@ def fault_worker(scratch, redis_server):
 def _send_render(certificate_id: int, fault_worker) -> None:
     from celery import current_app
 
-    from certificates.tasks import certificate_render
+    from certificates.tasks.rendering import certificate_render
 
     with current_app.connection_for_write(fault_worker.broker_url) as conn:
         certificate_render.apply_async(

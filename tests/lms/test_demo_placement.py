@@ -7,7 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 
-from certificates.selectors_competence import held_unit_codes
+from certificates.selectors.competence import held_unit_codes
 from lms import roles
 from lms.demo import placement as demo_placement
 from lms.demo.certificates import demo_certificates_load

@@ -126,13 +126,13 @@ _ISSUER = "public by design: an issuer's published identity, keys or revocation 
 #: Views that answer anyone (dotted path of the view -> why). GET must not show e-mail or national ID; POST changes
 #: nothing.
 PUBLIC = {
-    "certificates.views_verify.verify": _CAPABILITY,
-    "certificates.views_verify.verify_json": _CAPABILITY,
-    "certificates.views_credentials.credential_json": _CAPABILITY,
-    "certificates.views_credentials.credential_jwt": _CAPABILITY,
-    "certificates.views_credentials.issuer_profile": _ISSUER,
-    "certificates.views_credentials.issuer_did": _ISSUER,
-    "certificates.views_credentials.status_list_credential": _ISSUER,
+    "certificates.views.verify.verify": _CAPABILITY,
+    "certificates.views.verify.verify_json": _CAPABILITY,
+    "certificates.views.credentials.credential_json": _CAPABILITY,
+    "certificates.views.credentials.credential_jwt": _CAPABILITY,
+    "certificates.views.credentials.issuer_profile": _ISSUER,
+    "certificates.views.credentials.issuer_did": _ISSUER,
+    "certificates.views.credentials.status_list_credential": _ISSUER,
     "placement.views.public.vacancy_detail": (
         "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
     ),

@@ -37,7 +37,7 @@ from assessments.competency.services import candidacy as competency_services
 from assessments.competency.services import event_reports, evidence_files
 from assessments.exams.services import attempts as attempt_services
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
-from certificates.services import bulk, rendering
+from certificates.services import bulk, rendering, runs
 from certificates.services.issuing import certificate_issue_for_enrolment
 from lms import roles
 from placement.models import Demand, Placement, TracerSurvey, Vacancy
@@ -182,7 +182,7 @@ def build_world() -> World:
     rendering.certificate_render(certificate_id=certificate.pk)
     certificate.refresh_from_db()
     run = bulk.issue_run_start(by=certification_admin, batch=finished_batch, action="zip")
-    bulk.zip_run_execute(run_id=run.pk)
+    runs.zip_run_execute(run_id=run.pk)
 
     # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
     pending = certificate_factories.competent_candidacy(candidate=trainee_a)

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from certificates import converters  # noqa: F401 - registers certcode, issuercode
-from certificates import views_credentials as views
+from certificates.views import credentials as views
 
 urlpatterns = [
     path("verify/<certcode:code>/credential.json", views.credential_json, name="credential_json"),

@@ -10,7 +10,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
 from certificates.models import Certificate
-from certificates.selectors_public import mask_name
+from certificates.selectors.public import mask_name
 from certificates.services.issuing import (
     certificate_correct,
     certificate_issue_for_candidacy,

@@ -4,7 +4,7 @@ from django.urls import path
 from django.views.generic import RedirectView
 
 from certificates import converters  # noqa: F401 - registers certcode
-from certificates import views_verify as views
+from certificates.views import verify as views
 
 urlpatterns = [
     path("verifikasi/", views.verify_lookup, name="verify_lookup"),

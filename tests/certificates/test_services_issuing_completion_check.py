@@ -10,8 +10,8 @@ from django.utils import timezone
 from assessments.exams.services import attempts as exam_services
 from assessments.models import Attempt
 from certificates.models import Certificate, IssueRun
-from certificates.services.bulk import issue_run_execute
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_enrolment
+from certificates.services.runs import issue_run_execute
 from courses.models import Enrolment, LessonPage
 from tests.assessments.exams.factories import exam_create
 from tests.assessments.questions.factories import example_fields, question_create

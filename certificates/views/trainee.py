@@ -5,7 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from certificates import selectors
+from certificates.selectors import holder as selectors
 from certificates.services.design import verify_url
 from certificates.sharing import linkedin_add_url
 from kompeten_core.private_files import private_file_response

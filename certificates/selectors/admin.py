@@ -4,9 +4,13 @@ import base64
 import hashlib
 import json
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from django.db.models import Exists, OuterRef, QuerySet
 
+from assessments.models import AssessmentEvent, Candidacy
 from certificates.models import Certificate, Issuer, IssueRun
+from courses.models import Batch
 
 
 def certificate_list_admin() -> QuerySet[Certificate]:
@@ -31,16 +35,10 @@ def certificate_for_admin(*, certificate_id) -> Certificate | None:
 def pending_competency_decisions(*, event_id: int | None = None) -> QuerySet:
     """Candidacies signed off Kompeten (countersigned where the event requires it) whose scheme issues a
     competency certificate and which hold no live certificate yet: the certification admin's decisions."""
-    from assessments.models import Candidacy, Verdict
-
     live = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
     candidacies = (
-        Candidacy.objects.filter(
-            status=Candidacy.Status.SIGNED,
-            recommendation=Verdict.COMPETENT,
-            event__scheme__certificate_rule__isnull=False,
-        )
-        .filter(Q(event__countersign_required=False) | Q(countersigned_at__isnull=False))
+        Candidacy.objects.competent()
+        .filter(event__scheme__certificate_rule__isnull=False)
         .filter(~Exists(live))
         .select_related("candidate", "event__scheme__certificate_rule__template__issuer")
         .order_by("event__starts_on", "event_id", "pk")
@@ -62,14 +60,10 @@ def issue_run_for_admin(*, run_id) -> IssueRun | None:
 
 
 def batch_choices() -> QuerySet:
-    from courses.models import Batch
-
     return Batch.objects.select_related("course").order_by("-starts_on", "name")
 
 
 def event_choices() -> QuerySet:
-    from assessments.models import AssessmentEvent
-
     return AssessmentEvent.objects.select_related("scheme").order_by("-starts_on", "title")
 
 
@@ -93,9 +87,6 @@ def issuer_key_summary(*, issuer: Issuer) -> dict:
     }
     if not issuer.has_keys:
         return summary
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-
     try:
         public = serialization.load_pem_public_key(issuer.public_key_pem.encode())
         raw = public.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)

@@ -2,12 +2,12 @@
 
 from django.urls import include, path
 
-from certificates import urls_credentials, urls_trainee, urls_verify
+from certificates.urls import credentials, trainee, verify
 
 app_name = "certificates"
 
 urlpatterns = [
-    path("", include(urls_verify)),
-    path("", include(urls_credentials)),
-    path("", include(urls_trainee)),
+    path("", include(verify)),
+    path("", include(credentials)),
+    path("", include(trainee)),
 ]

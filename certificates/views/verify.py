@@ -19,7 +19,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from certificates.forms import PdfCheckForm, VerifyLookupForm
-from certificates.selectors_public import certificate_for_code, certificate_for_lookup, public_facts
+from certificates.selectors.public import certificate_for_code, certificate_for_lookup, public_facts
 from certificates.services.pdf_check import pdf_check
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.ratelimit import Rate, client_token_set, hit

@@ -165,7 +165,7 @@ def test_a_kompeten_sign_off_waits_for_the_click_unless_the_scheme_issues_automa
 
 
 def test_the_render_task_is_idempotent(tasks_run_in_process, django_capture_on_commit_callbacks):
-    from certificates.tasks import certificate_render
+    from certificates.tasks.rendering import certificate_render
 
     with django_capture_on_commit_callbacks(execute=True):
         certificate = certificate_issue_for_enrolment(enrolment_id=factories.completed_enrolment().pk)

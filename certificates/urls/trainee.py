@@ -1,7 +1,7 @@
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from certificates import views_trainee
+from certificates.views import trainee as views_trainee
 
 urlpatterns = [
     path("sertifikat/saya/", views_trainee.my_certificates, name="mine"),

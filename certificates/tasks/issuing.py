@@ -1,0 +1,31 @@
+"""Issuing after the two facts the lower plugins announce (``certificates.receivers``)."""
+
+from celery import shared_task
+
+from certificates.services import issuing
+
+
+@shared_task(
+    name="certificates.tasks.certificate_issue_for_enrolment",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def certificate_issue_for_enrolment(*, enrolment_id: int) -> int | None:
+    """A completed course: issue its training certificate when the course issues automatically."""
+    certificate = issuing.certificate_issue_for_enrolment(enrolment_id=enrolment_id, automatic=True)
+    return certificate.pk if certificate else None
+
+
+@shared_task(
+    name="certificates.tasks.certificate_issue_for_candidacy",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=3,
+)
+def certificate_issue_for_candidacy(*, candidacy_id: int) -> int | None:
+    """A signed-off Kompeten: issue the competency certificate when the scheme issues automatically."""
+    certificate = issuing.certificate_issue_for_candidacy(candidacy_id=candidacy_id, automatic=True)
+    return certificate.pk if certificate else None

@@ -1,0 +1,53 @@
+"""``Candidacy.objects.competent()``: the one rule of a Kompeten decision (countersigned where the event requires it)
+that the plugins above read."""
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import Candidacy, Verdict
+from tests.assessments.competency.factories import candidacy_create, event_create, scheme_create
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _signed(*, event, recommendation=Verdict.COMPETENT, countersigned: bool = False) -> Candidacy:
+    candidacy = candidacy_create(event=event)
+    candidacy.status, candidacy.recommendation = Candidacy.Status.SIGNED, recommendation
+    candidacy.signed_at = timezone.now()
+    if countersigned:
+        candidacy.countersigned_at, candidacy.countersigned_by = timezone.now(), UserFactory()
+    candidacy.save()
+    return candidacy
+
+
+def test_competent_holds_signed_off_kompeten_decisions():
+    # Given an event without countersigning: one K, one BK, one still being assessed
+    event = event_create(scheme=scheme_create(units=1))
+    competent = _signed(event=event)
+    _signed(event=event, recommendation=Verdict.NOT_YET_COMPETENT)
+    candidacy_create(event=event)
+
+    # When / Then only the signed-off K counts
+    assert list(Candidacy.objects.competent()) == [competent]
+
+
+def test_where_the_event_requires_a_countersignature_only_countersigned_decisions_count():
+    # Given an event whose lead assessor countersigns: one K waiting for it, one countersigned
+    event = event_create(scheme=scheme_create(units=1), countersign_required=True)
+    _signed(event=event)
+    countersigned = _signed(event=event, countersigned=True)
+
+    # When / Then the decision waiting for the countersignature is not a Kompeten decision yet
+    assert list(Candidacy.objects.competent()) == [countersigned]
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_competent_carries_the_candidate_and_the_scheme(django_assert_num_queries, rows):
+    event = event_create(scheme=scheme_create(units=1))
+    for _ in range(rows):
+        _signed(event=event)
+
+    with django_assert_num_queries(1):
+        read = [(c.candidate.get_username(), c.event.scheme.title) for c in Candidacy.objects.competent()]
+    assert len(read) == rows
