@@ -4,6 +4,7 @@ actions it records in the audit trail."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from assessments import personal_data
 from assessments.admin import competency, exam_reports, question_import, questions, standards  # noqa: F401
 from courses.audit import register_audit_actions
 
@@ -22,3 +23,10 @@ AUDIT_ACTIONS = {
 @hooks.register("register_log_actions")
 def register_audit_log_actions(actions):
     register_audit_actions(actions, AUDIT_ACTIONS)
+
+
+@hooks.register("register_personal_data", order=200)
+def register_personal_data():
+    """This plugin's part of a person's personal data (exam attempts, competency assessments, notices); the host site
+    assembles the export and runs the deletion (CONTRIBUTING.md, "Adding a plugin")."""
+    return personal_data.PersonalData()

@@ -32,7 +32,7 @@ from certificates.services.issuing import certificate_issue_for_candidacy, certi
 from courses.models import LessonCompletion
 from courses.private_files import private_storage
 from lms import roles
-from lms.personal_data import personal_data_collect
+from lms.privacy.personal_data import personal_data_collect
 from tests.assessments.exams import exam_create
 from tests.assessments.factories import example_fields, question_create
 from tests.certificates.factories import competent_candidacy, completed_enrolment
