@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from courses.audit import audit_log
 from placement import conf
@@ -110,8 +111,6 @@ def _csv_records(data: bytes):
 
 
 def _xlsx_records(data: bytes):
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
