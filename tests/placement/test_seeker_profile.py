@@ -23,7 +23,7 @@ from placement.services.seekers import cv_upload
 from tests.certificates import factories as certificate_factories
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import cv_pdf, needs_lms, speak_indonesian
+from tests.placement.factories import cv_pdf, needs_lms, speak_indonesian
 
 pytestmark = pytest.mark.django_db
 URL = reverse("placement:seeker_profile")

@@ -38,7 +38,7 @@ from tests.assessments.factories import example_fields, question_create
 from tests.certificates.factories import competent_candidacy, completed_enrolment
 from tests.courses import factories as course_factories
 from tests.factories import PASSWORD
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 
 IP = "203.0.113.7"
 NIK = "3325011234560001"

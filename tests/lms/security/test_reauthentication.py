@@ -11,8 +11,8 @@ from assessments.reauthentication import reauthenticator_for
 from assessments.services import competency as services
 from lms.security.reauthentication import PasswordOrCodeReauthenticator
 from tests.assessments.competency import assessor_create, candidacy_create, event_create, scheme_create
-from tests.lms.conftest import PASSWORD
-from tests.lms.test_accounts_two_factor import code_for
+from tests.lms.factories import PASSWORD
+from tests.lms.security.test_two_factor import code_for
 
 pytestmark = pytest.mark.django_db
 
