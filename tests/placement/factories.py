@@ -144,12 +144,14 @@ def certified(*, user, codes, kkni_level: int = 2):
 S = Application.Status
 #: The employer's steps from *applied* to each stage.
 _PATH = [S.SHORTLISTED, S.INTERVIEW, S.OFFERED, S.HIRED]
+#: ``application`` takes ``vacancy`` and ``seeker`` arguments: the builders of those names, under other names.
+_vacancy_build, _seeker_build = vacancy, seeker
 
 
 def application(*, status: str = S.APPLIED, vacancy=None, seeker=None, units=()) -> Application:
     """An application moved by the vacancy's employer to ``status`` (along the pipeline)."""
-    vacancy = vacancy or vacancy(units=units)
-    seeker = seeker or seeker()
+    vacancy = vacancy or _vacancy_build(units=units)
+    seeker = seeker or _seeker_build()
     created = application_create(vacancy=vacancy, seeker=seeker)
     member = vacancy.employer.members.first()
     if status == S.WITHDRAWN:
