@@ -4,6 +4,7 @@ the actions it records in the audit trail, and how an exam page is served."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from assessments import personal_data
 from assessments.competency import admin as competency_admin  # noqa: F401
 from assessments.exams import admin as exam_admin  # noqa: F401
 from assessments.exams import views as exam_views
@@ -43,3 +44,10 @@ def serve_exam_page(next_serve_page):
         return next_serve_page(page, request, serve_args, serve_kwargs)
 
     return serve
+
+
+@hooks.register("register_personal_data", order=200)
+def register_personal_data():
+    """This plugin's part of a person's personal data (exam attempts, competency assessments, notices); the host site
+    assembles the export and runs the deletion (CONTRIBUTING.md, "Adding a plugin")."""
+    return personal_data.PersonalData()

@@ -17,7 +17,7 @@ from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
-from courses import selectors, services
+from courses import personal_data, selectors, services
 from courses.forms import CsvEnrolmentForm
 from courses.models import Batch, LessonPage
 from kompeten_core.audit import register_audit_actions
@@ -154,3 +154,10 @@ def _warn_enrolled(request, *, course) -> None:
             count,
         )
         messages.warning(request, message % {"count": count})
+
+
+@hooks.register("register_personal_data", order=100)
+def register_personal_data():
+    """This plugin's part of a person's personal data (enrolments and progress); the host site assembles the export
+    and runs the deletion (CONTRIBUTING.md, "Adding a plugin")."""
+    return personal_data.PersonalData()

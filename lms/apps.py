@@ -1,25 +1,7 @@
-from django.apps import AppConfig, apps
+from django.apps import AppConfig
+from django.contrib.auth.signals import user_logged_in
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
-
-
-def _roles_sync_after_migrate(sender, using="default", **kwargs):
-    """Keep the role groups complete once every app's permissions exist (plugins bring new ones).
-
-    post_migrate is sent once per app that has models, in INSTALLED_APPS order. Acting on the last one sees
-    every app; Django's own create_permissions receiver may still run after this one for that app, so the
-    permissions are made sure of first (idempotent).
-    """
-    with_models = [config for config in apps.get_app_configs() if config.models_module is not None]
-    if sender is not with_models[-1]:
-        return
-    from django.contrib.auth.management import create_permissions
-
-    from lms.roles import roles_sync
-
-    for config in with_models:
-        create_permissions(config, verbosity=0, using=using)
-    roles_sync(apps)
 
 
 class LmsConfig(AppConfig):
@@ -28,12 +10,10 @@ class LmsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        post_migrate.connect(_roles_sync_after_migrate, dispatch_uid="lms.roles_sync")
+        # These modules import models, so only once the app registry is ready (AppConfig.ready()).
+        from lms.roles import roles_sync_after_migrate  # noqa: PLC0415
+        from lms.security import admin_lockouts  # noqa: F401, PLC0415  (registers the "Locked logins" report's hooks)
+        from lms.security.two_factor import remember_requirement  # noqa: PLC0415
 
-        from django.contrib.auth.signals import user_logged_in
-
-        from lms.two_factor import remember_requirement
-
+        post_migrate.connect(roles_sync_after_migrate, dispatch_uid="lms.roles_sync")
         user_logged_in.connect(remember_requirement, dispatch_uid="lms.two_factor_requirement")
-
-        from lms import admin_lockouts  # noqa: F401  (registers the "Locked logins" report's hooks)

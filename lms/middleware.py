@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 from lms.selectors import language_for_request
 
@@ -19,8 +20,6 @@ class UserLocaleMiddleware(LocaleMiddleware):
 
     def process_response(self, request, response):
         response.headers.setdefault("Content-Language", translation.get_language() or settings.LANGUAGE_CODE)
-        from django.utils.cache import patch_vary_headers
-
         patch_vary_headers(response, ("Cookie",))
         return response
 

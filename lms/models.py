@@ -7,8 +7,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from courses.text import strip_bidi_controls
-from lms.encryption import EncryptedTextField, mask_national_id
-from lms.usernames import username_skeleton_expression, username_validator
+from lms.accounts.usernames import username_skeleton_expression, username_validator
+from lms.security.encryption import EncryptedTextField, mask_national_id
 
 
 class User(AbstractUser):
@@ -19,7 +19,7 @@ class User(AbstractUser):
         ENGLISH = "en", _("English")
 
     username_validator = username_validator
-    #: ASCII only and unique by its look-alike skeleton (lms.usernames; the constraint below).
+    #: ASCII only and unique by its look-alike skeleton (lms.accounts.usernames; the constraint below).
     username = models.CharField(
         _("username"),
         max_length=150,
@@ -37,7 +37,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.INDONESIAN
     )
-    #: Encrypted at rest (``lms.encryption``); shown only masked (``national_id_masked``).
+    #: Encrypted at rest (``lms.security.encryption``); shown only masked (``national_id_masked``).
     national_id = EncryptedTextField(
         _("national ID number (NIK)"),
         blank=True,

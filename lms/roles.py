@@ -11,6 +11,8 @@ group gets which. Three kinds of permission are granted:
 receiver, so that permissions brought by a new plugin reach the roles on the next ``migrate``.
 """
 
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
 from django.utils.translation import gettext_lazy as _
 
 TRAINEE = "Trainee"
@@ -169,3 +171,19 @@ def _tree_permissions_sync(apps, *, groups, by_key, link_model, root_model, want
         for permission in permissions:
             if permission.pk not in have:
                 link.objects.create(group=group, permission=permission, **{target: root})
+
+
+def roles_sync_after_migrate(sender, using="default", **kwargs) -> None:
+    """Keep the role groups complete once every app's permissions exist (plugins bring new ones): a post_migrate
+    receiver (connected in ``LmsConfig.ready``).
+
+    post_migrate is sent once per app that has models, in INSTALLED_APPS order. Acting on the last one sees
+    every app; Django's own create_permissions receiver may still run after this one for that app, so the
+    permissions are made sure of first (idempotent).
+    """
+    with_models = [config for config in global_apps.get_app_configs() if config.models_module is not None]
+    if sender is not with_models[-1]:
+        return
+    for config in with_models:
+        create_permissions(config, verbosity=0, using=using)
+    roles_sync(global_apps)

@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from lms import roles
-from lms.usernames import username_skeleton, username_skeleton_expression
+from lms.accounts.usernames import username_skeleton, username_skeleton_expression
 
 SESSION_LANGUAGE_KEY = "kompeten_language"
 
@@ -39,7 +39,7 @@ def user_role_names(user) -> set[str]:
 
 
 def username_look_alike_exists(username: str) -> bool:
-    """Whether an account's username looks like ``username`` (same skeleton, lms.usernames): one query."""
+    """Whether an account's username looks like ``username`` (same skeleton, lms.accounts.usernames): one query."""
     return (
         get_user_model()
         ._default_manager.alias(skeleton=username_skeleton_expression())

@@ -2,6 +2,7 @@
 
 from celery import shared_task
 from django.core.mail import EmailMultiAlternatives
+from django.core.management import call_command
 
 
 @shared_task(acks_late=True, autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
@@ -22,6 +23,4 @@ def ping() -> str:
 @shared_task(acks_late=True)
 def pages_publish_scheduled() -> None:
     """Publish and unpublish the pages whose scheduled time has come (Wagtail's publish_scheduled)."""
-    from django.core.management import call_command
-
     call_command("publish_scheduled", verbosity=0)

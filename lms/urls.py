@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
@@ -6,8 +7,10 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from lms import views, views_accounts
-from lms.forms import LoginForm, QueuedPasswordResetForm
+from lms import views
+from lms.accounts import views as account_views
+from lms.accounts.forms import LoginForm, QueuedPasswordResetForm
+from lms.privacy import views as privacy_views
 from lms.ratelimit import limit_posts
 
 account_patterns = [
@@ -17,13 +20,13 @@ account_patterns = [
         name="login",
     ),
     path("keluar/", auth_views.LogoutView.as_view(), name="logout"),
-    path("daftar/", limit_posts("signup")(views.signup), name="signup"),
-    path("daftar/terkirim/", views.signup_done, name="signup_done"),
-    path("profil/", views.profile, name="profile"),
-    path("profil/dua-langkah/", views_accounts.two_factor_setup, name="two_factor_setup"),
-    path("dua-langkah/", views_accounts.two_factor_verify, name="two_factor_verify"),
-    path("profil/data/", views.personal_data_download, name="personal_data_download"),
-    path("hapus/", views.account_delete, name="account_delete"),
+    path("daftar/", limit_posts("signup")(account_views.signup), name="signup"),
+    path("daftar/terkirim/", account_views.signup_done, name="signup_done"),
+    path("profil/", account_views.profile, name="profile"),
+    path("profil/dua-langkah/", account_views.two_factor_setup, name="two_factor_setup"),
+    path("dua-langkah/", account_views.two_factor_verify, name="two_factor_verify"),
+    path("profil/data/", privacy_views.personal_data_download, name="personal_data_download"),
+    path("hapus/", privacy_views.account_delete, name="account_delete"),
     path(
         "kata-sandi/ubah/",
         auth_views.PasswordChangeView.as_view(success_url=reverse_lazy("lms:password_change_done")),
@@ -67,8 +70,6 @@ urlpatterns = [
 ]
 
 if settings.DEBUG:
-    from django.conf.urls.static import static
-
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]

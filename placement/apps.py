@@ -8,5 +8,5 @@ class PlacementConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        import placement.audit
-        import placement.tasks_tracer  # noqa: F401 - its tasks (autodiscovery only finds tasks.py)
+        # Only once the app registry is ready (AppConfig.ready()): the audit actions' hook.
+        import placement.audit  # noqa: F401, PLC0415

@@ -1,4 +1,6 @@
-"""Personal data of a certificate holder whose account is deleted (UU 27/2022).
+"""Personal data of a certificate holder (UU 27/2022): their certificates in the personal-data export, and what
+happens to them when the account is deleted. Offered to the host site through the ``register_personal_data`` hook
+(``PersonalData``, registered in ``wagtail_hooks.py``).
 
 Issued certificates are records that must stay verifiable, so they are never deleted: the frozen name is reduced
 to the masked form the public verify page shows ("Budi S*****"), and the stored PDF, which prints the full name,
@@ -11,10 +13,13 @@ and the number of archives returned here.
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate, IssueRun
+from certificates.selectors import holder as certificate_selectors
 from certificates.selectors.public import mask_name
+from certificates.services.design import verify_url
 from courses.models import Enrolment
 
 
@@ -61,3 +66,53 @@ def certificate_archives_delete(*, holder) -> int:
         IssueRun.objects.filter(pk=run.pk).update(file="", message=message)
         transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
     return len(runs)
+
+
+def _iso(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _safe(name: str, fallback: str = "file") -> str:
+    try:
+        return get_valid_filename(name)[:120] or fallback
+    except Exception:
+        return fallback
+
+
+def _certificates(user, files: list) -> list[dict]:
+    rows = []
+    for certificate in certificate_selectors.certificates_for_holder(user=user):
+        in_archive = None
+        if certificate.pdf:
+            in_archive = f"certificates/{_safe(certificate.serial.replace('/', '-'), 'certificate')}.pdf"
+            files.append((in_archive, certificate.pdf.storage, certificate.pdf.name))
+        rows.append(
+            {
+                "serial": certificate.serial,
+                "kind": certificate.kind,
+                "name_as_printed": certificate.holder_name,
+                "issuer": certificate.issuer.name,
+                "issued_at": _iso(certificate.issued_at),
+                "valid_until": _iso(certificate.valid_until),
+                "status": certificate.public_status,
+                "verify_url": verify_url(certificate.verification_code),
+                "achievement": certificate.achievement,
+                "pdf_sha256": certificate.pdf_sha256 or None,
+                "pdf_in_archive": in_archive,
+            }
+        )
+    return rows
+
+
+class PersonalData:
+    """The ``register_personal_data`` provider of the certificates plugin: the ``certificates`` (with their PDFs) in
+    the export; on deletion, the names masked, the PDFs and the archives that copied them deleted."""
+
+    def export(self, *, user) -> tuple[dict, list]:
+        files: list[tuple[str, object, str]] = []
+        return {"certificates": _certificates(user, files)}, files
+
+    def anonymise(self, *, user, placeholder_name: str) -> dict:
+        serials = certificates_holder_anonymise(holder=user)
+        archives = certificate_archives_delete(holder=user)
+        return {"certificates_masked": serials, "archives_deleted": archives}

@@ -1,12 +1,12 @@
 """National ID numbers encrypted at rest: the column becomes text holding ``enc1:<Fernet token>``, and the numbers
 already stored are encrypted (reversible: going back writes them in plain text again)."""
 
-import lms.encryption
+import lms.security.encryption
 from django.db import migrations
 
 
 def encrypt_existing(apps, schema_editor):
-    from lms.encryption import PREFIX, encrypt
+    from lms.security.encryption import PREFIX, encrypt
 
     user_model = apps.get_model("lms", "User")
     table = schema_editor.connection.ops.quote_name(user_model._meta.db_table)
@@ -19,7 +19,7 @@ def encrypt_existing(apps, schema_editor):
 
 
 def decrypt_existing(apps, schema_editor):
-    from lms.encryption import PREFIX, decrypt
+    from lms.security.encryption import PREFIX, decrypt
 
     user_model = apps.get_model("lms", "User")
     table = schema_editor.connection.ops.quote_name(user_model._meta.db_table)
@@ -39,7 +39,7 @@ class Migration(migrations.Migration):
         migrations.AlterField(
             model_name="user",
             name="national_id",
-            field=lms.encryption.EncryptedTextField(
+            field=lms.security.encryption.EncryptedTextField(
                 blank=True,
                 help_text="Optional. Private: kept encrypted and only ever shown masked.",
                 verbose_name="national ID number (NIK)",

@@ -87,12 +87,12 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Content-Security-Policy on every response, with a per-request nonce; relaxed for the admins.
-    "lms.security_headers.ContentSecurityPolicyMiddleware",
+    "lms.security.security_headers.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # request.user.is_verified(); then staff with a TOTP device enter their code before anything else.
     "django_otp.middleware.OTPMiddleware",
-    "lms.two_factor.TwoFactorMiddleware",
+    "lms.security.two_factor.TwoFactorMiddleware",
     # The client's address for the audit trail (kompeten_core.audit).
     "kompeten_core.middleware.AuditContextMiddleware",
     "lms.middleware.UserLocaleMiddleware",
@@ -198,7 +198,7 @@ CELERY_BEAT_SCHEDULE: dict = {
 # --- Users ----------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "lms.User"
 # One backend: e-mail or username, and django-axes' lockout check before the password is looked at.
-AUTHENTICATION_BACKENDS = ["lms.auth_backends.EmailOrUsernameBackend"]
+AUTHENTICATION_BACKENDS = ["lms.accounts.auth_backends.EmailOrUsernameBackend"]
 LOGIN_URL = "lms:login"
 LOGIN_REDIRECT_URL = "lms:dashboard"
 LOGOUT_REDIRECT_URL = "/"
@@ -215,23 +215,24 @@ AUTH_PASSWORD_VALIDATORS = [
 # --- Login lockout (django-axes) ------------------------------------------------------------------------
 # Five failed logins lock the account *at that address* for 15 minutes; fifty from one address lock the address
 # for every account; an account failing from many addresses is slowed down (a doubling delay, at most a minute),
-# not locked. A try refused while locked is not counted: it does not start the 15 minutes again (lms.lockout).
-# Attempts are counted per account: e-mail and username count as one (lms.lockout.axes_username). Unlock (audited):
-# the admin's "Locked logins" report, or `manage.py axes_reset_username USERNAME` / `axes_reset_ip ADDRESS`.
+# not locked. A try refused while locked is not counted: it does not start the 15 minutes again (lms.security.lockout).
+# Attempts are counted per account: e-mail and username count as one (lms.security.lockout.axes_username).
+# Unlock (audited): the admin's "Locked logins" report, or `manage.py axes_reset_username USERNAME` /
+# `axes_reset_ip ADDRESS`.
 # The client address is REMOTE_ADDR (behind our own proxies, taken from X-Forwarded-For by
 # lms.middleware.TrustedProxyMiddleware).
 AXES_ENABLED = True
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
-AXES_HANDLER = "lms.lockout.LockoutHandler"
+AXES_HANDLER = "lms.security.lockout.LockoutHandler"
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT = env_int("KOMPETEN_LOGIN_ADDRESS_FAILURE_LIMIT", 50)
 # From this many failures of one account (any address, within the cool-off) each try waits 1 s, 2 s, 4 s ...
 KOMPETEN_LOGIN_ACCOUNT_THROTTLE = env_int("KOMPETEN_LOGIN_ACCOUNT_THROTTLE", 10)
 KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS = env_int("KOMPETEN_LOGIN_THROTTLE_MAX_SECONDS", 60)
-AXES_USERNAME_CALLABLE = "lms.lockout.axes_username"
-AXES_LOCKOUT_CALLABLE = "lms.lockout.lockout_response"
+AXES_USERNAME_CALLABLE = "lms.security.lockout.axes_username"
+AXES_LOCKOUT_CALLABLE = "lms.security.lockout.lockout_response"
 AXES_RESET_ON_SUCCESS = True
 # Failed attempts are kept only until they expire; no log of every successful login (data minimisation).
 AXES_DISABLE_ACCESS_LOG = True
@@ -267,7 +268,7 @@ X_FRAME_OPTIONS = "DENY"
 # elements, no plugins, no foreign forms or framing. Inline style *attributes* stay allowed (style-src-attr):
 # templates draw data-driven widths and colours with them (progress bars, track colours); they run no script,
 # and any url() they hold is still held to img-src 'self'. /admin/ and /django-admin/ get a relaxed policy
-# (lms/security_headers.py) because Wagtail's admin uses inline scripts and styles.
+# (lms/security/security_headers.py) because Wagtail's admin uses inline scripts and styles.
 # frame-src: lesson videos may embed a YouTube or Vimeo player (courses.blocks.VideoBlock) — frames only, never
 # their scripts; CSP_FRAME_SRC="" removes them.
 CONTENT_SECURITY_POLICY = {
@@ -360,7 +361,7 @@ KOMPETEN_BASE_TEMPLATE = "base.html"
 KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
 KOMPETEN_SIGNUP_URL = "lms:signup"
 # Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
-KOMPETEN_REAUTHENTICATOR = "lms.reauthentication.PasswordOrCodeReauthenticator"
+KOMPETEN_REAUTHENTICATOR = "lms.security.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
@@ -373,7 +374,7 @@ KOMPETEN_NEXT_STEPS = [
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))
 # Public address printed in QR codes and credentials (defaults to WAGTAILADMIN_BASE_URL).
 KOMPETEN_PUBLIC_BASE_URL = env_str("KOMPETEN_PUBLIC_BASE_URL") or None
-# Key material for personal data encrypted at rest (national ID numbers: lms.encryption), comma-separated for
+# Key material for personal data encrypted at rest (national ID numbers: lms.security.encryption), comma-separated for
 # rotation (the first encrypts). Required in production; elsewhere derived from SECRET_KEY when empty.
 KOMPETEN_FIELD_KEY = env_str("KOMPETEN_FIELD_KEY")
 

@@ -21,7 +21,7 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 KOMPETEN_CERTIFICATE_KEYS_DIR = str(BASE_DIR / "var" / "test-keys")
 
 # Two-step verification optional, so that tests of other features need not enter codes; the accounts tests
-# (tests/lms/test_accounts_two_factor.py) turn the requirement on, and check base.py's default.
+# (tests/lms/security/test_two_factor.py) turn the requirement on, and check base.py's default.
 KOMPETEN_TWO_FACTOR_REQUIRED_ROLES: list[str] = []
 
 # Static files straight from the apps, no collectstatic needed.

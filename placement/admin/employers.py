@@ -17,6 +17,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.admin_url_finder import ModelAdminURLFinder
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -74,8 +75,6 @@ class ReadOnlyViewSet(ModelViewSet):
     @property
     def url_finder_class(self):
         # Wagtail's reports (Site history) link a logged object to its edit view; these have none: inspect instead.
-        from wagtail.admin.admin_url_finder import ModelAdminURLFinder
-
         return type("InspectURLFinder", (ModelAdminURLFinder,), {"edit_url_name": self.get_url_name("inspect")})
 
     def get_urlpatterns(self):

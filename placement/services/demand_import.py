@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
+from openpyxl import load_workbook
 
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import settings as kompeten
@@ -101,8 +102,6 @@ def _csv_records(data: bytes):
 
 
 def _xlsx_records(data: bytes):
-    from openpyxl import load_workbook
-
     try:
         workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:

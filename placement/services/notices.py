@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.outbox import outbox_enqueue
 from placement.models import Application, EmployerMember, PlacementNotice
-from placement.tasks import placement_notice_email_send
+from placement.tasks.notices import placement_notice_email_send
 
 
 def _recipients(application: Application, kind: str, actor) -> list[int]:

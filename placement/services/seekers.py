@@ -12,6 +12,7 @@ from kompeten_core.conf import settings as kompeten
 from kompeten_core.uploads import content_matches
 from placement.models import Application, JobSeekerProfile
 from placement.services import PlacementRefused
+from placement.services.applications import application_move
 
 _FIELDS = ("province", "regency_code", "regency", "district", "phone", "available_from", "cv_text")
 
@@ -118,8 +119,6 @@ OPEN_STATES = (
 def profile_delete(*, user, withdraw_applications: bool = False) -> bool:
     """Remove the job seeker's profile and CV file (consent goes with it: hidden from every employer at once);
     with ``withdraw_applications`` their applications still under way are withdrawn too (account deletion)."""
-    from placement.services.applications import application_move
-
     if withdraw_applications:
         for application in Application.objects.filter(seeker=user, status__in=OPEN_STATES):
             application_move(application=application, to=Application.Status.WITHDRAWN, by=user)

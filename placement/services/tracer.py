@@ -29,7 +29,7 @@ from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import Placement, TracerAnswer, TracerSurvey
 from placement.services import PlacementRefused
-from placement.tasks_tracer import tracer_email_send as tracer_email_send_task
+from placement.tasks.tracer import tracer_email_send as tracer_email_send_task
 
 _SALT = "placement.tracer"
 #: A token is 43 characters of URL-safe base64 (an HMAC-SHA256); anything else is refused before any query.

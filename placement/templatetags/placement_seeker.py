@@ -14,7 +14,7 @@ from placement.services.vacancies import vacancy_accepts_applications
 
 register = template.Library()
 
-#: The public vacancy page's URL name (placement.urls_public).
+#: The public vacancy page's URL name (placement.urls.public).
 VACANCY_DETAIL = "placement:vacancy"
 
 

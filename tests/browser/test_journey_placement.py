@@ -42,7 +42,6 @@ def _off_the_event_loop(function, **kwargs):
 def world():
     from lms import roles, services
     from tests.placement import factories
-    from tests.placement import factories_figures as figures
 
     # Given an employer registered (not yet verified) by its HR person, a certification admin of the centre, and a
     # graduate of a batch that ended a month ago, certified competent in the two units, consenting to be shown
@@ -58,8 +57,8 @@ def world():
         role=roles.CERTIFICATION_ADMIN,
         preferred_language="en",
     )
-    batch = figures.ended_batch(ends_on=timezone.localdate() - datetime.timedelta(days=30))
-    graduate = figures.trainee_in(batch, user=UserFactory(full_name="Sri Wahyuni", preferred_language="en"))
+    batch = factories.ended_batch(ends_on=timezone.localdate() - datetime.timedelta(days=30))
+    graduate = factories.trainee_in(batch, user=UserFactory(full_name="Sri Wahyuni", preferred_language="en"))
     _off_the_event_loop(factories.certified, user=graduate, codes=list(UNITS))
     factories.seeker(user=graduate)
     return employer, hr, admin, graduate, batch

@@ -1,21 +1,8 @@
 import pytest
 from wagtail.models import Site
 
-from lms import roles, services
-from tests.factories import PASSWORD
-
-
-def make_user(role: str, **overrides):
-    n = make_user.counter = getattr(make_user, "counter", 0) + 1
-    data = {
-        "username": f"{role.split()[0].lower()}{n}",
-        "email": f"{role.split()[0].lower()}{n}@contoh.id",
-        "full_name": f"{role} Nomor {n}",
-        "password": PASSWORD,
-        "role": role,
-    }
-    data.update(overrides)
-    return services.user_create(**data)
+from lms import roles
+from tests.lms.factories import make_user
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from tests.assessments.competency.factories import candidacy_create, event_creat
 from tests.assessments.exams.factories import exam_create
 from tests.certificates.factories import issuer_create, template_create
 from tests.courses import factories as course_factories
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

@@ -25,7 +25,7 @@ from lms import roles
 from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
 from tests.certificates.factories import completed_enrolment, trainee_create
 from tests.courses import factories as course_factories
-from tests.lms.conftest import PASSWORD, make_user
+from tests.lms.factories import PASSWORD, make_user
 
 IP = "203.0.113.7"
 pytestmark = pytest.mark.django_db

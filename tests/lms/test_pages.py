@@ -18,7 +18,7 @@ def test_home_page_is_served_in_indonesian(client, home_page):
 
 @pytest.mark.parametrize("users", [1, 20])
 def test_home_page_query_count_does_not_grow_with_users(client, home_page, django_assert_num_queries, users):
-    from tests.lms.conftest import make_user
+    from tests.lms.factories import make_user
 
     for _ in range(users):
         make_user(roles.TRAINEE)

@@ -10,8 +10,8 @@ from placement.models import Demand
 from placement.selectors.figures import placement_figures, public_outcomes
 from placement.services.applications import application_create
 from tests.courses import factories as course_factories
+from tests.placement import factories
 from tests.placement import factories as placement_factories
-from tests.placement import factories_figures as figures
 
 pytestmark = pytest.mark.django_db
 
@@ -26,23 +26,23 @@ def world():
     p3 completed, neither, p4 still active, certified 5 Apr, hired 20 Apr (local, no consent), p5 withdrawn (hired);
     track "Las": batch B2 (ended 31 Aug 2026) with one trainee who completed and was not hired."""
     garmen, las = course_factories.track(title="Garmen"), course_factories.track(title="Las")
-    b1 = figures.ended_batch(track_page=garmen, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31), name="B1")
-    b2 = figures.ended_batch(track_page=las, starts_on=D(2026, 6, 1), ends_on=D(2026, 8, 31), name="B2")
-    p1, p2, p3 = (figures.trainee_in(b1) for _ in range(3))
-    p4 = figures.trainee_in(b1, completed=False)
-    p5 = figures.trainee_in(b1, withdrawn=True)
-    figures.trainee_in(b2)
+    b1 = factories.ended_batch(track_page=garmen, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31), name="B1")
+    b2 = factories.ended_batch(track_page=las, starts_on=D(2026, 6, 1), ends_on=D(2026, 8, 31), name="B2")
+    p1, p2, p3 = (factories.trainee_in(b1) for _ in range(3))
+    p4 = factories.trainee_in(b1, completed=False)
+    p5 = factories.trainee_in(b1, withdrawn=True)
+    factories.trainee_in(b2)
     placement_factories.seeker(user=p1, local=True)
     placement_factories.seeker(user=p2, local=False)
     placement_factories.seeker(user=p4, local=True, consent=False)
-    figures.certified_on(p1, D(2026, 4, 10))
-    figures.certified_on(p2, D(2026, 4, 1))
-    figures.certified_on(p4, D(2026, 4, 5))
+    factories.certified_on(p1, D(2026, 4, 10))
+    factories.certified_on(p2, D(2026, 4, 1))
+    factories.certified_on(p4, D(2026, 4, 5))
     application_create(vacancy=placement_factories.vacancy(units=["C.FIG.01"]), seeker=p1)
-    figures.placed(p1, D(2026, 5, 10))
-    figures.placed(p2, D(2026, 11, 1))
-    figures.placed(p4, D(2026, 4, 20))
-    figures.placed(p5, D(2026, 4, 20))
+    factories.placed(p1, D(2026, 5, 10))
+    factories.placed(p2, D(2026, 11, 1))
+    factories.placed(p4, D(2026, 4, 20))
+    factories.placed(p5, D(2026, 4, 20))
     return {"b1": b1, "b2": b2, "p3": p3}
 
 
@@ -93,7 +93,7 @@ def test_demand_beside_certified_supply_gives_the_gap():
     # unit C.GAP.02 is also listed on the demand itself (counted once), its optional unit not counted
     for _ in range(3):
         placement_factories.certified(
-            user=figures.trainee_in(figures.ended_batch(ends_on=D(2026, 3, 1))), codes=["C.GAP.01"]
+            user=factories.trainee_in(factories.ended_batch(ends_on=D(2026, 3, 1))), codes=["C.GAP.01"]
         )
     employer = placement_factories.employer()
     wanted = Demand.objects.create(employer=employer, position="Operator", headcount=10, quarter="2027-Q1")
@@ -115,9 +115,9 @@ def test_demand_beside_certified_supply_gives_the_gap():
 def _world_of(batches: int):
     track = course_factories.track(title="Garmen")
     for number in range(batches):
-        batch = figures.ended_batch(track_page=track, ends_on=D(2026, 3, 1) + datetime.timedelta(days=number))
-        person = figures.trainee_in(batch)
-        figures.placed(person, D(2026, 5, 1))
+        batch = factories.ended_batch(track_page=track, ends_on=D(2026, 3, 1) + datetime.timedelta(days=number))
+        person = factories.trainee_in(batch)
+        factories.placed(person, D(2026, 5, 1))
     Demand.objects.create(
         employer=placement_factories.employer(), position="Operator", headcount=3, quarter="2026-Q2"
     ).units.set([placement_factories.unit("C.PIN.01")])
@@ -140,16 +140,16 @@ def test_the_figures_take_a_constant_number_of_queries(django_assert_num_queries
 def test_public_outcomes_hide_cells_about_fewer_than_five_people():
     # Given a track with 6 trained of whom 5 hired in time, and a track with 3 trained of whom 1 hired
     big, small = course_factories.track(title="Garmen"), course_factories.track(title="Las")
-    b_big = figures.ended_batch(track_page=big, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
-    b_small = figures.ended_batch(track_page=small, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
+    b_big = factories.ended_batch(track_page=big, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
+    b_small = factories.ended_batch(track_page=small, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
     for number in range(6):
-        person = figures.trainee_in(b_big)
+        person = factories.trainee_in(b_big)
         if number < 5:
-            figures.placed(person, D(2026, 5, 1))
+            factories.placed(person, D(2026, 5, 1))
     for number in range(3):
-        person = figures.trainee_in(b_small)
+        person = factories.trainee_in(b_small)
         if number == 0:
-            figures.placed(person, D(2026, 5, 1))
+            factories.placed(person, D(2026, 5, 1))
     # When the public outcomes are read
     outcomes = public_outcomes(today=D(2026, 12, 1))
     rows = {row.label: row for row in outcomes["tracks"]}
@@ -163,8 +163,8 @@ def test_public_outcomes_hide_cells_about_fewer_than_five_people():
 def test_the_public_outcomes_page_shows_no_person(client):
     # Given a track with five people trained, one named distinctively
     track = course_factories.track(title="Garmen")
-    batch = figures.ended_batch(track_page=track, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
-    people = [figures.trainee_in(batch) for _ in range(5)]
+    batch = factories.ended_batch(track_page=track, starts_on=D(2026, 1, 5), ends_on=D(2026, 3, 31))
+    people = [factories.trainee_in(batch) for _ in range(5)]
     people[0].email = "siti.unik@example.invalid"
     people[0].save()
     # When anyone opens the outcomes page

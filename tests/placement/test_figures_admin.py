@@ -16,7 +16,7 @@ from wagtail.models import ModelLogEntry
 from lms import roles
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
-from tests.placement import factories_figures as figures
+from tests.placement import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -38,10 +38,10 @@ def _staff(*perms):
 def _batches(count: int, name: str = "Angkatan"):
     track = course_factories.track(title="Garmen")
     for number in range(count):
-        batch = figures.ended_batch(
+        batch = factories.ended_batch(
             track_page=track, ends_on=D(2026, 3, 1) + datetime.timedelta(days=number), name=f"{name} {number}"
         )
-        figures.placed(figures.trainee_in(batch), D(2026, 5, 1))
+        factories.placed(factories.trainee_in(batch), D(2026, 5, 1))
 
 
 @pytest.mark.skipif(not apps.is_installed("lms"), reason="the roles are the host's (lms.roles)")

@@ -12,7 +12,6 @@ from wagtail.models import ModelLogEntry
 from placement.models import Application, Placement, PlacementNotice
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement import factories_pipeline as pipeline
 
 pytestmark = pytest.mark.django_db
 NOMINATE = reverse("placement_pipeline:nominate")
@@ -20,7 +19,7 @@ RECORD = reverse("placement_pipeline:record")
 
 
 def _nominator():
-    return pipeline.staff("add_application", "view_application")
+    return factories.staff("add_application", "view_application")
 
 
 @pytest.mark.skipif(not apps.is_installed("lms"), reason="roles belong to the host site")
@@ -69,7 +68,7 @@ def test_nomination_refuses_a_seeker_without_consent_and_a_closed_vacancy(client
 
 def test_staff_record_a_placement_found_outside_after_confirming(client):
     # Given staff allowed to record placements and a graduate
-    staff = pipeline.staff("add_placement", "view_placement")
+    staff = factories.staff("add_placement", "view_placement")
     person = factories.seeker(consent=False)
     client.force_login(staff)
     data = {
@@ -97,7 +96,7 @@ def test_staff_record_a_placement_found_outside_after_confirming(client):
 
 def test_the_admin_pages_refuse_people_without_the_permissions(client):
     # Given a user allowed into the admin but without the pipeline's permissions, and a nominator
-    client.force_login(pipeline.staff())
+    client.force_login(factories.staff())
     vacancy, seeker = factories.vacancy(), factories.seeker()
     for url in (reverse("placement_pipeline:index"), NOMINATE, RECORD):
         assert client.get(url).status_code in (302, 403)

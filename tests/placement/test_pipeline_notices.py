@@ -15,7 +15,6 @@ from placement.selectors.notices import notices_for
 from placement.services.applications import application_create, application_move
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement import factories_pipeline as pipeline
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -27,7 +26,7 @@ def test_a_move_is_announced_on_site_and_mailed_once_after_commit(
     django_capture_on_commit_callbacks, tasks_run_in_process
 ):
     # Given an application (the employer's member was told of it)
-    application = pipeline.application()
+    application = factories.application()
     member = application.vacancy.employer.members.first()
     assert list(PlacementNotice.objects.values_list("user_id", "kind")) == [(member.pk, S.APPLIED)]
     mail.outbox.clear()
@@ -46,7 +45,7 @@ def test_a_move_is_announced_on_site_and_mailed_once_after_commit(
 
 
 def test_a_rolled_back_move_announces_nothing(tasks_run_in_process):
-    application = pipeline.application()
+    application = factories.application()
     before = (PlacementNotice.objects.count(), OutboxMessage.objects.count())
     mail.outbox.clear()
     with pytest.raises(RuntimeError), transaction.atomic():
@@ -78,7 +77,7 @@ def test_the_mail_is_written_in_the_recipients_language(django_capture_on_commit
 
 def test_the_withdrawal_tells_the_employer_and_the_notice_shows_until_read(client):
     # Given an application withdrawn by its seeker
-    application = pipeline.application(status=S.WITHDRAWN)
+    application = factories.application(status=S.WITHDRAWN)
     member = application.vacancy.employer.members.first()
     assert [n.kind for n in notices_for(member)] == [S.WITHDRAWN, S.APPLIED]
     # When the member opens the applicants page, the notice is there; once the application is opened, it is read
@@ -91,7 +90,7 @@ def test_the_withdrawal_tells_the_employer_and_the_notice_shows_until_read(clien
 
 @needs_host
 def test_the_trainee_dashboard_shows_the_pipeline_notices(client):
-    application = pipeline.application(status=S.SHORTLISTED)
+    application = factories.application(status=S.SHORTLISTED)
     client.force_login(application.seeker)
     page = client.get(reverse("lms:dashboard")).content.decode()
     assert reverse("placement:application_detail", args=[application.pk]) in page
@@ -112,7 +111,7 @@ def test_the_notices_include_reads_the_notices_itself_when_the_view_did_not(rf):
     # Given a member told of an application, and a page that includes the notices without reading them
     from django.template import Context, Template
 
-    application = pipeline.application()
+    application = factories.application()
     request = rf.get("/")
     request.user = application.vacancy.employer.members.first()
     page = Template('{% include "placement/includes/notices.html" %}').render(Context({"request": request}))

@@ -11,7 +11,6 @@ from placement.models import Application, ApplicationStep, Placement
 from placement.services.seekers import consent_withdraw
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement import factories_pipeline as pipeline
 
 pytestmark = pytest.mark.django_db
 S = Application.Status
@@ -55,7 +54,7 @@ def test_the_match_list_shows_consenting_seekers_ranked_and_explained_to_the_emp
 
 def test_the_employer_moves_an_application_through_the_pipeline_to_hired(client):
     # Given an application and the employer's member
-    application = pipeline.application()
+    application = factories.application()
     client.force_login(application.vacancy.employer.members.first())
     # When they shortlist, invite to an interview (date, time and place), offer and hire (terms)
     assert _step(client, application, S.SHORTLISTED).status_code == 302
@@ -91,7 +90,7 @@ def test_the_employer_moves_an_application_through_the_pipeline_to_hired(client)
 
 def test_an_interview_needs_its_date_and_place_and_a_hire_its_terms(client):
     # Given a shortlisted application
-    application = pipeline.application(status=S.SHORTLISTED)
+    application = factories.application(status=S.SHORTLISTED)
     client.force_login(application.vacancy.employer.members.first())
     # When the interview is asked for without a place, or in the past
     assert _step(client, application, S.INTERVIEW, **{"interview-date": timezone.localdate()}).status_code == 400
@@ -101,7 +100,7 @@ def test_an_interview_needs_its_date_and_place_and_a_hire_its_terms(client):
     # Then nothing changed
     assert _status(application) == S.SHORTLISTED and application.steps.count() == 2
     # And a hire without its terms is refused too
-    offered = pipeline.application(status=S.OFFERED)
+    offered = factories.application(status=S.OFFERED)
     client.force_login(offered.vacancy.employer.members.first())
     assert _step(client, offered, S.HIRED, **{"hired-position": "Operator"}).status_code == 400
     assert _status(offered) == S.OFFERED and not Placement.objects.exists()
@@ -109,7 +108,7 @@ def test_an_interview_needs_its_date_and_place_and_a_hire_its_terms(client):
 
 def test_each_step_is_refused_to_the_wrong_actor(client):
     # Given an application, its seeker, its employer's member and another employer's member
-    application = pipeline.application()
+    application = factories.application()
     member = application.vacancy.employer.members.first()
     # When the employer tries to withdraw it: refused with a message, nothing changes
     client.force_login(member)
@@ -139,7 +138,7 @@ def test_each_step_is_refused_to_the_wrong_actor(client):
 
 def test_consent_withdrawal_hides_the_application_from_the_employer_at_once(client):
     # Given an application whose seeker withdraws consent
-    application = pipeline.application()
+    application = factories.application()
     consent_withdraw(user=application.seeker)
     # Then the employer neither sees nor moves it, while the seeker still sees their own
     client.force_login(application.vacancy.employer.members.first())
@@ -156,7 +155,7 @@ def test_the_employer_sees_only_name_contact_units_and_verify_links(client):
     vacancy = factories.vacancy(units=["C.14.101", "C.14.102"])
     seeker = factories.seeker(cv_text="Rahasia: riwayat pribadi", district="Kecamatan Rahasia")
     certificate = factories.certified(user=seeker, codes=["C.14.101"])
-    application = pipeline.application(vacancy=vacancy, seeker=seeker)
+    application = factories.application(vacancy=vacancy, seeker=seeker)
     client.force_login(vacancy.employer.members.first())
     for url in (
         reverse("placement:vacancy_applicants", args=[vacancy.pk]),
@@ -174,7 +173,7 @@ def _seekers_with_applications(vacancy, count):
     for index in range(count):
         seeker = factories.seeker(user=UserFactory(full_name=f"Pencari {index}"))
         factories.certified(user=seeker, codes=["C.14.201"])
-        pipeline.application(vacancy=vacancy, seeker=seeker)
+        factories.application(vacancy=vacancy, seeker=seeker)
 
 
 @pytest.mark.parametrize("count", [1, 20])
@@ -203,7 +202,7 @@ def test_the_match_list_costs_a_fixed_number_of_queries(count, client, django_as
 
 def test_each_side_sees_the_history_and_only_its_own_steps(client):
     # Given a shortlisted application
-    application = pipeline.application(status=S.SHORTLISTED)
+    application = factories.application(status=S.SHORTLISTED)
     url = reverse("placement:application_detail", args=[application.pk])
 
     def step_url(to):
@@ -234,7 +233,7 @@ def test_each_side_sees_the_history_and_only_its_own_steps(client):
     ],
 )
 def test_junk_details_get_a_clear_answer_and_change_nothing(client, status, to, junk):
-    application = pipeline.application(status=status)
+    application = factories.application(status=status)
     client.force_login(application.vacancy.employer.members.first())
     response = _step(client, application, to, **junk)
     assert response.status_code == 400

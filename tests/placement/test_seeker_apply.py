@@ -13,7 +13,7 @@ from placement.services.applications import application_create
 from placement.services.vacancies import vacancy_close
 from tests.certificates import factories as certificate_factories
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import login_url, speak_indonesian
+from tests.placement.factories import login_url, speak_indonesian
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from placement.services.seekers import consent_withdraw, cv_upload
 from tests.certificates import factories as certificate_factories
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import PDF, cv_pdf, login_url, speak_indonesian
+from tests.placement.factories import PDF, cv_pdf, login_url, speak_indonesian
 
 
 def _cv_storage():

@@ -23,7 +23,7 @@ from placement.services.seekers import cv_upload
 from tests.certificates import factories as certificate_factories
 from tests.factories import UserFactory
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import cv_pdf, needs_lms, speak_indonesian
+from tests.placement.factories import cv_pdf, needs_lms, speak_indonesian
 
 pytestmark = pytest.mark.django_db
 URL = reverse("placement:seeker_profile")
@@ -189,7 +189,7 @@ def test_the_page_shows_valid_certificates_and_k_units_read_live(client):
 
 @needs_lms
 def test_the_personal_data_export_holds_the_profile_applications_and_cv():
-    from lms import personal_data
+    from lms.privacy import personal_data
 
     # Given a job seeker with a CV who applied
     seeker = factories.seeker()
@@ -218,7 +218,7 @@ def test_deleting_the_account_removes_the_profile_and_cv_and_withdraws_open_appl
     storage, name = profile.cv_file.storage, profile.cv_file.name
     application = application_create(vacancy=factories.vacancy(), seeker=seeker)
     # When they delete their account
-    from lms import personal_data
+    from lms.privacy import personal_data
 
     with django_capture_on_commit_callbacks(execute=True):
         personal_data.account_anonymise(user=seeker, password="rahasia-123")

@@ -7,10 +7,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from placement.selectors.seekers import dashboard_widget
+from placement.selectors.dashboard import dashboard_widget
 from tests.certificates import factories as certificate_factories
 from tests.placement import factories
-from tests.placement.factories_pl_seeker import course_teaching, needs_lms
+from tests.placement.factories import course_teaching, needs_lms
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from placement.dates import add_months
 from placement.models import TracerAnswer, TracerSurvey
 from placement.selectors.tracer import response_rates
 from placement.services import tracer
-from tests.placement import factories_figures as figures
+from tests.placement import factories
 from tests.races import postgres_only, race
 
 pytestmark = pytest.mark.django_db
@@ -24,8 +24,8 @@ TODAY = timezone.localdate()
 
 
 def _due_batch(months: int = 3, trainees: int = 2, **fields):
-    batch = figures.ended_batch(ends_on=add_months(TODAY, -months), **fields)
-    people = [figures.trainee_in(batch) for _ in range(trainees)]
+    batch = factories.ended_batch(ends_on=add_months(TODAY, -months), **fields)
+    people = [factories.trainee_in(batch) for _ in range(trainees)]
     return batch, people
 
 
@@ -43,7 +43,7 @@ VALID = {"working": "yes", "employer_name": "PT Contoh", "sector": "Garmen", "wa
 def test_a_wave_that_fell_due_creates_one_survey_per_live_trainee_once():
     # Given a batch that ended three months ago with two trainees and one who withdrew
     batch, people = _due_batch()
-    figures.trainee_in(batch, withdrawn=True)
+    factories.trainee_in(batch, withdrawn=True)
     # When the surveys are created twice
     first = tracer.surveys_create(today=TODAY)
     second = tracer.surveys_create(today=TODAY)
@@ -54,7 +54,7 @@ def test_a_wave_that_fell_due_creates_one_survey_per_live_trainee_once():
 
 def test_a_batch_that_ended_long_ago_is_not_surveyed_late():
     # Given a batch whose three- and six-month waves fell due long before the link period
-    figures.trainee_in(figures.ended_batch(ends_on=add_months(TODAY, -9)))
+    factories.trainee_in(factories.ended_batch(ends_on=add_months(TODAY, -9)))
     # When the surveys are created
     created = tracer.surveys_create(today=TODAY)
     # Then none is (the twelve-month wave is not due yet)

@@ -8,7 +8,7 @@ from django.utils import timezone
 from lms.demo import placement_tracer
 from placement.dates import add_months
 from placement.models import TracerAnswer, TracerSurvey
-from tests.placement import factories_figures as figures
+from tests.placement import factories
 
 pytestmark = pytest.mark.django_db
 
@@ -16,10 +16,10 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_loader_creates_the_due_waves_once_and_answers_some():
     # Given a batch that ended seven months ago with three trainees, one placed, and a batch not ended yet
     today = timezone.localdate()
-    batch = figures.ended_batch(ends_on=add_months(today, -7))
-    people = [figures.trainee_in(batch) for _ in range(3)]
-    figures.placed(people[0], batch.ends_on + datetime.timedelta(days=20))
-    figures.trainee_in(figures.ended_batch(ends_on=today + datetime.timedelta(days=10)))
+    batch = factories.ended_batch(ends_on=add_months(today, -7))
+    people = [factories.trainee_in(batch) for _ in range(3)]
+    factories.placed(people[0], batch.ends_on + datetime.timedelta(days=20))
+    factories.trainee_in(factories.ended_batch(ends_on=today + datetime.timedelta(days=10)))
     # When the demo loader runs twice
     first = placement_tracer.load()
     second = placement_tracer.load()

@@ -1,9 +1,9 @@
-"""django-axes' ``axes_reset_ip``, recorded in the audit trail (lms.lockout.lockout_unlock)."""
+"""django-axes' ``axes_reset_ip``, recorded in the audit trail (lms.security.lockout.lockout_unlock)."""
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.lockout import lockout_unlock
+from lms.security.lockout import lockout_unlock
 
 
 class Command(BaseCommand):

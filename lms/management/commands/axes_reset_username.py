@@ -1,8 +1,8 @@
-"""django-axes' ``axes_reset_username``, recorded in the audit trail (lms.lockout.lockout_unlock)."""
+"""django-axes' ``axes_reset_username``, recorded in the audit trail (lms.security.lockout.lockout_unlock)."""
 
 from django.core.management.base import BaseCommand
 
-from lms.lockout import lockout_unlock
+from lms.security.lockout import lockout_unlock
 
 
 class Command(BaseCommand):

@@ -9,7 +9,7 @@ from django.urls import reverse
 from courses import services as course_services
 from tests.assessments.exams.factories import exam_create
 from tests.courses import factories as course_factories
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 
 pytestmark = pytest.mark.django_db
 

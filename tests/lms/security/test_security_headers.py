@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from lms import roles
 from tests.factories import UserFactory
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 from tests.security.world import build_world
 
 pytestmark = pytest.mark.django_db

@@ -45,7 +45,7 @@ def _login_value(request: HttpRequest | None, credentials: dict | None) -> str:
 def axes_username(request: HttpRequest | None, credentials: dict | None = None) -> str | None:
     """The account an attempt is counted against: one name per account, whatever was typed.
 
-    People log in with their username or their e-mail address, in any case (lms.auth_backends): an attacker who
+    People log in with their username or their e-mail address, in any case (lms.accounts.auth_backends): an attacker who
     switches from ``budi`` to ``BUDI`` or to budi's e-mail address still counts against ``budi``. A login that
     names no account is counted under what was typed, lower-cased.
     """

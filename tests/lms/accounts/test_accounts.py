@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lms import roles
 from lms.models import User
-from tests.lms.conftest import PASSWORD, make_user
+from tests.lms.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -127,7 +127,7 @@ def test_sign_up_rejects_a_weak_password(client):
 
 @pytest.mark.parametrize("login", ["trainee1", "TRAINEE1@contoh.id"])
 def test_log_in_by_username_or_email(client, login):
-    from tests.lms.conftest import make_user
+    from tests.lms.factories import make_user
 
     make_user(roles.TRAINEE, username="trainee1", email="trainee1@contoh.id")
     response = client.post(reverse("lms:login"), {"username": login, "password": PASSWORD})

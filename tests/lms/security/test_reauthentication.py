@@ -1,5 +1,5 @@
 """The host's re-authentication before signing an assessment decision: the password, or the two-step code for
-staff who turned it on (KOMPETEN_REAUTHENTICATOR = lms.reauthentication.PasswordOrCodeReauthenticator)."""
+staff who turned it on (KOMPETEN_REAUTHENTICATOR = lms.security.reauthentication.PasswordOrCodeReauthenticator)."""
 
 import pytest
 from django.core.exceptions import ValidationError
@@ -9,10 +9,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from assessments.competency.reauthentication import reauthenticator_for
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, SchemeUnit
-from lms.reauthentication import PasswordOrCodeReauthenticator
+from lms.security.reauthentication import PasswordOrCodeReauthenticator
 from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
-from tests.lms.conftest import PASSWORD
-from tests.lms.test_accounts_two_factor import code_for
+from tests.lms.factories import PASSWORD
+from tests.lms.security.test_two_factor import code_for
 
 pytestmark = pytest.mark.django_db
 

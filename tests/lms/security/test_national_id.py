@@ -12,10 +12,11 @@ from django.test import override_settings
 from django.urls import reverse
 
 from courses.models import Enrolment
-from lms import encryption, roles
-from lms.encryption import mask_national_id
+from lms import roles
+from lms.security import encryption
+from lms.security.encryption import mask_national_id
 from tests.courses import factories as course_factories
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 from tests.lms.test_settings_production import GOOD_ENV, _run
 
 NIK = "3325011234560001"

@@ -1,5 +1,4 @@
-"""Account security pages: two-step verification for staff (turn on/off, enter a code) and the admins' report of
-locked logins."""
+"""Account pages: sign up, the profile, and two-step verification for staff (turn on/off, enter a code)."""
 
 from base64 import b32encode
 
@@ -9,12 +8,79 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from lms import two_factor
-from lms.forms_accounts import TotpCodeForm, TwoFactorCodeForm
+from lms import services
+from lms.accounts.forms import ProfileForm, SignUpForm, TotpCodeForm, TwoFactorCodeForm
+from lms.privacy.personal_data import account_is_staff
+from lms.security import two_factor
+from lms.selectors import SESSION_LANGUAGE_KEY
+
+
+def signup(request: HttpRequest) -> HttpResponse:
+    """The same answer whether or not the e-mail address is registered already (lms.services.user_sign_up)."""
+    if request.user.is_authenticated:
+        return redirect("lms:dashboard")
+    form = SignUpForm(request.POST or None, initial={"preferred_language": request.LANGUAGE_CODE})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.user_sign_up(
+                username=data["username"],
+                email=data["email"],
+                full_name=data["full_name"],
+                password=data["password1"],
+                preferred_language=data["preferred_language"],
+                login_url=request.build_absolute_uri(reverse("lms:login")),
+                password_reset_url=request.build_absolute_uri(reverse("lms:password_reset")),
+            )
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            done = reverse("lms:signup_done")
+            next_url = _same_site(request, request.GET.get("next", ""))
+            return redirect(f"{done}?{urlencode({'next': next_url})}" if next_url else done)
+    return render(request, "registration/signup.html", {"form": form})
+
+
+def _same_site(request: HttpRequest, url: str) -> str:
+    """``url`` when it stays on this site (a course the visitor came from), else ""."""
+    allowed = url_has_allowed_host_and_scheme(url, {request.get_host()}, require_https=request.is_secure())
+    return url if url and allowed else ""
+
+
+def signup_done(request: HttpRequest) -> HttpResponse:
+    """After sign-up: check your e-mail, then log in — and come back to the course the visitor signed up from."""
+    next_url = _same_site(request, request.GET.get("next", ""))
+    login_url = reverse("lms:login") + (f"?{urlencode({'next': next_url})}" if next_url else "")
+    return render(request, "registration/signup_done.html", {"login_url": login_url})
+
+
+@login_required
+def profile(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    initial = {"full_name": user.full_name, "preferred_language": user.preferred_language}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_profile_update(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            for field, field_errors in error.message_dict.items():
+                form.add_error(field if field in form.fields else None, field_errors)
+        else:
+            request.session[SESSION_LANGUAGE_KEY] = user.preferred_language
+            messages.success(request, _("Your profile has been saved."))
+            return redirect("lms:profile")
+    context = {
+        "form": form,
+        "national_id_masked": user.national_id_masked,
+        "can_delete": not account_is_staff(user),
+    }
+    return render(request, "lms/profile.html", context)
 
 
 def _safe_next(request: HttpRequest, default: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from assessments.competency.reauthentication import PasswordReauthenticator
-from lms.two_factor import totp_device_confirmed, totp_verify
+from lms.security.two_factor import totp_device_confirmed, totp_verify
 
 
 class PasswordOrCodeReauthenticator(PasswordReauthenticator):

@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from lms import roles
 from lms.models import User
-from tests.lms.conftest import PASSWORD, make_user
+from tests.lms.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

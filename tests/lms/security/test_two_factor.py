@@ -14,7 +14,7 @@ from wagtail.models import ModelLogEntry
 from lms import roles
 from lms.settings import base as base_settings
 from tests.factories import UserFactory
-from tests.lms.conftest import PASSWORD, make_user
+from tests.lms.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 

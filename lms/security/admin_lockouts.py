@@ -1,5 +1,5 @@
 """The admin's "Locked logins" report (Reports menu): accounts (at an address) and addresses locked out right now
-(lms.lockout), each with an Unlock button; every unlock is audited. For Administrators (and superusers) only.
+(lms.security.lockout), each with an Unlock button; every unlock is audited. For Administrators (and superusers) only.
 
 Registered with Wagtail's hooks from ``LmsConfig.ready``.
 """
@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from lms import lockout
+from lms.security import lockout
 
 URL_NAME = "lms_locked_logins"
 UNLOCK_PERMISSION = "axes.delete_accessattempt"

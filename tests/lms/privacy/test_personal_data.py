@@ -32,13 +32,13 @@ from certificates.services.issuing import certificate_issue_for_candidacy, certi
 from courses.models import LessonCompletion
 from kompeten_core.private_files import private_storage
 from lms import roles
-from lms.personal_data import personal_data_collect
+from lms.privacy.personal_data import personal_data_collect
 from tests.assessments.exams.factories import exam_create
 from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates.factories import competent_candidacy, completed_enrolment
 from tests.courses import factories as course_factories
 from tests.factories import PASSWORD
-from tests.lms.conftest import make_user
+from tests.lms.factories import make_user
 
 IP = "203.0.113.7"
 NIK = "3325011234560001"

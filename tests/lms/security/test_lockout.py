@@ -13,7 +13,7 @@ from wagtail.models import ModelLogEntry
 from kompeten_core.audit import client_ip_reset, client_ip_set
 from lms import roles
 from tests.factories import UserFactory
-from tests.lms.conftest import PASSWORD, make_user
+from tests.lms.factories import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
