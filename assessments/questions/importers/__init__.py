@@ -8,7 +8,7 @@ Hostile files: ``parse`` returns a ``ParseReport`` for any bytes whatever, and r
 ``test_parsers_moodle_xml.py`` feed it random and mutated files. A file with any error yields no drafts, so that an
 import is all or nothing: questions it skips (unsupported types) do not count as errors. XML goes through
 ``defusedxml`` only (no DTD, no entities, no external references); limits: ``KOMPETEN_QUESTION_IMPORT_*`` in
-``assessments.conf``.
+``kompeten_core.conf``.
 """
 
 from pathlib import PurePath
