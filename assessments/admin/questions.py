@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from assessments.models import Question
+from courses.choosers import IdSnippetChooserViewSet
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -21,6 +22,7 @@ class QuestionFilterSet(WagtailFilterSet):
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "help"
     menu_label = _("Question bank")
     menu_name = "question-bank"

@@ -20,6 +20,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from certificates import selectors_admin
 from certificates.admin.display import HumanValuesInspectMixin
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
+from courses.choosers import IdSnippetChooserViewSet
 
 
 class RefuseProtectedDeleteMixin:
@@ -120,6 +121,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     """Its preview panel offers the HTML page and the real PDF (the model's preview modes)."""
 
     model = CertificateTemplate
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Certificate templates")
     url_prefix = "certificates/templates"

@@ -95,17 +95,6 @@ KNOWN_500: dict[str, str] = {
                 ("assessments_competencyunit", "wagtailsnippets", ("add", "copy")),
                 ("assessments_element", "wagtailsnippets", ("add", "edit")),
             ]
-            + [
-                (model, "wagtailsnippetchoosers", ("chosen", "chosen_multiple", "create"))
-                for model in (
-                    "certificates_certificatetemplate",
-                    "assessments_question",
-                    "assessments_competencystandard",
-                    "assessments_competencyunit",
-                    "assessments_element",
-                    "assessments_certificationscheme",
-                )
-            ]
             for view in views
         ],
         _SNIPPET,
