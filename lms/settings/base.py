@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A word where a third-party view queries an id (Wagtail's choosers, taggit's merge): 400, not 500.
+    "lms.middleware.MalformedQueryValueMiddleware",
     # Last: turns a login refused by django-axes into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]
