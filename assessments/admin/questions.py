@@ -32,6 +32,9 @@ class QuestionViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = QuestionFilterSet
     search_fields = ["name", "stem"]
+    # Searched with the database (ORM), not the search index: the list's filters (tags, category, unit) and sorting
+    # columns then work together with a search (the index only sorts and filters on its FilterFields: a 500).
+    search_backend_name = None
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("type"), FieldPanel("difficulty"), FieldPanel("points")]),

@@ -78,7 +78,7 @@ KNOWN_500: dict[str, str] = {
         [
             f"{kind}_{model}:{view}"
             for model, kind, views in [
-                ("assessments_question", "wagtailsnippets", ("list", "list_results", "add", "edit", "copy")),
+                ("assessments_question", "wagtailsnippets", ("add", "edit", "copy")),
             ]
             for view in views
         ],
