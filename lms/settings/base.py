@@ -355,6 +355,8 @@ WAGTAIL_I18N_ENABLED = False
 # service) and no check for new Wagtail releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Draftail, with a posted value that is not its JSON read as empty instead of a 500 (courses.form_fields).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "courses.form_fields.CheckedDraftailRichTextArea"}}
 
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"

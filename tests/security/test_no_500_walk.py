@@ -63,10 +63,6 @@ FIXED_ACTORS = {"front": ("trainee_a", "assessor_a", "instructor"), "admin": ("s
 #: Hypothesis examples per URL pattern.
 EXAMPLES = 3
 
-_SNIPPET = (
-    "Wagtail's generic snippet views (create/edit/copy/list/chooser) for our models answer 500 to a hostile form or "
-    "chosen id (an overflowing id on SQLite, a non-numeric pk); not diagnosed one by one yet"
-)
 _THIRD_PARTY = (
     "third-party view (Wagtail, a Django admin add-on) answers 500 to hostile input, on one database or both (a NUL "
     "in a URL parameter is a PostgreSQL DataError in Wagtail's workflow task view); not our code"
@@ -74,16 +70,6 @@ _THIRD_PARTY = (
 #: URL label -> why it still answers 500. Reported (xfail, not strict: some are SQLite-only). Aim: empty.
 KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
-    **dict.fromkeys(
-        [
-            f"{kind}_{model}:{view}"
-            for model, kind, views in [
-                ("assessments_question", "wagtailsnippets", ("add", "edit", "copy")),
-            ]
-            for view in views
-        ],
-        _SNIPPET,
-    ),
     **dict.fromkeys(
         [
             "admin:otp_totp_totpdevice_config",
