@@ -247,6 +247,9 @@ LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
 
 # --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
 OTP_TOTP_ISSUER = "Kompeten"
+# The Django admin never shows a device's secret (its "configuration" and QR-code pages answer 403): each person
+# sets up their own device on the site's two-step pages. (Those admin pages also crashed on an unknown device id.)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
 # turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
 KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(

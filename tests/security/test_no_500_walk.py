@@ -72,8 +72,6 @@ KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
     **dict.fromkeys(
         [
-            "admin:otp_totp_totpdevice_config",
-            "admin:otp_totp_totpdevice_qrcode",
             "wagtailadmin_choose_page_external_link",
             "wagtailredirects:process_import",
             "wagtaildocs:index",
