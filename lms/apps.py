@@ -36,5 +36,7 @@ class LmsConfig(AppConfig):
 
         user_logged_in.connect(remember_requirement, dispatch_uid="lms.two_factor_requirement")
 
-        from lms import admin_lockouts  # noqa: F401  (registers the "Locked logins" report's hooks)
-        from lms import db_lookups  # noqa: F401  (out-of-range integers match nothing: no SQLite OverflowError)
+        from lms import (
+            admin_lockouts,  # noqa: F401  (registers the "Locked logins" report's hooks)
+            db_lookups,  # noqa: F401  (out-of-range integers match nothing: no SQLite OverflowError)
+        )
