@@ -1,14 +1,21 @@
-"""Three Wagtail admin views, mounted at their own URLs ahead of Wagtail's admin URLs (``lms/urls.py``), each with one
-crash on hostile input fixed (found by the no-500 walk, ``tests/security/test_no_500_walk.py``). Same URL names,
+"""Four Wagtail admin views, mounted at their own URLs ahead of Wagtail's admin URLs (``lms/urls.py``), each with one
+crash on hostile input fixed (found by the no-500 walk, ``tests/security/test_no_500_walk.py``). Same URLs,
 same templates and behaviour otherwise.
 """
 
+import re
+
 from django import forms
 from django.core.exceptions import SuspiciousOperation, ValidationError
+from django.http import Http404
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.account import LoginView
 from wagtail.admin.views.chooser import ExternalLinkView
+from wagtail.admin.views.workflows import CreateTask
 from wagtail.contrib.redirects import views as redirects_views
+
+#: An app label or a model name, as Django makes them (identifiers).
+IDENTIFIER = re.compile(r"[A-Za-z_][A-Za-z0-9_]{0,99}")
 
 
 class AdminLoginView(LoginView):
@@ -58,3 +65,19 @@ def admin_redirects_process_import(request):
                     f"Redirects import: the management form's {key} is missing or not text"
                 ) from None
     return redirects_views.process_import(request)
+
+
+class AdminCreateTask(CreateTask):
+    """Wagtail's "add a workflow task" page, with a task type in the URL that is no app label or model name a 404.
+
+    Wagtail looks the type up with the URL's text (``ContentType.objects.get_by_natural_key``): a NUL byte in it is
+    a ``DataError`` on PostgreSQL (a 500), where any other unknown type is a 404.
+    """
+
+    def dispatch(self, request, *args, **kwargs):
+        if not all(IDENTIFIER.fullmatch(kwargs.get(key) or "") for key in ("app_label", "model_name")):
+            raise Http404
+        return super().dispatch(request, *args, **kwargs)
+
+
+admin_create_task = require_admin_access(AdminCreateTask.as_view())

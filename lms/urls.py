@@ -62,7 +62,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("courses.urls")),
     path("django-admin/", admin.site.urls),
-    # Three Wagtail admin views with a crash on hostile input fixed (lms/admin_overrides.py), ahead of Wagtail's.
+    # Four Wagtail admin views with a crash on hostile input fixed (lms/admin_overrides.py), ahead of Wagtail's.
     path("admin/login/", admin_overrides.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path(
         "admin/choose-external-link/",
@@ -73,6 +73,11 @@ urlpatterns = [
         "admin/redirects/import/process/",
         admin_overrides.admin_redirects_process_import,
         name="wagtailredirects_process_import",
+    ),
+    path(
+        "admin/workflows/tasks/add/<str:app_label>/<str:model_name>/",
+        admin_overrides.admin_create_task,
+        name="wagtailadmin_workflows_add_task",
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

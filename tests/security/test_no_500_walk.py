@@ -69,16 +69,11 @@ _WAGTAIL_USAGE_SEARCH = (
     "hands that filter to the search backend (modelsearch), which cannot translate it: AttributeError 'Coalesce' "
     "object has no attribute 'target'. Only replacing Wagtail's listing views would avoid it"
 )
-_WORKFLOW_TASK_NUL = (
-    "PostgreSQL leg only, Wagtail's own view: admin/workflows/task/add/<app_label>/<model_name>/ looks the task type "
-    "up with the URL's text, and a NUL byte in it is a DataError on PostgreSQL"
-)
-#: URL label -> why it still answers 500. Reported (xfail, not strict: some are PostgreSQL-only).
+#: URL label -> why it still answers 500. Reported (xfail, not strict).
 KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
     "wagtaildocs:index": _WAGTAIL_USAGE_SEARCH,
     "wagtailimages:index": _WAGTAIL_USAGE_SEARCH,
-    "wagtailadmin_workflows:add_task": _WORKFLOW_TASK_NUL,
 }
 
 #: A value for a parameter the access sweep's rules do not know, by converter (an id that exists in most tables).
