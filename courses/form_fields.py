@@ -9,6 +9,7 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from wagtail.admin.rich_text import DraftailRichTextArea
 
 ID = re.compile(r"[0-9]{1,18}\Z")
 
@@ -28,3 +29,19 @@ class IdModelMultipleChoiceField(forms.ModelMultipleChoiceField):
                     self.error_messages["invalid_choice"], code="invalid_choice", params={"value": pk}
                 )
         return super()._check_values(value)
+
+
+class CheckedDraftailRichTextArea(DraftailRichTextArea):
+    """Wagtail's Draftail editor, reading a posted value that is not its JSON as empty.
+
+    Draftail posts the editor's content as JSON (Draft.js "contentstate") and the widget parses it with
+    ``json.loads`` and walks it unchecked: plain text, broken or deep JSON, or JSON of another shape (a number, a
+    list) raise ``ValueError``, ``RecursionError``, ``AttributeError``... (a 500). Such a value is no content: the
+    field's own checks answer (required, or saved empty). ``WAGTAILADMIN_RICH_TEXT_EDITORS`` names this widget.
+    """
+
+    def value_from_datadict(self, data, files, name):
+        try:
+            return super().value_from_datadict(data, files, name)
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError, RecursionError):
+            return None

@@ -11,6 +11,7 @@ class LmsConfig(AppConfig):
 
     def ready(self):
         # These modules import models, so only once the app registry is ready (AppConfig.ready()).
+        from lms import db_lookups  # noqa: F401, PLC0415  (out-of-range integers match nothing: no SQLite OverflowError)
         from lms.roles import roles_sync_after_migrate  # noqa: PLC0415
         from lms.security import admin_lockouts  # noqa: F401, PLC0415  (registers the "Locked logins" report's hooks)
         from lms.security.two_factor import remember_requirement  # noqa: PLC0415

@@ -1,9 +1,19 @@
+import logging
+import os
+import traceback
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.http import HttpResponseBadRequest
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
+from django.utils.html import format_html
+from django.utils.translation import gettext as _
 
 from lms.selectors import language_for_request
+
+logger = logging.getLogger(__name__)
 
 
 class UserLocaleMiddleware(LocaleMiddleware):
@@ -44,3 +54,46 @@ class TrustedProxyMiddleware:
                     request.META["REMOTE_ADDR"] = address
                     break
         return self.get_response(request)
+
+
+def _malformed_query_value(exception: BaseException) -> bool:
+    """A model field refused, while a query was being built, a value that is not of its type (a word for an id).
+
+    The innermost frame is the field's ``get_prep_value`` or ``to_python`` in ``django.db.models.fields``: the value
+    came from the request (a URL, a query string, a re-shown form), never from a row.
+    """
+    if not isinstance(exception, (ValueError, TypeError, ValidationError)):
+        return False
+    frames = traceback.extract_tb(exception.__traceback__)
+    if not frames:
+        return False
+    last = frames[-1]
+    return last.name in ("get_prep_value", "to_python") and f"{os.sep}django{os.sep}db{os.sep}models{os.sep}" in (
+        last.filename
+    )
+
+
+class MalformedQueryValueMiddleware:
+    """Answer 400 (a short, translated "bad request" page) when a view we do not own queries with made-up values.
+
+    Wagtail's document, image and page choosers (``chosen/<pk>/``, ``chosen-multiple/?id=``), its chooser widgets
+    re-showing a refused form (``BaseChooser.get_instance`` catches only ``DoesNotExist``) and taggit's "merge tags"
+    admin action send the request's text to ``objects.get(pk=…)`` / ``filter(pk__in=…)``: a word or a NUL byte
+    where an id belongs is a ``ValueError`` from the id field (a 500). Our own views check ids before querying
+    (``courses.form_fields``, ``courses.choosers``, the ``id`` path converter); this is for the views we do not
+    own, and only for that one exception: a model field's own refusal of a query value. Anything else still
+    propagates. Numbers too large for the database are handled by ``lms.db_lookups`` (they match nothing).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not _malformed_query_value(exception):
+            return None
+        logger.warning("Bad request: %s %s: %s", request.method, request.path, exception)
+        message = _("The address or the form holds a value that cannot be right here (a word where an id belongs).")
+        return HttpResponseBadRequest(format_html("<h1>{}</h1><p>{}</p>", _("Bad request"), message))

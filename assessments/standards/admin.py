@@ -31,6 +31,7 @@ import courses.converters  # noqa: F401 - registers the id converter
 from assessments.standards import files as standards_io
 from assessments.standards.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.standards.selectors import deletion_blockers, standard_with_tree
+from courses.choosers import IdSnippetChooserViewSet
 from courses.pages import COURSE_PANELS_HOOK
 from kompeten_core.conf import settings as kompeten
 
@@ -96,6 +97,7 @@ class StandardIndexView(IndexView):
 
 class CompetencyStandardViewSet(SnippetViewSet):
     model = CompetencyStandard
+    chooser_viewset_class = IdSnippetChooserViewSet
     index_view_class = StandardIndexView
     icon = "clipboard-list"
     menu_label = gettext_lazy("Standards")
@@ -230,6 +232,7 @@ def standard_export_view(request, pk: int, file_format: str):
 
 class CompetencyUnitViewSet(SnippetViewSet):
     model = CompetencyUnit
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "list-ul"
     menu_label = gettext_lazy("Units")
     list_display = ["title", "code", "standard", "version", Column("element_count", label=gettext_lazy("Elements"))]
@@ -262,6 +265,7 @@ class CompetencyUnitViewSet(SnippetViewSet):
 
 class ElementViewSet(SnippetViewSet):
     model = Element
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "list-ol"
     menu_label = gettext_lazy("Elements")
     list_display = ["title", "number", "unit", Column("criterion_count", label=gettext_lazy("Criteria"))]
@@ -291,6 +295,7 @@ class ElementViewSet(SnippetViewSet):
 
 class CertificationSchemeViewSet(SnippetViewSet):
     model = CertificationScheme
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "tasks"
     menu_label = gettext_lazy("Certification schemes")
     list_display = [

@@ -26,6 +26,7 @@ from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
 from certificates.selectors import admin as selectors_admin
 from certificates.services.design import preview_context
 from certificates.services.rendering import template_preview_pdf
+from courses.choosers import IdSnippetChooserViewSet
 
 
 class RefuseProtectedDeleteMixin:
@@ -162,6 +163,7 @@ class CertificateTemplateViewSet(SnippetViewSet):
     model = CertificateTemplate
     preview_on_add_view_class = TemplatePreviewOnCreateView
     preview_on_edit_view_class = TemplatePreviewOnEditView
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "doc-full-inverse"
     menu_label = gettext_lazy("Certificate templates")
     url_prefix = "certificates/templates"

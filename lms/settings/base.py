@@ -101,6 +101,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A word where a third-party view queries an id (Wagtail's choosers, taggit's merge): 400, not 500.
+    "lms.middleware.MalformedQueryValueMiddleware",
     # Last: turns a login refused by django-axes into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -247,6 +249,9 @@ LMS_RATE_PASSWORD_RESET = (env_int("LMS_RATE_PASSWORD_RESET", 5), 3600)
 
 # --- Two-step verification (django-otp, TOTP) for staff -------------------------------------------------
 OTP_TOTP_ISSUER = "Kompeten"
+# The Django admin never shows a device's secret (its "configuration" and QR-code pages answer 403): each person
+# sets up their own device on the site's two-step pages. (Those admin pages also crashed on an unknown device id.)
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
 # turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
 KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(
@@ -355,6 +360,8 @@ WAGTAIL_I18N_ENABLED = False
 # service) and no check for new Wagtail releases.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Draftail, with a posted value that is not its JSON read as empty instead of a 500 (courses.form_fields).
+WAGTAILADMIN_RICH_TEXT_EDITORS = {"default": {"WIDGET": "courses.form_fields.CheckedDraftailRichTextArea"}}
 
 # --- Kompeten plugins -----------------------------------------------------------------------------------
 KOMPETEN_BASE_TEMPLATE = "base.html"

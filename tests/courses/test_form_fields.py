@@ -1,10 +1,12 @@
 """Fields that choose records by id refuse a value that is not an id before querying (a 40-digit number overflowed
 SQLite's integer: a 500)."""
 
+import json
+
 import pytest
 from django.contrib.auth.models import Group
 
-from courses.form_fields import IdModelChoiceField, IdModelMultipleChoiceField
+from courses.form_fields import CheckedDraftailRichTextArea, IdModelChoiceField, IdModelMultipleChoiceField
 
 pytestmark = pytest.mark.django_db
 
@@ -33,3 +35,16 @@ def test_real_ids_are_still_chosen():
     group = Group.objects.create(name="A")
     assert IdModelChoiceField(queryset=Group.objects.all()).clean(str(group.pk)) == group
     assert list(IdModelMultipleChoiceField(queryset=Group.objects.all()).clean([str(group.pk)])) == [group]
+
+
+@pytest.mark.parametrize("posted", ["not json", "1", "[]", '{"blocks": 5}', "[" * 5000 + "]" * 5000])
+def test_draftail_reads_a_posted_value_that_is_not_its_json_as_empty(posted):
+    widget = CheckedDraftailRichTextArea()
+    assert widget.value_from_datadict({"body": posted}, {}, "body") is None
+
+
+def test_draftail_still_reads_its_own_json():
+    widget = CheckedDraftailRichTextArea()
+    block = {"key": "a", "type": "unstyled", "text": "Halo", "depth": 0, "inlineStyleRanges": [], "entityRanges": []}
+    contentstate = json.dumps({"blocks": [block], "entityMap": {}})
+    assert "Halo" in widget.value_from_datadict({"body": contentstate}, {}, "body")

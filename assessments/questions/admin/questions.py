@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from assessments.questions.models import Question
+from courses.choosers import IdSnippetChooserViewSet
 
 
 class QuestionFilterSet(WagtailFilterSet):
@@ -21,6 +22,7 @@ class QuestionFilterSet(WagtailFilterSet):
 
 class QuestionViewSet(SnippetViewSet):
     model = Question
+    chooser_viewset_class = IdSnippetChooserViewSet
     icon = "help"
     menu_label = _("Question bank")
     menu_name = "question-bank"
@@ -30,6 +32,9 @@ class QuestionViewSet(SnippetViewSet):
     list_per_page = 50
     filterset_class = QuestionFilterSet
     search_fields = ["name", "stem"]
+    # Searched with the database (ORM), not the search index: the list's filters (tags, category, unit) and sorting
+    # columns then work together with a search (the index only sorts and filters on its FilterFields: a 500).
+    search_backend_name = None
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("type"), FieldPanel("difficulty"), FieldPanel("points")]),
