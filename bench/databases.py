@@ -63,6 +63,10 @@ def prepare(run: Run, postgres: dict, sqlite: dict) -> None:
         count = str(max(run.plan.sqlite_levels))
         sh([PY, "-m", "bench.seed", "--trainees", count, "--out", str(run.work / "sqlite.json")], env=sqlite)
 
+    if run.only:  # PostgreSQL only: the SQLite side is not measured
+        log(f"building the PostgreSQL database {name}")
+        build_postgres()
+        return
     log(f"building the PostgreSQL database {name} and the SQLite file (in parallel)")
     with ThreadPoolExecutor(2) as pool:
         for future in [pool.submit(build_postgres), pool.submit(build_sqlite)]:
