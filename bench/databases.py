@@ -78,5 +78,5 @@ def server_start(run: Run, env: dict, name: str) -> tuple[subprocess.Popen, str]
     command = [PY, "-m", "gunicorn", "lms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)]
     server = start(run, [*command, "--log-level", "warning"], env=env, name=name)
     url = f"http://127.0.0.1:{port}"
-    wait_http(f"{url}/healthz", server)
+    wait_http(f"{url}/healthz", server, seconds=180)  # workers boot slowly on a loaded machine
     return server, url
