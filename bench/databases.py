@@ -63,6 +63,10 @@ def prepare(run: Run, postgres: dict, sqlite: dict) -> None:
         count = str(max(run.plan.sqlite_levels))
         sh([PY, "-m", "bench.seed", "--trainees", count, "--out", str(run.work / "sqlite.json")], env=sqlite)
 
+    if run.only:  # PostgreSQL only: the SQLite side is not measured
+        log(f"building the PostgreSQL database {name}")
+        build_postgres()
+        return
     log(f"building the PostgreSQL database {name} and the SQLite file (in parallel)")
     with ThreadPoolExecutor(2) as pool:
         for future in [pool.submit(build_postgres), pool.submit(build_sqlite)]:
@@ -74,5 +78,5 @@ def server_start(run: Run, env: dict, name: str) -> tuple[subprocess.Popen, str]
     command = [PY, "-m", "gunicorn", "lms.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(WORKERS)]
     server = start(run, [*command, "--log-level", "warning"], env=env, name=name)
     url = f"http://127.0.0.1:{port}"
-    wait_http(f"{url}/healthz", server)
+    wait_http(f"{url}/healthz", server, seconds=180)  # workers boot slowly on a loaded machine
     return server, url

@@ -81,6 +81,7 @@ class Run:
     plan: Plan
     smoke: bool
     work: Path
+    only: str | None = None  # "placement": the floor storm and the placement scenarios only (run.py --only)
     results: dict = field(default_factory=lambda: {"scenarios": Scenarios(), "ratios": {}})
     processes: list = field(default_factory=list)
 

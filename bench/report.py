@@ -10,15 +10,35 @@ def ratios(run: Run) -> None:
     def ratio(a: float, b: float):
         return round(a / b, 2) if b else None
 
-    r["autosave_p95_vs_floor"] = ratio(s["autosave_storm"]["p95_ms"], s["floor_storm"]["p95_ms"])
-    r["autosave_ceiling_vs_floor"] = ratio(s["autosave_ceiling"]["rps"], s["floor_ceiling"]["rps"])
-    r.setdefault("certificate_vs_bare_render", None)
+    if not run.only:
+        r["autosave_p95_vs_floor"] = ratio(s["autosave_storm"]["p95_ms"], s["floor_storm"]["p95_ms"])
+        r["autosave_ceiling_vs_floor"] = ratio(s["autosave_ceiling"]["rps"], s["floor_ceiling"]["rps"])
+        r.setdefault("certificate_vs_bare_render", None)
     match = s.get("placement_match")
     r["placement_match_p95_vs_floor"] = ratio(match["p95_ms"], s["floor_storm"]["p95_ms"]) if match else None
 
 
 def targets(run: Run) -> dict:
     s, r = run.results["scenarios"], run.results["ratios"]
+    checks = {}
+    if not run.only:
+        checks = _product_targets(s, r)
+    if "placement_match" in s:
+        match_ok = s["placement_match"]["requests"] > 0 and s["placement_match"]["errors"] == 0
+        checks["placement match (10,000 job seekers, 10/s): p95 ≤ 4 x floor p95, 0 errors"] = (
+            match_ok and (r["placement_match_p95_vs_floor"] or 99) <= 4
+        )
+    if "placement_figures" in s:
+        figures = s["placement_figures"]
+        checks["placement figures report over that population: p95 < 1 s, 0 errors"] = (
+            figures["requests"] > 0 and figures["p95_ms"] < 1000 and figures["errors"] == 0
+        )
+    if not run.only:
+        checks.update(drills.targets(s))
+    return checks
+
+
+def _product_targets(s: dict, r: dict) -> dict:
     storm_ok = s["autosave_storm"]["lost_answers"] == 0 and s["autosave_storm"]["errors"] == 0
     checks = {
         "autosave storm: 0 lost, 0 errors, p95 ≤ 2 x floor p95": storm_ok and (r["autosave_p95_vs_floor"] or 99) <= 2,
@@ -30,17 +50,6 @@ def targets(run: Run) -> dict:
     }
     if r.get("certificate_vs_bare_render") is not None:
         checks["certificate render + sign ≤ 1.3 x bare render"] = r["certificate_vs_bare_render"] <= 1.3
-    if "placement_match" in s:
-        match_ok = s["placement_match"]["requests"] > 0 and s["placement_match"]["errors"] == 0
-        checks["placement match (10,000 job seekers, 10/s): p95 ≤ 4 x floor p95, 0 errors"] = (
-            match_ok and (r["placement_match_p95_vs_floor"] or 99) <= 4
-        )
-    if "placement_figures" in s:
-        figures = s["placement_figures"]
-        checks["placement figures report over that population: p95 < 1 s, 0 errors"] = (
-            figures["requests"] > 0 and figures["p95_ms"] < 1000 and figures["errors"] == 0
-        )
-    checks.update(drills.targets(s))
     return checks
 
 
@@ -79,9 +88,12 @@ def table(run: Run) -> str:
 
 def smoke_check(run: Run) -> list[str]:
     problems = []
-    expected = ["autosave_storm", "floor_storm", "autosave_ceiling", "floor_ceiling", "start_rush", "learning_pages"]
-    expected += ["lesson_ceiling"] + [f"sqlite_storm_{count}" for count in run.plan.sqlite_levels]
-    expected += ["drill_postgres_restart", "drill_redis_restart", "drill_worker_kill", "placement_match"]
+    if run.only:
+        expected = ["floor_storm", "placement_match"]
+    else:
+        expected = ["autosave_storm", "floor_storm", "autosave_ceiling", "floor_ceiling", "start_rush"]
+        expected += ["learning_pages", "lesson_ceiling"] + [f"sqlite_storm_{count}" for count in run.plan.sqlite_levels]
+        expected += ["drill_postgres_restart", "drill_redis_restart", "drill_worker_kill", "placement_match"]
     for name in expected:
         figures = run.results["scenarios"].get(name)
         if not figures or not (figures.get("requests") or figures.get("points")):
@@ -92,11 +104,13 @@ def smoke_check(run: Run) -> list[str]:
         figures = run.results["scenarios"].get(name)
         if figures and figures.get("errors"):
             problems.append(f"{name} answered {figures['errors']} errors")
-    for label, ok in drills.targets(run.results["scenarios"]).items():
+    for label, ok in ({} if run.only else drills.targets(run.results["scenarios"])).items():
         if not ok:
             problems.append(f"drill missed: {label}")
-    if (BENCH / "scenario_certificates.py").exists() and not any(
-        name.startswith("certificate") for name in run.results["scenarios"]
+    if (
+        not run.only
+        and (BENCH / "scenario_certificates.py").exists()
+        and not any(name.startswith("certificate") for name in run.results["scenarios"])
     ):
         problems.append("the certificate scenario reported nothing")
     return problems

@@ -10,6 +10,9 @@
    has it), the fault drills, then the autosave storm on SQLite (WAL) at 20, 50 and 100 trainees.
 4. Prints a table and writes bench/results/<timestamp>.json.
 
+``--only placement`` runs only the floor storm and the placement scenarios (placement_match, placement_figures) on
+PostgreSQL — no SQLite build, no drills — with their targets: what to run while working on matching.
+
 The load generator's CPU (``client_cpu_pct``) is measured for every run, as a share of the whole machine
 (100 = every core busy). Smoke mode asserts only that every scenario ran and lost no answer, never a time.
 """
@@ -29,24 +32,30 @@ from bench.databases import environments, prepare, services_ensure
 from bench.plan import BENCH, CORES, ROOT, SMOKE, WORKERS, Plan, Run
 from bench.processes import stop
 from bench.report import ratios, smoke_check, table, targets
-from bench.scenarios import postgres_scenarios, sqlite_scenarios
+from bench.scenarios import placement_scenarios, postgres_scenarios, sqlite_scenarios
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny N, a few seconds per scenario, no timing check")
+    parser.add_argument(
+        "--only", choices=["placement"], help="placement: the floor storm and the placement scenarios, nothing else"
+    )
     args = parser.parse_args()
     plan = SMOKE if args.smoke else Plan()
     started = time.monotonic()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     with tempfile.TemporaryDirectory(prefix="kompeten-bench-") as work:
-        run = Run(plan=plan, smoke=args.smoke, work=Path(work))
+        run = Run(plan=plan, smoke=args.smoke, work=Path(work), only=args.only)
         try:
             services_ensure()
             postgres, sqlite = environments(run)
             prepare(run, postgres, sqlite)
-            postgres_scenarios(run, postgres)
-            sqlite_scenarios(run, sqlite)
+            if args.only == "placement":
+                placement_scenarios(run, postgres)
+            else:
+                postgres_scenarios(run, postgres)
+                sqlite_scenarios(run, sqlite)
         finally:
             for process in list(run.processes):
                 stop(run, process)
@@ -54,7 +63,7 @@ def main() -> int:
                 services.succeeds([*services.PSQL, f"DROP DATABASE IF EXISTS {plan.database} WITH (FORCE)"])
     ratios(run)
     run.results.update(
-        mode="smoke" if args.smoke else "full",
+        mode=("smoke" if args.smoke else "full") + (f" (only {args.only})" if args.only else ""),
         finished_at=stamp,
         duration_s=round(time.monotonic() - started),
         machine={"cores": CORES, "gunicorn_workers": WORKERS, "celery_concurrency": CORES},

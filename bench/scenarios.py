@@ -72,6 +72,21 @@ def placement(run: Run, env: dict, url: str) -> None:
         scenarios[name] = figures
 
 
+def placement_scenarios(run: Run, env: dict) -> None:
+    """``run.py --only placement``: the floor storm (the reference of placement_match's target) and the placement
+    scenarios, on gunicorn over PostgreSQL, nothing else."""
+    plan, scenarios = run.plan, run.results["scenarios"]
+    seed = run.work / "pg.json"
+    server, url = server_start(run, env, "gunicorn")
+    log(f"gunicorn ({WORKERS} workers) on {url}")
+    log("warming up the workers (not measured)")
+    wrk(run, script="post.lua", args=[str(seed.with_suffix(".txt")), "floor"], connections=WORKERS, seconds=2, url=url)
+    storm_args = {"users": plan.trainees, "seconds": plan.storm_seconds, "url": url, "env": env, "seed": seed}
+    scenarios["floor_storm"] = storm(run, name="floor_storm", target="floor", **storm_args)
+    placement(run, env, url)
+    stop(run, server)
+
+
 def postgres_scenarios(run: Run, env: dict) -> None:
     plan, scenarios = run.plan, run.results["scenarios"]
     seed = run.work / "pg.json"

@@ -222,6 +222,8 @@ class UnitVerdict(models.Model):
     class Meta:
         verbose_name = _("unit verdict")
         constraints = [models.UniqueConstraint(fields=["candidacy", "unit"], name="assessments_verdict_once_per_unit")]
+        # Who holds a unit (placement's matching): the verdicts on a few units read from the index alone.
+        indexes = [models.Index(fields=["unit", "verdict", "candidacy"], name="assessments_verdict_unit_cover")]
 
     def __str__(self) -> str:
         return f"{self.candidacy_id}:{self.unit_id}={self.verdict}"

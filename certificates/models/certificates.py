@@ -166,7 +166,16 @@ class Certificate(models.Model):
             models.UniqueConstraint(fields=["issuer", "year", "sequence"], name="certificates_sequence_once"),
             models.UniqueConstraint(fields=["issuer", "status_index"], name="certificates_status_index_once"),
         ]
-        indexes = [models.Index(fields=["holder", "status"], name="certificates_holder_status")]
+        indexes = [
+            models.Index(fields=["holder", "status"], name="certificates_holder_status"),
+            # The live competency certificates by candidacy, with their holder and expiry (the competence reads of
+            # selectors_competence, placement's matching): read from the index alone.
+            models.Index(
+                fields=["candidacy", "holder", "valid_until"],
+                condition=models.Q(kind="competency", status="active", candidacy__isnull=False),
+                name="certificates_live_competency",
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.serial

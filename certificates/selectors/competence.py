@@ -1,13 +1,16 @@
 """Reads of what people are certified competent in, for the plugins above (placement): only valid competency
 certificates count — active (not revoked or superseded) and not expired — so a revocation takes effect at once."""
 
+import operator
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import reduce
 
-from django.db.models import Max, Min, Q, QuerySet
+from django.db.models import Case, F, Max, Min, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.utils import timezone
 
 from assessments.competency.selectors.verdicts import competent_unit_codes
+from assessments.models import Verdict
 from certificates.models import Certificate
 
 
@@ -47,6 +50,45 @@ def held_unit_codes(*, holder_ids: Iterable[int] | None = None, codes: Iterable[
     for holder_id, code in rows:
         held[holder_id].add(code)
     return dict(held)
+
+
+def unit_holder_counts(*, codes: list[str], holder_ids: QuerySet | None = None) -> QuerySet:
+    """Per holder of a valid competency certificate with a K verdict on any of these unit codes, one grouped row:
+    ``person``, ``held`` (how many of the codes) and ``unit_<n>`` (1 when they hold ``codes[n]``, else 0; the
+    codes without repeats) — a QuerySet, to rank or cut further.
+
+    Starts from the live competency certificates (a partial index with holder and expiry) and reaches the verdicts
+    through their candidacy (the verdicts' index on unit, verdict and candidacy): no row for a certificate the
+    codes do not concern. ``holder_ids`` (a QuerySet of user ids) narrows it, as a semi-join."""
+    certificates = valid_competency_certificates()
+    if holder_ids is not None:
+        certificates = certificates.filter(holder_id__in=holder_ids)
+    code = "candidacy__verdicts__unit__code"
+    codes = list(dict.fromkeys(codes))
+    flags = {
+        f"unit_{n}": Max(Case(When(**{code: unit}, then=Value(1)), default=Value(0))) for n, unit in enumerate(codes)
+    }
+    # ``held`` adds the flags up: no DISTINCT aggregate, so the database may group by hashing.
+    return (
+        certificates.filter(candidacy__verdicts__verdict=Verdict.COMPETENT, **{f"{code}__in": codes})
+        .order_by()
+        .values(person=F("holder_id"))
+        .annotate(**flags)
+        .annotate(held=reduce(operator.add, (F(name) for name in flags)) if flags else Value(0))
+    )
+
+
+def holder_kkni_level(holder: OuterRef) -> Subquery:
+    """The highest KKNI level of the schemes of the holder's valid competency certificates (None without one), as
+    an expression for a query over people: ``holder`` refers to the user id in the outer query."""
+    return Subquery(
+        valid_competency_certificates()
+        .filter(holder_id=holder)
+        .order_by()
+        .values("holder_id")
+        .annotate(top=Max("candidacy__event__scheme__kkni_level"))
+        .values("top")
+    )
 
 
 def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> dict[int, int]:

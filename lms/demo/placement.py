@@ -2,8 +2,9 @@
 unverified to show the staff step; the demo user ``employer`` acting for the first of them; about twelve vacancies
 across the five tracks, requiring units the demo standards load; demand per employer; ten certified demo graduates
 (some residents of Kabupaten Batang, some not) who opted in as job seekers; applications at every pipeline stage and
-placements — all made through the placement services, as on the live site. The graduates trained in a batch that
-ended five months ago; its tracer surveys and answers come from ``lms.demo.placement_tracer``.
+placements — all made through the placement services, as on the live site. Each graduate trained in a past batch
+of their own track's course, ended five months ago (so the centre's figures have a row per track); the tracer
+surveys and answers come from ``lms.demo.placement_tracer``.
 
 The names, NIBs (``999…``: no OSS number starts so), plots and people are invented. Idempotent: what exists (an
 employer by NIB, a vacancy by employer and title, an application by vacancy and seeker, …) is left as it is.
@@ -18,7 +19,7 @@ from django.utils import timezone
 
 from assessments.models import AssessmentEvent, Candidacy, CertificationScheme, CompetencyUnit, UnitVerdict, Verdict
 from certificates.services.issuing import certificate_issue_for_candidacy
-from courses.models import Batch, TrackPage
+from courses.models import Batch, CoursePage, TrackPage
 from courses.services import EnrolmentRefused, enrolment_create
 from lms import roles, services
 from lms.demo import placement_tracer
@@ -464,33 +465,64 @@ def _outside_placement(graduates: dict[str, User], staff: User) -> None:
     )
 
 
-#: The graduates trained in a past batch of the demo's batch-run course, ended five months ago: the tracer study's
-#: 3-month wave is due, and placements starting now count towards the placement rate (within 6 months). Only the
-#: course that already runs in batches gets one (a batch makes a self-paced course batch-only).
+#: The graduates trained in a past batch of their own track's course, each ended five months ago: the tracer
+#: study's 3-month wave is due, placements starting now count towards the placement rate (within 6 months), and the
+#: centre's figures have a row per track.
 PAST_BATCH = "Angkatan lulus 2026 (demo)"
+#: A course with a batch enrols only through a batch (courses): a self-paced course given a past batch also gets an
+#: open one, so that it stays open to new trainees.
+NEXT_BATCH = "Angkatan berikutnya (demo)"
 
 
-def _past_batches(graduates: dict[str, User]) -> int:
-    """Enrol each graduate (through the courses service) in the past batch."""
-    today = timezone.localdate()
-    running = Batch.objects.exclude(name=PAST_BATCH).select_related("course").order_by("pk").first()
-    if running is None:
-        return 0
+def _track_courses() -> dict[str, CoursePage]:
+    """Track slug → its first live course."""
+    courses = {}
+    for track in TrackPage.objects.filter(slug__in=UNITS):
+        course = CoursePage.objects.live().child_of(track).order_by("path").first()
+        if course is not None:
+            courses[track.slug] = course
+    return courses
+
+
+def _past_batch(course: CoursePage, today: datetime.date) -> Batch:
+    if not Batch.objects.filter(course=course).exclude(name=PAST_BATCH).exists():
+        Batch.objects.get_or_create(
+            course=course,
+            name=NEXT_BATCH,
+            defaults={
+                "starts_on": today + datetime.timedelta(days=30),
+                "ends_on": today + datetime.timedelta(days=120),
+                "capacity": 24,
+                "enrolment_open": True,
+            },
+        )
     batch, _created = Batch.objects.get_or_create(
-        course=running.course,
+        course=course,
         name=PAST_BATCH,
         defaults={"starts_on": today - datetime.timedelta(days=240), "ends_on": today - datetime.timedelta(days=150)},
     )
-    Batch.objects.filter(pk=batch.pk).update(enrolment_open=True)
-    batch.refresh_from_db()
+    return batch
+
+
+def _past_batches(graduates: dict[str, User]) -> int:
+    """Enrol each graduate (through the courses service) in the past batch of their track's course."""
+    today = timezone.localdate()
+    courses = _track_courses()
     enrolled = 0
-    for user in graduates.values():
+    for username, _full_name, track, *_rest in GRADUATES:
+        course, user = courses.get(track), graduates.get(username)
+        if course is None or user is None:
+            continue
+        batch = _past_batch(course, today)
+        Batch.objects.filter(pk=batch.pk).update(enrolment_open=True)
         try:
-            enrolment_create(user=user, course=running.course, batch=batch)
+            enrolment_create(user=user, course=course, batch=batch)
         except EnrolmentRefused:  # a prerequisite the graduate lacks: not part of this batch
             continue
-        enrolled += 1
-    Batch.objects.filter(pk=batch.pk).update(enrolment_open=False)
+        else:
+            enrolled += 1
+        finally:
+            Batch.objects.filter(pk=batch.pk).update(enrolment_open=False)
     return enrolled
 
 

@@ -10,21 +10,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, Count, F, Max, OuterRef, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce
+from django.db.models import Case, F, OuterRef, Value, When, Window
+from django.db.models.functions import Coalesce, Rank
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from assessments.competency.selectors.verdicts import competent_unit_codes
 from assessments.standards.selectors import courses_teaching_units
-from certificates.selectors.competence import (
-    held_unit_codes,
-    valid_competency_certificates,
-    valid_competency_filter,
-)
+from certificates.selectors.competence import held_unit_codes, holder_kkni_level, unit_holder_counts
 from kompeten_core.conf import settings as kompeten
 from placement.models import JobSeekerProfile, Vacancy
-from placement.selectors.seekers import consenting_profiles, current_consent_q
+from placement.selectors.seekers import consenting_profiles
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
 
 
@@ -62,85 +57,72 @@ class SeekerMatch:
         return "; ".join(parts)
 
 
-def _candidates(*, required: list[str], min_level: int | None) -> QuerySet:
-    """``(user id, units held, KKNI level, …sort keys)`` of consenting job seekers, ranked in the database.
+def _rank_key(row: tuple, held: int, min_level: int | None) -> tuple:
+    """The ranking of ``(user id, local, available from, profile id, level)``, as a sort key: the units held,
+    reaching ``min_level``, the level, local residence (``KOMPETEN_LOCAL_PRIORITY``), the start date, the profile."""
+    _user_id, is_local, available_from, profile_id, level = row
+    below = 1 if min_level and level < min_level else 0
+    local = 0 if is_local and kompeten.LOCAL_PRIORITY else 1
+    return (-held, below, -level, local, available_from, profile_id)
 
-    With required units: the K verdicts on those codes in valid certificates, grouped per person (one pass), the
-    level being the highest scheme level over the person's valid certificates, joined in (no subquery per row).
-    Without: every consenting seeker. Ordered by the units held, reaching ``min_level``, the level, local residence
-    (``KOMPETEN_LOCAL_PRIORITY``), the start date and the profile, so that the database cuts the list (LIMIT) and
-    Python sees only what is shown."""
-    if required:
-        profile = "candidacy__candidate__job_seeker_profile__"
-        owned = "candidacy__candidate__certificates__"
-        rows = (
-            competent_unit_codes(candidacy_ids=valid_competency_certificates().values("candidacy_id"))
-            .filter(current_consent_q(profile), unit__code__in=required)
-            .order_by()
-            .values(person=F("candidacy__candidate_id"))
-            .annotate(
-                held=Count("unit__code", distinct=True),
-                level=Coalesce(
-                    Max(f"{owned}candidacy__event__scheme__kkni_level", filter=valid_competency_filter(owned)), 0
-                ),
-                local=F(f"{profile}is_local"),
-                available=F(f"{profile}available_from"),
-                profile_id=F(f"{profile}id"),
-            )
+
+def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[tuple[JobSeekerProfile, list, int]]:
+    """``(profile, required codes held, KKNI level)`` of the best ``limit`` consenting job seekers, best first.
+
+    With required units, three reads: (1) per holder, which required codes they hold with a K verdict on a valid
+    certificate, grouped in the database (``unit_holder_counts``, from indexes), keeping only the *tier* that can
+    still be shown — those ranked at most ``limit`` by the units held alone (``RANK``: ties kept), since every later
+    key only orders people who hold as many; (2) the tier's local residence, start date and level (the highest of
+    their valid certificates: a subquery per tier row, not per holder), as values; the tier is then ordered in
+    Python by the same keys and cut; (3) the shown profiles. Without: every consenting seeker, ranked and cut in
+    the database (one read)."""
+    level = Coalesce(holder_kkni_level(OuterRef("user_id")), 0)
+    if not required:
+        below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
+        order = [F("below").asc(), F("level").desc()]
+        if kompeten.LOCAL_PRIORITY:
+            order.append(F("is_local").desc())
+        order += [F("available_from").asc(), F("pk").asc()]
+        profiles = consenting_profiles().select_related("user").annotate(level=level, below=below).order_by(*order)
+        return [(profile, [], profile.level) for profile in profiles[:limit]]
+    flags = [f"unit_{n}" for n in range(len(required))]
+    tier = {
+        person: [code for code, flag in zip(required, flags_held, strict=True) if flag]
+        for person, *flags_held in unit_holder_counts(
+            codes=required, holder_ids=consenting_profiles().values("user_id")
         )
-    else:
-        level_of = (
-            valid_competency_certificates()
-            .filter(holder_id=OuterRef("user_id"))
-            .order_by()
-            .values("holder_id")
-            .annotate(top=Max("candidacy__event__scheme__kkni_level"))
-            .values("top")
-        )
-        rows = (
-            consenting_profiles()
-            .order_by()
-            .values(person=F("user_id"))
-            .annotate(
-                held=Value(0),
-                level=Coalesce(Subquery(level_of), 0),
-                local=F("is_local"),
-                available=F("available_from"),
-                profile_id=F("id"),
-            )
-        )
-    below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
-    rows = rows.annotate(below=below)
-    order = [F("held").desc(), F("below").asc(), F("level").desc()]
-    if kompeten.LOCAL_PRIORITY:
-        order.append(F("local").desc())
-    order += [F("available").asc(), F("profile_id").asc()]
-    # Every sort key is selected: the verdict read is DISTINCT, and PostgreSQL sorts a DISTINCT only by its columns.
-    return rows.order_by(*order).values_list("person", "held", "level", "below", "local", "available", "profile_id")
+        .annotate(rank=Window(Rank(), order_by=F("held").desc()))
+        .filter(rank__lte=limit)
+        .values_list("person", *flags)
+    }
+    if not tier:
+        return []
+    rows = (
+        consenting_profiles()
+        .filter(user_id__in=list(tier))
+        .annotate(level=level)
+        .values_list("user_id", "is_local", "available_from", "pk", "level")
+    )
+    shown = sorted(rows, key=lambda row: _rank_key(row, len(tier[row[0]]), min_level))[:limit]
+    profiles = consenting_profiles().filter(pk__in=[row[3] for row in shown]).select_related("user").in_bulk()
+    return [(profiles[row[3]], tier[row[0]], row[4]) for row in shown if row[3] in profiles]
 
 
 def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatch]:
     """Consenting job seekers ranked for the vacancy (with a required unit: those holding at least one), explained.
 
-    The ranking and the cut happen in the database; then the shown rows' profiles and held units. Four queries
-    whatever the numbers (the required units, the ranking, the profiles, the held units); a scheme adds two."""
+    Four queries whatever the numbers (the required units, the units held per holder, the ranking keys of those
+    who can be shown, their profiles); a scheme adds two; without required units, two in all."""
     required = required_unit_codes(vacancy)
-    ranked = list(_candidates(required=required, min_level=vacancy.min_kkni_level)[:limit])
-    ids = [row[0] for row in ranked]
-    profiles = {
-        profile.user_id: profile for profile in consenting_profiles().filter(user_id__in=ids).select_related("user")
-    }
-    held = held_unit_codes(holder_ids=ids, codes=required) if required and ids else {}
     return [
         SeekerMatch(
-            profile=profiles[person],
+            profile=profile,
             required=required,
-            held=[code for code in required if code in held.get(person, ())],
+            held=held,
             kkni_level=level or None,
             min_kkni_level=vacancy.min_kkni_level,
         )
-        for person, _held, level, *_keys in ranked
-        if person in profiles
+        for profile, held, level in _ranked(required=required, min_level=vacancy.min_kkni_level, limit=limit)
     ]
 
 

@@ -20,7 +20,7 @@ def test_matching_a_scheme_vacancy_costs_the_same_queries_for_one_seeker_or_twen
         factories.certified(user=factories.seeker(), codes=REQUIRED[:1])
     vacancy = factories.vacancy(scheme=certificate.candidacy.event.scheme)
     vacancy.refresh_from_db()
-    # When it is matched: own units, the scheme, its units, the ranking, the profiles, the held units
+    # When it is matched: own units, the scheme, its units, the units held per holder, the profiles, the held units
     with django_assert_num_queries(6):
         ranked = matches_for_vacancy(vacancy=vacancy)
     # And the one holding both units is first
@@ -64,9 +64,21 @@ def test_a_vacancy_without_units_ranks_every_consenting_seeker(count, django_ass
     factories.seeker(consent=False)
     vacancy = factories.vacancy()
     vacancy.refresh_from_db()
-    # When it is matched: the (empty) units, the ranking, the profiles
-    with django_assert_num_queries(3):
+    # When it is matched: the (empty) units, the ranked profiles
+    with django_assert_num_queries(2):
         ranked = matches_for_vacancy(vacancy=vacancy)
     # Then every consenting seeker comes back, the certified one first (the higher level)
     assert len(ranked) == count
     assert ranked[0].profile.user == certified and ranked[0].kkni_level == 3
+
+
+def test_the_cut_keeps_everyone_tied_on_units_for_the_later_keys():
+    # Given three seekers holding the same unit, the last certified at the highest level, and one holding none
+    vacancy = factories.vacancy(units=REQUIRED)
+    for _ in range(2):
+        factories.certified(user=factories.seeker(), codes=REQUIRED[:1], kkni_level=2)
+    highest = factories.seeker(local=False, available_in_days=60)
+    factories.certified(user=highest, codes=REQUIRED[:1], kkni_level=4)
+    # When only one is asked for, then the one with the highest level wins the tie on units
+    [match] = matches_for_vacancy(vacancy=vacancy, limit=1)
+    assert match.profile.user == highest and match.kkni_level == 4

@@ -70,8 +70,8 @@ def test_every_demo_course_has_an_exam_that_can_be_sat(loaded, client):
     trainee = User.objects.get(username="peserta2")
     for exam in ExamPage.objects.live():
         course = exam.get_parent().specific
-        if not course.batches.exists():
-            enrolment_create(user=trainee, course=course)
+        if not course.enrolments.filter(user=trainee).exists():  # through an open batch when the course has batches
+            enrolment_create(user=trainee, course=course, batch=course.batches.filter(enrolment_open=True).first())
         attempt, _ = attempt_start(user=trainee, exam=exam)
         assert attempt.items.count() == 5
     assert ExamPage.objects.live().count() == 5
@@ -151,3 +151,28 @@ def test_the_demo_assessor_has_the_demo_batch_to_assess(loaded):
 
     candidacies = Candidacy.objects.filter(assessor=assessor).select_related("event")
     assert all(c.requirements_checked and c.event.starts_on <= timezone.localdate() for c in candidacies)
+
+
+def test_the_demo_graduates_sit_in_past_batches_of_several_tracks(loaded, client):
+    import datetime
+
+    from django.utils.html import escape
+
+    from lms.models import User
+    from placement.selectors.figures import placement_figures
+
+    # Given the demo, its ten graduates trained in past batches of their own tracks
+    figures = placement_figures(ended_by=datetime.date.today())
+    certified = {row.label: row.certified for row in figures.by_track if row.certified}
+    # Then the centre's figures have a row per track, two graduates in each
+    assert len(certified) == 5 and set(certified.values()) == {2}
+    # And every self-paced course given a past batch stays open to new trainees, through an open batch
+    for course in CoursePage.objects.live():
+        assert course.batches.filter(enrolment_open=True).exists()
+    # And the public outcomes page and the staff report list the tracks (the public cells of fewer than five
+    # people hidden)
+    page = client.get(reverse("placement:outcomes")).content.decode()
+    assert sum(escape(row.label) in page for row in figures.by_track) == 5
+    client.force_login(User.objects.get(username="admin"))
+    report = client.get("/admin/reports/placement-figures/").content.decode()
+    assert sum(escape(row.label) in report for row in figures.by_track) == 5
