@@ -36,4 +36,11 @@ class LmsConfig(AppConfig):
 
         user_logged_in.connect(remember_requirement, dispatch_uid="lms.two_factor_requirement")
 
+        from django.contrib.auth.models import Group, Permission
+
         from lms import admin_lockouts  # noqa: F401  (registers the "Locked logins" report's hooks)
+        from lms.admin_groups import group_str, permission_str
+
+        # Roles and permissions read in the reader's language wherever the admin shows one (lms.admin_groups).
+        Group.__str__ = group_str
+        Permission.__str__ = permission_str
