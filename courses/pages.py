@@ -41,6 +41,7 @@ class TrackIndexPage(Page):
 
     class Meta:
         verbose_name = _("track index")
+        verbose_name_plural = _("track indexes")
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
@@ -86,6 +87,7 @@ class TrackPage(Page):
 
     class Meta:
         verbose_name = _("track")
+        verbose_name_plural = _("tracks")
 
     def get_context(self, request, *args, **kwargs):
         from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
@@ -149,6 +151,7 @@ class CoursePage(Page):
 
     class Meta:
         verbose_name = _("course")
+        verbose_name_plural = _("courses")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(kkni_level__isnull=True) | models.Q(kkni_level__gte=1, kkni_level__lte=9),
@@ -216,6 +219,7 @@ class ModulePage(Page):
 
     class Meta:
         verbose_name = _("module")
+        verbose_name_plural = _("modules")
 
     def serve(self, request, *args, **kwargs):
         # A module has no page of its own for trainees: its outline is part of the course page.
@@ -242,6 +246,7 @@ class LessonPage(Page):
 
     class Meta:
         verbose_name = _("lesson")
+        verbose_name_plural = _("lessons")
 
     def serve(self, request, *args, **kwargs):
         from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top

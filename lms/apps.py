@@ -18,3 +18,11 @@ class LmsConfig(AppConfig):
 
         post_migrate.connect(roles_sync_after_migrate, dispatch_uid="lms.roles_sync")
         user_logged_in.connect(remember_requirement, dispatch_uid="lms.two_factor_requirement")
+
+        from django.contrib.auth.models import Group, Permission  # noqa: PLC0415
+
+        from lms.admin_groups import group_str, permission_str  # noqa: PLC0415
+
+        # Roles and permissions read in the reader's language wherever the admin shows one (lms.admin_groups).
+        Group.__str__ = group_str
+        Permission.__str__ = permission_str

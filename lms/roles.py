@@ -34,6 +34,18 @@ ROLE_LABELS = {
 }
 ROLES = list(ROLE_LABELS)
 
+
+def group_label(name: str) -> str:
+    """A group's name in the reader's language. Stored names stay English (the code finds the roles by them); a
+    role and a track's instructors ("Instructor: <track>") read translated, any other group as it was named."""
+    if name in ROLE_LABELS:
+        return str(ROLE_LABELS[name])
+    role, separator, rest = name.partition(": ")
+    if separator and role in ROLE_LABELS:
+        return f"{ROLE_LABELS[role]}: {rest}"
+    return name
+
+
 _ADMIN_ACCESS = ["wagtailadmin.access_admin"]
 
 # "app_label.codename" per role. Administrators get every permission there is.

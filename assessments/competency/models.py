@@ -18,7 +18,12 @@ class Verdict(models.TextChoices):
 class AssessorRegistration(models.Model):
     """An assessor's registration (e.g. MET.000.002286.2018): valid until a date, for some schemes."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="assessor_registrations")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="assessor_registrations",
+        verbose_name=_("user"),
+    )
     number = models.CharField(_("registration number"), max_length=60, unique=True)
     valid_until = models.DateField(_("valid until"))
     schemes = models.ManyToManyField(CertificationScheme, verbose_name=_("schemes"), related_name="+")
@@ -58,7 +63,7 @@ class AssessmentEvent(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("assessors"), blank=True, related_name="assessment_events"
     )
     countersign_required = models.BooleanField(_("the lead assessor countersigns"), default=False)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("assessment event")
@@ -124,14 +129,24 @@ class Candidacy(models.Model):
     recommendation = models.CharField(_("recommendation"), max_length=2, choices=Verdict.choices, blank=True)
     signed_at = models.DateTimeField(_("signed off at"), null=True, blank=True)
     signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("signed by"),
     )
     countersigned_at = models.DateTimeField(_("countersigned at"), null=True, blank=True)
     countersigned_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("countersigned by"),
     )
     candidate_feedback = models.TextField(_("the candidate's feedback"), blank=True)
-    applied_at = models.DateTimeField(auto_now_add=True)
+    applied_at = models.DateTimeField(auto_now_add=True, verbose_name=_("applied at"))
 
     objects = CandidacyQuerySet.as_manager()
 
@@ -154,13 +169,16 @@ class Candidacy(models.Model):
 class SelfAssessment(models.Model):
     """FR.APL.02: the candidate's own claim per element, and the evidence they point to."""
 
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="self_assessments")
-    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="+")
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="self_assessments", verbose_name=_("candidacy")
+    )
+    element = models.ForeignKey(Element, on_delete=models.PROTECT, related_name="+", verbose_name=_("element"))
     claim = models.CharField(_("claim"), max_length=2, choices=Verdict.choices)
     evidence = models.TextField(_("evidence"), blank=True)
 
     class Meta:
         verbose_name = _("self-assessment")
+        verbose_name_plural = _("self-assessments")
         constraints = [
             models.UniqueConstraint(fields=["candidacy", "element"], name="assessments_self_assessment_once")
         ]
@@ -180,21 +198,33 @@ class EvidenceRecord(models.Model):
         WRITTEN = "written", _("Written test")
         PORTFOLIO = "portfolio", _("Portfolio")
 
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="evidence")
-    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+")
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("candidacy")
+    )
+    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     method = models.CharField(_("method"), max_length=15, choices=Method.choices)
     data = models.JSONField(_("record"), default=dict, blank=True)
     attempt = models.ForeignKey(
-        "assessments.Attempt", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "assessments.Attempt",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("attempt"),
     )
     satisfactory = models.BooleanField(_("satisfactory"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    version = models.PositiveIntegerField(default=1, help_text=_("Raised on every save: a stale form is refused."))
-    updated_at = models.DateTimeField(auto_now=True)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("assessor")
+    )
+    version = models.PositiveIntegerField(
+        default=1, help_text=_("Raised on every save: a stale form is refused."), verbose_name=_("version")
+    )
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     class Meta:
         verbose_name = _("evidence record")
+        verbose_name_plural = _("evidence records")
         ordering = ["candidacy_id", "unit_id", "method"]
         constraints = [
             models.UniqueConstraint(fields=["candidacy", "unit", "method"], name="assessments_evidence_once_per_method")
@@ -207,8 +237,10 @@ class EvidenceRecord(models.Model):
 class UnitVerdict(models.Model):
     """FR.AK.02: K or BK for one unit, with the rationale and, for BK, the gap and the follow-up."""
 
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="verdicts")
-    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+")
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="verdicts", verbose_name=_("candidacy")
+    )
+    unit = models.ForeignKey(CompetencyUnit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
     verdict = models.CharField(_("verdict"), max_length=2, choices=Verdict.choices)
     rationale = models.TextField(_("rationale"))
     gap_note = models.TextField(_("gap"), blank=True)
@@ -216,11 +248,14 @@ class UnitVerdict(models.Model):
     justification = models.TextField(
         _("justification"), blank=True, help_text=_("Why K although some performance criteria were not demonstrated.")
     )
-    assessor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    decided_at = models.DateTimeField(auto_now=True)
+    assessor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("assessor")
+    )
+    decided_at = models.DateTimeField(auto_now=True, verbose_name=_("decided at"))
 
     class Meta:
         verbose_name = _("unit verdict")
+        verbose_name_plural = _("unit verdicts")
         constraints = [models.UniqueConstraint(fields=["candidacy", "unit"], name="assessments_verdict_once_per_unit")]
         # Who holds a unit (placement's matching): the verdicts on a few units read from the index alone.
         indexes = [models.Index(fields=["unit", "verdict", "candidacy"], name="assessments_verdict_unit_cover")]
@@ -232,16 +267,21 @@ class UnitVerdict(models.Model):
 class DecisionHistory(models.Model):
     """Who changed a decision, when, what and why — kept for every sign-off, appeal and correction."""
 
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="history")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="history", verbose_name=_("candidacy")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
     action = models.CharField(_("action"), max_length=30)
     reason = models.TextField(_("reason"), blank=True)
-    before = models.JSONField(default=dict, blank=True)
-    after = models.JSONField(default=dict, blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    before = models.JSONField(default=dict, blank=True, verbose_name=_("before"))
+    after = models.JSONField(default=dict, blank=True, verbose_name=_("after"))
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("time"))
 
     class Meta:
         verbose_name = _("decision history")
+        verbose_name_plural = _("decision histories")
         ordering = ["candidacy_id", "at", "pk"]
 
     def __str__(self) -> str:
@@ -251,14 +291,19 @@ class DecisionHistory(models.Model):
 class Notice(models.Model):
     """An on-site notice about a candidacy (shown on the person's dashboard until read)."""
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_notices")
-    candidacy = models.ForeignKey(Candidacy, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="assessment_notices", verbose_name=_("user")
+    )
+    candidacy = models.ForeignKey(
+        Candidacy, on_delete=models.CASCADE, related_name="notices", verbose_name=_("candidacy")
+    )
     kind = models.CharField(_("kind"), max_length=20)
-    created_at = models.DateTimeField(auto_now_add=True)
-    read_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    read_at = models.DateTimeField(null=True, blank=True, verbose_name=_("read at"))
 
     class Meta:
         verbose_name = _("notice")
+        verbose_name_plural = _("notices")
         ordering = ["-created_at"]
         indexes = [models.Index(fields=["user", "read_at"], name="assessments_notice_unread")]
 
@@ -269,14 +314,19 @@ class Notice(models.Model):
 class EventReportFile(models.Model):
     """A PDF of an event's report, rendered by a background task (never inside a request)."""
 
-    event = models.ForeignKey(AssessmentEvent, on_delete=models.CASCADE, related_name="report_files")
-    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    event = models.ForeignKey(
+        AssessmentEvent, on_delete=models.CASCADE, related_name="report_files", verbose_name=_("event")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
+    )
     file = models.FileField(_("file"), upload_to="assessments/reports/", storage=private_storage, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    rendered_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
+    rendered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("rendered at"))
 
     class Meta:
         verbose_name = _("event report (PDF)")
+        verbose_name_plural = _("event reports (PDF)")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -21,8 +21,10 @@ class Attempt(models.Model):
         SUBMITTED = "submitted", _("Submitted, awaiting an assessor")
         GRADED = "graded", _("Graded")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exam_attempts")
-    exam = models.ForeignKey(ExamPage, on_delete=models.PROTECT, related_name="attempts")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="exam_attempts", verbose_name=_("user")
+    )
+    exam = models.ForeignKey(ExamPage, on_delete=models.PROTECT, related_name="attempts", verbose_name=_("exam"))
     number = models.PositiveSmallIntegerField(_("attempt number"))
     state = models.CharField(_("state"), max_length=12, choices=State.choices, default=State.IN_PROGRESS)
     started_at = models.DateTimeField(_("started at"))
@@ -62,15 +64,21 @@ class Attempt(models.Model):
 class AttemptItem(models.Model):
     """One drawn question of an attempt, frozen: its version and the order of its options."""
 
-    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items")
+    attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items", verbose_name=_("attempt"))
     position = models.PositiveSmallIntegerField(_("position"))
-    question_version = models.ForeignKey(QuestionVersion, on_delete=models.PROTECT, related_name="+")
-    unit = models.ForeignKey(CompetencyUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
-    option_order = models.JSONField(default=list, blank=True)
-    match_order = models.JSONField(default=list, blank=True)
-    max_score = models.DecimalField(**SCORE)
+    question_version = models.ForeignKey(
+        QuestionVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("question version")
+    )
+    unit = models.ForeignKey(
+        CompetencyUnit, null=True, blank=True, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit")
+    )
+    option_order = models.JSONField(default=list, blank=True, verbose_name=_("option order"))
+    match_order = models.JSONField(default=list, blank=True, verbose_name=_("match order"))
+    max_score = models.DecimalField(**SCORE, verbose_name=_("max score"))
 
     class Meta:
+        verbose_name = _("attempt item")
+        verbose_name_plural = _("attempt items")
         ordering = ["attempt_id", "position"]
         constraints = [models.UniqueConstraint(fields=["attempt", "position"], name="assessments_item_position_once")]
 
@@ -81,26 +89,38 @@ class AttemptItem(models.Model):
 class Response(models.Model):
     """The trainee's answer to one item. Autosaves keep the newest client sequence number (``seq``)."""
 
-    item = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="response")
-    answer = models.JSONField(default=dict, blank=True)
-    seq = models.PositiveBigIntegerField(default=0)
-    flagged = models.BooleanField(default=False)
-    saved_at = models.DateTimeField(null=True, blank=True)
-    score = models.DecimalField(null=True, blank=True, **SCORE)
-    correct = models.BooleanField(null=True, blank=True)
-    needs_manual = models.BooleanField(default=False)
-    graded_at = models.DateTimeField(null=True, blank=True)
+    item = models.OneToOneField(AttemptItem, on_delete=models.CASCADE, related_name="response", verbose_name=_("item"))
+    answer = models.JSONField(default=dict, blank=True, verbose_name=_("answer"))
+    seq = models.PositiveBigIntegerField(default=0, verbose_name=_("save sequence"))
+    flagged = models.BooleanField(default=False, verbose_name=_("flagged"))
+    saved_at = models.DateTimeField(null=True, blank=True, verbose_name=_("saved at"))
+    score = models.DecimalField(null=True, blank=True, **SCORE, verbose_name=_("score"))
+    correct = models.BooleanField(null=True, blank=True, verbose_name=_("correct"))
+    needs_manual = models.BooleanField(default=False, verbose_name=_("needs manual"))
+    graded_at = models.DateTimeField(null=True, blank=True, verbose_name=_("graded at"))
     graded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("graded by"),
     )
-    feedback = models.TextField(blank=True)
+    feedback = models.TextField(blank=True, verbose_name=_("feedback"))
     # A short lock while an assessor grades this answer, so that two assessors never grade it at once.
     locked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("locked by"),
     )
-    locked_until = models.DateTimeField(null=True, blank=True)
+    locked_until = models.DateTimeField(null=True, blank=True, verbose_name=_("locked until"))
 
     class Meta:
+        verbose_name = _("response")
+        verbose_name_plural = _("responses")
         indexes = [models.Index(fields=["needs_manual", "graded_at"], name="assessments_response_manual")]
 
     def __str__(self) -> str:
@@ -116,7 +136,7 @@ def _evidence_path(instance, filename: str) -> str:
 class ResponseFile(models.Model):
     """A file a trainee uploaded as the answer to a file question (evidence). Served only through a checked view."""
 
-    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files")
+    response = models.ForeignKey(Response, on_delete=models.CASCADE, related_name="files", verbose_name=_("response"))
     file = models.FileField(_("file"), upload_to=_evidence_path, storage=private_storage, max_length=255)
     original_name = models.CharField(_("file name"), max_length=255)
     size = models.PositiveBigIntegerField(_("size"))
@@ -124,6 +144,7 @@ class ResponseFile(models.Model):
 
     class Meta:
         verbose_name = _("uploaded evidence")
+        verbose_name_plural = _("uploaded evidence")
         ordering = ["-uploaded_at"]
 
     def __str__(self) -> str:

@@ -90,6 +90,7 @@ class ExamPage(Page):
 
     class Meta:
         verbose_name = _("exam")
+        verbose_name_plural = _("exams")
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(closes_at__isnull=True)
@@ -101,16 +102,20 @@ class ExamPage(Page):
 
 
 class ExamFixedQuestion(Orderable):
-    exam = ParentalKey(ExamPage, on_delete=models.CASCADE, related_name="fixed_questions")
+    exam = ParentalKey(ExamPage, on_delete=models.CASCADE, related_name="fixed_questions", verbose_name=_("exam"))
     question = models.ForeignKey(Question, verbose_name=_("question"), on_delete=models.PROTECT, related_name="+")
 
     panels = [FieldPanel("question")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("fixed question of an exam")
+        verbose_name_plural = _("fixed questions of an exam")
 
 
 class ExamRule(Orderable):
     """Draw ``count`` random questions from the pool this rule describes (all conditions must hold)."""
 
-    exam = ParentalKey(ExamPage, on_delete=models.CASCADE, related_name="rules")
+    exam = ParentalKey(ExamPage, on_delete=models.CASCADE, related_name="rules", verbose_name=_("exam"))
     count = models.PositiveSmallIntegerField(_("number of questions"), default=5, validators=[MinValueValidator(1)])
     unit = models.ForeignKey(
         CompetencyUnit, verbose_name=_("unit"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -129,6 +134,10 @@ class ExamRule(Orderable):
         FieldPanel("element"),
         FieldPanel("tag"),
     ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("question rule of an exam")
+        verbose_name_plural = _("question rules of an exam")
 
     def pool(self):
         questions = Question.objects.all()

@@ -24,7 +24,13 @@ OPTION_FEATURES = ["bold", "italic", "image", "code", "superscript", "subscript"
 
 
 class QuestionTag(TaggedItemBase):
-    content_object = ParentalKey("assessments.Question", on_delete=models.CASCADE, related_name="tagged_items")
+    content_object = ParentalKey(
+        "assessments.Question", on_delete=models.CASCADE, related_name="tagged_items", verbose_name=_("question")
+    )
+
+    class Meta:
+        verbose_name = _("question tag")
+        verbose_name_plural = _("question tags")
 
 
 class Question(PreviewableMixin, index.Indexed, ClusterableModel):
@@ -164,7 +170,7 @@ class QuestionOption(Orderable):
     short text — an accepted answer; matching — a left item (``text``) and its match (``match_text``);
     ordering — an item, in the correct order."""
 
-    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options")
+    question = ParentalKey(Question, on_delete=models.CASCADE, related_name="options", verbose_name=_("question"))
     text = RichTextField(_("text"), blank=True, features=OPTION_FEATURES)
     match_text = models.CharField(_("matches"), max_length=500, blank=True)
     is_correct = models.BooleanField(_("correct"), default=False)
@@ -186,13 +192,16 @@ class QuestionOption(Orderable):
 class QuestionVersion(models.Model):
     """An immutable snapshot of a question: what an attempt showed and what it was graded against."""
 
-    question = models.ForeignKey(Question, on_delete=models.PROTECT, related_name="versions")
+    question = models.ForeignKey(
+        Question, on_delete=models.PROTECT, related_name="versions", verbose_name=_("question")
+    )
     number = models.PositiveIntegerField(_("version"))
     data = models.JSONField(_("snapshot"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("question version")
+        verbose_name_plural = _("question versions")
         ordering = ["question_id", "-number"]
         constraints = [models.UniqueConstraint(fields=["question", "number"], name="assessments_question_version_once")]
 

@@ -112,7 +112,7 @@ class CertificationScheme(ClusterableModel):
     """Skema sertifikasi: the units a qualification is made of."""
 
     class Kind(models.TextChoices):
-        KKNI = "KKNI", "KKNI"
+        KKNI = "KKNI", _("KKNI")
         OKUPASI = "OKUPASI", _("Occupation (okupasi)")
         KLASTER = "KLASTER", _("Cluster (klaster)")
 
@@ -138,19 +138,24 @@ class CertificationScheme(ClusterableModel):
 
 
 class SchemeUnit(Orderable):
-    scheme = ParentalKey(CertificationScheme, on_delete=models.CASCADE, related_name="scheme_units")
+    scheme = ParentalKey(
+        CertificationScheme, on_delete=models.CASCADE, related_name="scheme_units", verbose_name=_("scheme")
+    )
     unit = models.ForeignKey(CompetencyUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
     is_core = models.BooleanField(_("core"), default=True, help_text=_("Untick for an optional unit."))
 
     class Meta(Orderable.Meta):
         verbose_name = _("unit of the scheme")
+        verbose_name_plural = _("units of the scheme")
         constraints = [models.UniqueConstraint(fields=["scheme", "unit"], name="assessments_scheme_unit_once")]
 
 
 class CourseUnit(Orderable):
     """A unit of competency a course prepares for (the courses plugin's hook, filled from here)."""
 
-    course = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="unit_coverages")
+    course = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="unit_coverages", verbose_name=_("course")
+    )
     unit = models.ForeignKey(CompetencyUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
 
     class Meta(Orderable.Meta):

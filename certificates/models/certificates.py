@@ -31,11 +31,15 @@ class SerialCounter(models.Model):
     """The last sequence number used per issuer and year; locked while a serial is taken, so none repeats or is
     skipped (a rolled-back issue rolls the counter back too)."""
 
-    issuer = models.ForeignKey("certificates.Issuer", on_delete=models.CASCADE, related_name="+")
-    year = models.PositiveSmallIntegerField()
-    last = models.PositiveIntegerField(default=0)
+    issuer = models.ForeignKey(
+        "certificates.Issuer", on_delete=models.CASCADE, related_name="+", verbose_name=_("issuer")
+    )
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    last = models.PositiveIntegerField(default=0, verbose_name=_("last number"))
 
     class Meta:
+        verbose_name = _("serial counter")
+        verbose_name_plural = _("serial counters")
         constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="certificates_counter_per_year")]
 
     def __str__(self) -> str:
@@ -116,14 +120,26 @@ class Certificate(models.Model):
     )
     #: What was achieved, as a stable key: ``course:<page id>`` or ``candidacy:<id>``. One live certificate per
     #: holder and key (see the constraint); a correction supersedes it.
-    achievement_key = models.CharField(max_length=64)
-    course = models.ForeignKey("courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    achievement_key = models.CharField(max_length=64, verbose_name=_("achievement key"))
+    course = models.ForeignKey(
+        "courses.CoursePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("course"),
+    )
     candidacy = models.ForeignKey(
-        "assessments.Candidacy", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        "assessments.Candidacy",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("candidacy"),
     )
     serial = models.CharField(_("serial number"), max_length=40, unique=True)
-    year = models.PositiveSmallIntegerField()
-    sequence = models.PositiveIntegerField()
+    year = models.PositiveSmallIntegerField(verbose_name=_("year"))
+    sequence = models.PositiveIntegerField(verbose_name=_("sequence"))
     verification_code = models.CharField(_("verification code"), max_length=64, unique=True)
     holder_name = models.CharField(_("name as printed"), max_length=200)
     achievement = models.JSONField(_("achievement"), default=dict)
@@ -131,7 +147,12 @@ class Certificate(models.Model):
     issued_at = models.DateTimeField(_("issued at"), default=timezone.now)
     valid_until = models.DateTimeField(_("valid until"), null=True, blank=True)
     issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("issued by"),
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.ACTIVE)
     supersedes = models.OneToOneField(
@@ -143,15 +164,17 @@ class Certificate(models.Model):
         related_name="superseded_by",
     )
     status_index = models.PositiveIntegerField(_("status list index"))
-    recipient_salt = models.CharField(max_length=32)
+    recipient_salt = models.CharField(max_length=32, verbose_name=_("recipient salt"))
     #: The recipient as Open Badges hashes it, frozen at issue: ``sha256$<hex>`` of the e-mail (or account
     #: reference) plus the salt, and what was hashed (``emailAddress`` or ``systemId``).
-    recipient_hash = models.CharField(max_length=80, blank=True)
-    recipient_type = models.CharField(max_length=20, blank=True)
+    recipient_hash = models.CharField(max_length=80, blank=True, verbose_name=_("recipient hash"))
+    recipient_type = models.CharField(max_length=20, blank=True, verbose_name=_("recipient type"))
     pdf = models.FileField(_("PDF"), upload_to=_pdf_path, storage=private_storage, blank=True)
     pdf_sha256 = models.CharField(_("SHA-256 of the PDF"), max_length=64, blank=True, db_index=True)
     rendered_at = models.DateTimeField(_("rendered at"), null=True, blank=True)
-    run = models.ForeignKey(IssueRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates")
+    run = models.ForeignKey(
+        IssueRun, null=True, blank=True, on_delete=models.SET_NULL, related_name="certificates", verbose_name=_("run")
+    )
 
     class Meta:
         verbose_name = _("certificate")
@@ -195,9 +218,13 @@ class Certificate(models.Model):
 class Revocation(models.Model):
     """Why and by whom a certificate was revoked: its own record, the certificate stays."""
 
-    certificate = models.OneToOneField(Certificate, on_delete=models.PROTECT, related_name="revocation")
+    certificate = models.OneToOneField(
+        Certificate, on_delete=models.PROTECT, related_name="revocation", verbose_name=_("certificate")
+    )
     reason = models.TextField(_("reason"))
-    revoked_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("revoked by")
+    )
     revoked_at = models.DateTimeField(_("revoked at"), default=timezone.now)
 
     class Meta:

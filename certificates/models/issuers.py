@@ -79,7 +79,7 @@ class Issuer(ClusterableModel):
 
 
 class Signatory(Orderable):
-    issuer = ParentalKey(Issuer, on_delete=models.CASCADE, related_name="signatories")
+    issuer = ParentalKey(Issuer, on_delete=models.CASCADE, related_name="signatories", verbose_name=_("issuer"))
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=200)
     employee_number = models.CharField(_("employee number (NIP)"), max_length=40, blank=True)

@@ -11,7 +11,9 @@ from wagtail.models import Orderable
 class CourseCertificate(Orderable):
     """A course's training certificate, set in the course editor (one per course)."""
 
-    course = ParentalKey("courses.CoursePage", on_delete=models.CASCADE, related_name="certificate_rules")
+    course = ParentalKey(
+        "courses.CoursePage", on_delete=models.CASCADE, related_name="certificate_rules", verbose_name=_("course")
+    )
     template = models.ForeignKey(
         "certificates.CertificateTemplate",
         verbose_name=_("template"),

@@ -55,7 +55,7 @@ class CertificateTemplate(PreviewableMixin, ClusterableModel):
         default=True,
         help_text=_("Lists each unit's code, title and verdict, as competency certificates do."),
     )
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated at"))
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("kind"), FieldPanel("issuer")], heading=_("Template")),

@@ -57,7 +57,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "lms.apps_wagtail_users.WagtailUsersConfig",  # wagtail.users, its groups shown by their translated names
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

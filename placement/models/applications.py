@@ -26,7 +26,12 @@ class Application(models.Model):
     )
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default=Status.APPLIED)
     nominated_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("nominated by"),
     )
     interview_at = models.DateTimeField(_("interview at"), null=True, blank=True)
     interview_place = models.CharField(_("interview place"), max_length=200, blank=True)
@@ -46,14 +51,20 @@ class Application(models.Model):
 class ApplicationStep(models.Model):
     """One step of an application's pipeline: who moved it, when, from what to what, with a note."""
 
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
-    actor = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    from_status = models.CharField(max_length=12, blank=True)
-    to_status = models.CharField(max_length=12)
-    note = models.TextField(blank=True)
-    at = models.DateTimeField(auto_now_add=True)
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="steps", verbose_name=_("application")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("actor")
+    )
+    from_status = models.CharField(max_length=12, blank=True, verbose_name=_("from status"))
+    to_status = models.CharField(max_length=12, verbose_name=_("to status"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("time"))
 
     class Meta:
+        verbose_name = _("application step")
+        verbose_name_plural = _("application steps")
         ordering = ["at", "pk"]
 
     def __str__(self) -> str:
@@ -73,7 +84,12 @@ class Placement(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("person"), on_delete=models.PROTECT, related_name="placements"
     )
     application = models.OneToOneField(
-        Application, null=True, blank=True, on_delete=models.PROTECT, related_name="placement"
+        Application,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="placement",
+        verbose_name=_("application"),
     )
     employer = models.ForeignKey(
         Employer, verbose_name=_("employer"), null=True, blank=True, on_delete=models.PROTECT, related_name="+"
@@ -83,8 +99,10 @@ class Placement(models.Model):
     starts_on = models.DateField(_("start date"))
     wage_band = models.CharField(_("wage band"), max_length=6, choices=WageBand.choices)
     contract = models.CharField(_("contract"), max_length=10, choices=Vacancy.Contract.choices)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    created_at = models.DateTimeField(auto_now_add=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("recorded by")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
         verbose_name = _("placement")

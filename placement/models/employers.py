@@ -34,7 +34,13 @@ class Employer(models.Model):
     )
     verified_at = models.DateTimeField(_("verified at"), null=True, blank=True, editable=False)
     verified_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+", editable=False
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        editable=False,
+        verbose_name=_("verified by"),
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
@@ -43,7 +49,7 @@ class Employer(models.Model):
         verbose_name_plural = _("employers")
         ordering = ["name"]
         #: Centre staff who may verify an employer, and withdraw the verification (lms.roles grants it).
-        permissions = [("verify_employer", "Can verify and unverify employers")]
+        permissions = [("verify_employer", _("Can verify and unverify employers"))]
         constraints = [
             models.CheckConstraint(
                 condition=~models.Q(park_zone="") | ~models.Q(address=""), name="placement_employer_has_a_location"
@@ -61,9 +67,13 @@ class Employer(models.Model):
 class EmployerMember(models.Model):
     """A user who acts for an employer (several per employer): sees and changes only that employer's data."""
 
-    employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="memberships")
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_memberships")
-    added_at = models.DateTimeField(auto_now_add=True)
+    employer = models.ForeignKey(
+        Employer, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("employer")
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="employer_memberships", verbose_name=_("user")
+    )
+    added_at = models.DateTimeField(auto_now_add=True, verbose_name=_("added at"))
 
     class Meta:
         verbose_name = _("employer member")

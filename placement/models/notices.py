@@ -20,8 +20,12 @@ class PlacementNotice(models.Model):
         REJECTED = "rejected", _("Not taken further")
         WITHDRAWN = "withdrawn", _("Application withdrawn")
 
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="placement_notices")
-    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="notices")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="placement_notices", verbose_name=_("user")
+    )
+    application = models.ForeignKey(
+        Application, on_delete=models.CASCADE, related_name="notices", verbose_name=_("application")
+    )
     kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)

@@ -18,7 +18,7 @@ class TracerSurvey(models.Model):
     )
     months = models.PositiveSmallIntegerField(_("months after the batch ended"))
     #: SHA-256 of the link's token: the token itself is never stored (it is derived again when a mail is sent).
-    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False, verbose_name=_("token hash"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
     expires_at = models.DateTimeField(_("link valid until"))
@@ -47,7 +47,9 @@ class TracerAnswer(models.Model):
         HIGH = 4, _("4 - satisfied")
         VERY_HIGH = 5, _("5 - very satisfied")
 
-    survey = models.OneToOneField(TracerSurvey, on_delete=models.CASCADE, related_name="answer")
+    survey = models.OneToOneField(
+        TracerSurvey, on_delete=models.CASCADE, related_name="answer", verbose_name=_("survey")
+    )
     working = models.BooleanField(_("working now"))
     employer_name = models.CharField(_("employer"), max_length=200, blank=True)
     sector = models.CharField(_("sector"), max_length=120, blank=True)
