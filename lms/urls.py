@@ -2,10 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, reverse_lazy
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from oauth2_provider import urls as oauth2_urls
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+import lms.api  # noqa: F401 - registers the schema's description of OAuth 2.0
 from lms import views, views_accounts
 from lms.forms import LoginForm, QueuedPasswordResetForm
 from lms.ratelimit import limit_posts
@@ -23,6 +26,7 @@ account_patterns = [
     path("profil/dua-langkah/", views_accounts.two_factor_setup, name="two_factor_setup"),
     path("dua-langkah/", views_accounts.two_factor_verify, name="two_factor_verify"),
     path("profil/data/", views.personal_data_download, name="personal_data_download"),
+    path("profil/aplikasi/", views.connected_apps, name="connected_apps"),
     path("hapus/", views.account_delete, name="account_delete"),
     path(
         "kata-sandi/ubah/",
@@ -54,7 +58,17 @@ lms_patterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
 ]
 
+# The JSON API (docs/api.md): each plugin's api/ package, its OpenAPI schema and docs; OAuth 2.0 under /o/
+# (authorize, token, revoke, introspect — clients are registered by staff in the admin, never by anyone else).
+api_patterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("courses.api.urls")),
+]
+
 urlpatterns = [
+    path("api/v1/", include((api_patterns, "api"))),
+    path("o/", include((oauth2_urls.base_urlpatterns, "oauth2_provider"))),
     path("healthz", views.healthz, name="healthz"),
     path("", include((lms_patterns, "lms"))),
     path("", include("placement.urls")),

@@ -18,8 +18,9 @@ from certificates import selectors_admin as certificate_admin_selectors
 from certificates.views_trainee import certificate_rows
 from courses import selectors as course_selectors
 from lms import health, personal_data, roles, services
-from lms.forms import AccountDeleteForm, LanguageForm, ProfileForm, SignUpForm
-from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
+from lms.api_auth import ClientScopes
+from lms.forms import AccountDeleteForm, ConnectedAppRevokeForm, LanguageForm, ProfileForm, SignUpForm
+from lms.selectors import SESSION_LANGUAGE_KEY, api_connected_apps, user_role_names
 from placement.selectors import seekers as placement_seekers
 from placement.selectors.notices import notices_for as placement_notices_for
 
@@ -181,3 +182,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health.health_report()
     return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+@login_required
+def connected_apps(request: HttpRequest) -> HttpResponse:
+    """The apps (a phone app, a partner's service) the person let use their account through the API, each with
+    a button that takes the access back at once."""
+    if request.method == "POST":
+        form = ConnectedAppRevokeForm(request.POST)
+        if form.is_valid():
+            services.api_access_revoke(user=request.user, application_id=form.cleaned_data["application"])
+            messages.success(request, _("The app can no longer use your account."))
+        return redirect("lms:connected_apps")
+    apps = api_connected_apps(user=request.user)
+    scopes = ClientScopes().get_all_scopes()
+    for app in apps:
+        app.scope_labels = [scopes.get(name, name) for name in app.scopes]
+    return render(request, "lms/connected_apps.html", {"apps": apps})
