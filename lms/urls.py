@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
 from oauth2_provider import urls as oauth2_urls
 from wagtail import urls as wagtail_urls
@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 import lms.api  # noqa: F401 - registers the schema's description of OAuth 2.0
+from courses.api.framework import not_found as api_not_found
 from lms import views, views_accounts
 from lms.forms import LoginForm, QueuedPasswordResetForm
 from lms.ratelimit import limit_posts
@@ -64,6 +65,10 @@ api_patterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
     path("", include("courses.api.urls")),
+    path("", include("assessments.api.urls")),
+    path("", include("certificates.api.urls")),
+    path("", include("placement.api.urls")),
+    re_path(r"", api_not_found),
 ]
 
 urlpatterns = [
