@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 
-from courses.api.framework import PROBLEM_MEDIA_TYPE
+from courses.api.framework import PROBLEM_MEDIA_TYPE, SignedIn
 from courses.api.scopes import SCOPES
 
 PROBLEM_STATUSES = {
@@ -84,4 +84,7 @@ class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
         scope = getattr(auto_schema.view, "required_scope", None)
         if auto_schema.method not in ("GET", "HEAD", "OPTIONS"):
             scope = getattr(auto_schema.view, "required_write_scope", scope)
-        return {self.name: [scope] if scope else []}
+        requirement = {self.name: [scope] if scope else []}
+        if SignedIn in getattr(auto_schema.view, "permission_classes", ()):
+            return requirement
+        return [requirement, {}]  # public: anonymous callers are answered too

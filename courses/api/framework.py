@@ -13,6 +13,7 @@ import codecs
 import hashlib
 import json
 
+from django import forms
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
@@ -22,6 +23,9 @@ from django.utils.encoding import force_str
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.utils.translation.trans_real import parse_accept_lang_header
+from django.views.decorators.csrf import csrf_exempt
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter
 from rest_framework import exceptions, status
 from rest_framework.pagination import CursorPagination
 from rest_framework.parsers import JSONParser
@@ -104,17 +108,10 @@ class LanguageMixin:
     """An API client says its language with Accept-Language (id or en); without it, the site's choice holds."""
 
     def initial(self, request, *args, **kwargs):
-        header = request.META.get("HTTP_ACCEPT_LANGUAGE", "")
-        try:
-            choices = parse_accept_lang_header(header[:255])
-        except ValueError:
-            choices = ()
-        for code, _quality in choices:
-            base = code.split("-")[0].lower()
-            if base in {"id", "en"}:
-                translation.activate(base)
-                request.LANGUAGE_CODE = base
-                break
+        language = _language_of(request)
+        if language:
+            translation.activate(language)
+            request.LANGUAGE_CODE = language
         super().initial(request, *args, **kwargs)
 
 
@@ -244,6 +241,48 @@ class Cursor(CursorPagination):
         return conf.get("API_PAGE_SIZE")
 
 
+@csrf_exempt
+def not_found(request, *args, **kwargs):
+    """Any other path under the API: a 404 in the API's own shape (not the site's HTML page)."""
+    from django.http import JsonResponse
+
+    with translation.override(_language_of(request)):
+        body = {"type": PROBLEM_TYPE, "title": _("Not found."), "status": 404, "detail": _("Not found.")}
+        body["instance"] = request.path
+    return JsonResponse(body, status=404, content_type=PROBLEM_MEDIA_TYPE)
+
+
+def _language_of(request) -> str | None:
+    try:
+        choices = parse_accept_lang_header(request.META.get("HTTP_ACCEPT_LANGUAGE", "")[:255])
+    except ValueError:
+        choices = ()
+    for code, _quality in choices:
+        if code.split("-")[0].lower() in {"id", "en"}:
+            return code.split("-")[0].lower()
+    return translation.get_language()
+
+
+ID_MAX = 2**62
+
+
+class IdFilter(filters.NumberFilter):
+    """A whole number from 0 to 2**62 (an id, a level): anything else is a 400, never a database overflow."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 0)
+        kwargs.setdefault("max_value", ID_MAX)
+        super().__init__(*args, **kwargs)
+
+
+def id_parameter(name: str, description: str) -> OpenApiParameter:
+    """The schema of an ``IdFilter`` query parameter, with its bounds."""
+    schema = {"type": "integer", "minimum": 0, "maximum": ID_MAX}
+    return OpenApiParameter(name, schema, OpenApiParameter.QUERY, description=description)
+
+
 # --- caching and idempotency -----------------------------------------------------------------------------
 
 
@@ -308,7 +347,16 @@ class ApiMixin(LanguageMixin, ETagMixin):
     """Every API view: the caller's language, ETags on reads; a write's body is read (and its limits checked)
     before the view runs, whether or not the view uses it."""
 
+    #: Whether the view's writes read a body: if so it is parsed before the view runs (broken → 400, another
+    #: media type → 415); a write without a body (a lesson done) ignores what is sent, within the size limit.
+    reads_body = True
+
     def initial(self, request, *args, **kwargs):
         super().initial(request, *args, **kwargs)
-        if request.method in ("POST", "PUT", "PATCH"):
+        if request.method not in ("POST", "PUT", "PATCH") or not hasattr(self, request.method.lower()):
+            return
+        declared = request.META.get("CONTENT_LENGTH") or ""
+        if declared.isdigit() and int(declared) > conf.get("API_MAX_BODY_BYTES"):
+            raise RequestTooLarge()
+        if self.reads_body:
             request.data  # noqa: B018 - parses now: too large → 413, broken → 400

@@ -6,7 +6,7 @@ checks as the lesson page's "done" button.
 
 from django.shortcuts import get_object_or_404
 from django_filters import rest_framework as filters
-from drf_spectacular.utils import OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
 from rest_framework.exceptions import NotFound
 from rest_framework.filters import OrderingFilter
@@ -15,7 +15,7 @@ from rest_framework.views import APIView
 
 from courses import selectors, services
 from courses.api import serializers
-from courses.api.framework import ApiMixin, ScopePermission, SignedIn, idempotent
+from courses.api.framework import ApiMixin, IdFilter, ScopePermission, SignedIn, id_parameter, idempotent
 from courses.models import CoursePage, Enrolment, LessonPage
 
 CATALOGUE = "catalogue:read"
@@ -45,14 +45,22 @@ class TrackDetail(ApiMixin, generics.RetrieveAPIView):
 
 
 class CourseFilter(filters.FilterSet):
-    track = filters.NumberFilter(field_name="track_id", help_text="Only the courses of this track (its id).")
-    kkni_level = filters.NumberFilter(field_name="kkni_level", help_text="Only courses of this KKNI level.")
+    track = IdFilter(field_name="track_id")
+    kkni_level = IdFilter(field_name="kkni_level")
 
     class Meta:
         model = CoursePage
         fields = []
 
 
+@extend_schema_view(
+    get=extend_schema(
+        parameters=[
+            id_parameter("track", "Only the courses of this track (its id)."),
+            id_parameter("kkni_level", "Only courses of this KKNI level."),
+        ]
+    )
+)
 class CourseList(ApiMixin, generics.ListAPIView):
     """Published courses; filter by track or KKNI level, order by title or lesson hours."""
 
@@ -131,6 +139,8 @@ class MyEnrolmentList(ApiMixin, generics.ListAPIView):
 class LessonDone(ApiMixin, APIView):
     """Mark a lesson of my course done — as the lesson page's button does. Safe to repeat: a lesson already done
     answers 200 with ``created: false``; send an ``Idempotency-Key`` header to have a retry get the first answer."""
+
+    reads_body = False
 
     required_scope = "learning:read"
     required_write_scope = "learning:write"

@@ -19,6 +19,13 @@ def test_the_openapi_schema_is_served(api):
     assert "clientCredentials" in schema["components"]["securitySchemes"]["oauth2"]["flows"]
 
 
+def test_an_unknown_api_path_is_a_problem_not_the_sites_page(api):
+    response = api.get("/api/v1/vacancies/-1/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["title"] == "Not found."
+
+
 def test_the_docs_page_is_served(client):
     response = client.get("/api/v1/docs/")
     assert response.status_code == 200
@@ -59,9 +66,8 @@ def test_a_body_over_the_limit_is_refused(api, trainee):
 
 def test_broken_or_deep_json_is_a_400(api, trainee):
     api.force_login(trainee)
-    lesson = factories.lessons_of(factories.course(modules=1, lessons=1))[0]
     for body in (b"{not json", b"[" * 50_000, b"NaN"):
-        response = api.post(f"/api/v1/me/lessons/{lesson.pk}/done/", body, content_type="application/json")
+        response = api.post("/api/v1/me/applications/", body, content_type="application/json")
         assert response.status_code == 400, body[:10]
         assert response["Content-Type"] == "application/problem+json"
 
