@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.db.models import Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
+from django.db.models import CharField, Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.http import urlencode
@@ -457,3 +457,61 @@ def _snippet(text: str, words: list[str]) -> str:
     ellipsis_before = "…" if start else ""
     ellipsis_after = "…" if start + SNIPPET_CHARS < len(text) else ""
     return mark_safe(ellipsis_before + "".join(str(part) for part in parts) + ellipsis_after)  # noqa: S308 - escaped above
+
+
+# --- the JSON API -------------------------------------------------------------------------------------------
+
+
+def track_list_published():
+    """Every live track with its number of live courses (one query), for the API."""
+    courses = CoursePage.objects.filter(live=True, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    return TrackPage.objects.live().annotate(course_count=_count(courses))
+
+
+def course_list_published():
+    """Every live course with its track's id and its module and lesson counts (one query), for the API."""
+    modules = ModulePage.objects.filter(live=True, path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1)
+    track = TrackPage.objects.filter(live=True, path=OuterRef("parent_path"))
+    return (
+        CoursePage.objects.live()
+        .annotate(
+            parent_path=Func(F("path"), 1, (F("depth") - 1) * STEPLEN, function="SUBSTR", output_field=CharField())
+        )
+        .annotate(
+            track_id=Subquery(track.values("pk")[:1]),
+            module_count=_count(modules),
+            lesson_count=_count(_lessons_under(OuterRef("path"))),
+        )
+    )
+
+
+def module_list_published(*, course):
+    """The live modules of a course in order, each with its number of live lessons (one query)."""
+    return ModulePage.objects.live().child_of(course).annotate(lesson_count=_count(_lessons_under(OuterRef("path"))))
+
+
+def lesson_list_published(*, course):
+    """The live lessons of a course in order, each with its module's id (one query). No bodies: a lesson's content
+    is read on its page, where access is checked."""
+    module = ModulePage.objects.filter(path=OuterRef("module_path"))
+    return (
+        LessonPage.objects.live()
+        .descendant_of(course)
+        .filter(depth=course.depth + 2)
+        .annotate(
+            module_path=Func(F("path"), 1, (F("depth") - 1) * STEPLEN, function="SUBSTR", output_field=CharField())
+        )
+        .annotate(module_id=Subquery(module.values("pk")[:1]))
+        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required")
+    )
+
+
+def enrolment_list_with_progress(*, user):
+    """The user's enrolments (any status) with their course and lessons done and in all (one query)."""
+    lessons = _lessons_under(OuterRef("course__path"))
+    done = LessonCompletion.objects.filter(enrolment=OuterRef("pk"), lesson__live=True)
+    return (
+        Enrolment.objects.filter(user=user)
+        .select_related("course", "batch")
+        .annotate(lesson_total=_count(lessons), lesson_done=_count(done))
+    )

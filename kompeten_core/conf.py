@@ -62,6 +62,13 @@ DEFAULTS: dict[str, Any] = {
     # are dropped), at most this many of them, each cut to this many characters.
     "SEARCH_MAX_WORDS": 8,
     "SEARCH_MAX_WORD_CHARS": 40,
+    # The JSON API (every plugin's api/ package): the largest request body in bytes, the rate limits per signed-in
+    # user, per OAuth client and per anonymous address ("<n>/<second|minute|hour|day>"), the page size of its lists,
+    # and how long the answer to a write with an Idempotency-Key is kept to be replayed, in seconds.
+    "API_MAX_BODY_BYTES": 64 * 1024,
+    "API_RATES": {"user": "600/minute", "client": "1200/minute", "anon": "120/minute"},
+    "API_PAGE_SIZE": 50,
+    "API_IDEMPOTENCY_SECONDS": 24 * 3600,
     # --- assessments ---------------------------------------------------------------------------------------------
     # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
     "ATTEMPT_GRACE_SECONDS": 30,

@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractUser
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -6,6 +7,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from courses.api.scopes import SCOPES
 from courses.text import strip_bidi_controls
 from lms.accounts.usernames import username_skeleton_expression, username_validator
 from lms.security.encryption import EncryptedTextField, mask_national_id
@@ -92,3 +94,32 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+
+class ApiClientScopes(models.Model):
+    """The API scopes staff granted one OAuth client (django-oauth-toolkit's application): the client may ask for
+    these and no others. A client without a row may ask for none."""
+
+    application = models.OneToOneField(
+        "oauth2_provider.Application",
+        verbose_name=_("client"),
+        on_delete=models.CASCADE,
+        related_name="kompeten_scopes",
+    )
+    scopes = models.CharField(
+        _("scopes"), max_length=500, blank=True, help_text=_("The scopes it may ask for, separated by spaces.")
+    )
+
+    class Meta:
+        verbose_name = _("API client scopes")
+        verbose_name_plural = _("API client scopes")
+
+    def __str__(self) -> str:
+        return self.scopes
+
+    def clean(self) -> None:
+        names = self.scopes.split()
+        unknown = [name for name in names if name not in SCOPES]
+        if unknown:
+            raise ValidationError({"scopes": _("Unknown scopes: %(names)s") % {"names": ", ".join(unknown)}})
+        self.scopes = " ".join(dict.fromkeys(names))

@@ -8,6 +8,7 @@ from django.template import loader
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from oauth2_provider.models import AccessToken, Grant, RefreshToken
 from wagtail.users.models import UserProfile
 
 from courses.outbox import outbox_enqueue
@@ -187,3 +188,18 @@ def trainee_get_or_create(*, email: str, full_name: str):
     if user is not None:
         return user
     return user_create(username=_username_from_email(email), email=email, full_name=full_name, password=None)
+
+
+@transaction.atomic
+def api_access_revoke(*, user, application_id: int) -> int:
+    """Take back everything one OAuth client holds for this user: its access tokens (refused from the next
+    request on), refresh tokens and unused authorization codes. Returns how many tokens were revoked."""
+    count = 0
+    for refresh in RefreshToken.objects.filter(user=user, application_id=application_id, revoked__isnull=True):
+        refresh.revoke()
+        count += 1
+    for token in AccessToken.objects.filter(user=user, application_id=application_id):
+        token.revoke()
+        count += 1
+    Grant.objects.filter(user=user, application_id=application_id).delete()
+    return count

@@ -2,11 +2,15 @@ from django.conf import settings
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path, reverse_lazy
+from django.urls import include, path, re_path, reverse_lazy
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+from oauth2_provider import urls as oauth2_urls
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+import lms.api  # noqa: F401 - registers the schema's description of OAuth 2.0
+from courses.api.framework import not_found as api_not_found
 from lms import admin_overrides, views
 from lms.accounts import views as account_views
 from lms.accounts.forms import LoginForm, QueuedPasswordResetForm
@@ -26,6 +30,7 @@ account_patterns = [
     path("profil/dua-langkah/", account_views.two_factor_setup, name="two_factor_setup"),
     path("dua-langkah/", account_views.two_factor_verify, name="two_factor_verify"),
     path("profil/data/", privacy_views.personal_data_download, name="personal_data_download"),
+    path("profil/aplikasi/", views.connected_apps, name="connected_apps"),
     path("hapus/", privacy_views.account_delete, name="account_delete"),
     path(
         "kata-sandi/ubah/",
@@ -57,7 +62,21 @@ lms_patterns = [
     path("dasbor/", views.dashboard, name="dashboard"),
 ]
 
+# The JSON API (docs/api.md): each plugin's api/ package, its OpenAPI schema and docs; OAuth 2.0 under /o/
+# (authorize, token, revoke, introspect — clients are registered by staff in the admin, never by anyone else).
+api_patterns = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api:schema"), name="docs"),
+    path("", include("courses.api.urls")),
+    path("", include("assessments.api.urls")),
+    path("", include("certificates.api.urls")),
+    path("", include("placement.api.urls")),
+    re_path(r"", api_not_found),
+]
+
 urlpatterns = [
+    path("api/v1/", include((api_patterns, "api"))),
+    path("o/", include((oauth2_urls.base_urlpatterns, "oauth2_provider"))),
     path("healthz", views.healthz, name="healthz"),
     path("", include((lms_patterns, "lms"))),
     path("", include("placement.urls")),

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -15,8 +15,9 @@ from certificates.selectors import holder as certificate_selectors
 from certificates.views.trainee import certificate_rows
 from courses import selectors as course_selectors
 from lms import health, roles, services
-from lms.forms import LanguageForm
-from lms.selectors import SESSION_LANGUAGE_KEY, user_role_names
+from lms.api_auth import ClientScopes
+from lms.forms import ConnectedAppRevokeForm, LanguageForm
+from lms.selectors import SESSION_LANGUAGE_KEY, api_connected_apps, user_role_names
 from placement.selectors.dashboard import dashboard_widget as placement_dashboard_widget
 from placement.selectors.notices import notices_for as placement_notices_for
 
@@ -83,3 +84,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 def healthz(request: HttpRequest) -> JsonResponse:
     report = health.health_report()
     return JsonResponse(report, status=200 if report["status"] == "ok" else 503)
+
+
+@login_required
+def connected_apps(request: HttpRequest) -> HttpResponse:
+    """The apps (a phone app, a partner's service) the person let use their account through the API, each with
+    a button that takes the access back at once."""
+    if request.method == "POST":
+        form = ConnectedAppRevokeForm(request.POST)
+        if form.is_valid():
+            services.api_access_revoke(user=request.user, application_id=form.cleaned_data["application"])
+            messages.success(request, _("The app can no longer use your account."))
+        return redirect("lms:connected_apps")
+    apps = api_connected_apps(user=request.user)
+    scopes = ClientScopes().get_all_scopes()
+    for app in apps:
+        app.scope_labels = [scopes.get(name, name) for name in app.scopes]
+    return render(request, "lms/connected_apps.html", {"apps": apps})

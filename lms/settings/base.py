@@ -67,6 +67,10 @@ INSTALLED_APPS = [
     "modelcluster",
     "taggit",
     "django_filters",
+    # The JSON API (/api/v1/): Django REST framework, its OpenAPI schema, and OAuth 2.0 for apps and partners.
+    "rest_framework",
+    "drf_spectacular",
+    "oauth2_provider",
     # Accounts and headers (host only; the plugins need none of these): login lockout, TOTP for staff, CSP.
     "axes",
     "django_otp",
@@ -336,6 +340,55 @@ KOMPETEN_PRIVATE_STORAGE = "private"
 # nginx: `location /_private/ { internal; alias <PRIVATE_ROOT>/; }` and KOMPETEN_PRIVATE_ACCEL_PREFIX=/_private/
 KOMPETEN_PRIVATE_ACCEL_PREFIX = env_str("KOMPETEN_PRIVATE_ACCEL_PREFIX")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+
+# The JSON API under /api/v1/ (docs/api.md). Each plugin's api/ package holds its views; the shared pieces
+# (problem-details errors, scopes, rate limits, body limits, cursor pages) are in courses/api/framework.py, and
+# their limits are KOMPETEN_API_* settings (courses/conf.py).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "lms.api_auth.TokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["courses.api.framework.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["courses.api.framework.UserRateThrottle", "courses.api.framework.ClientRateThrottle"],
+    "DEFAULT_PARSER_CLASSES": ["courses.api.framework.LimitedJSONParser"],
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+    "DEFAULT_PAGINATION_CLASS": "courses.api.framework.Cursor",
+    "EXCEPTION_HANDLER": "courses.api.framework.problem_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kompeten API",
+    "DESCRIPTION": "The JSON API of Kompeten for phone apps and partner systems. See docs/api.md.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["lms.api.schema_api_only"],
+    "ENUM_NAME_OVERRIDES": {
+        "EnrolmentStatusEnum": "courses.models.Enrolment.Status",
+        "ApplicationStatusEnum": "placement.models.Application.Status",
+        "VacancyStatusEnum": "placement.models.Vacancy.Status",
+        "AttemptStateEnum": "assessments.models.Attempt.State",
+    },
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums", "lms.api.schema_problems"],
+}
+# OAuth 2.0 (django-oauth-toolkit): authorization code with PKCE for the trainee's phone app, client credentials
+# for partner systems. The scopes are the API's (courses.api.framework.SCOPES); each client may ask only for the
+# scopes staff granted it (lms.models.ApiClientScopes, lms.api_auth.ClientScopes).
+OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
+OAUTH2_PROVIDER = {
+    "SCOPES_BACKEND_CLASS": "lms.api_auth.ClientScopes",
+    "PKCE_REQUIRED": True,
+    "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("KOMPETEN_API_TOKEN_SECONDS", 3600),
+    "REFRESH_TOKEN_EXPIRE_SECONDS": 30 * 24 * 3600,
+    "ROTATE_REFRESH_TOKEN": True,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https", "http", "id.kompeten.app"],
+}
 
 # --- E-mail ---------------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

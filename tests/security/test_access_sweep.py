@@ -119,6 +119,8 @@ PARAMETER_RULES = [
     ("*", "demand_id", "demand"),
     ("placement:application_step", "to", "application_step"),
     ("placement:tracer_answer", "token", "tracer_token"),
+    ("api:track_detail", "pk", "track"),
+    ("api:course_detail", "pk", "course"),
 ]
 
 _CAPABILITY = "public by design: the verification code in the URL is a 192-bit capability the holder hands out"
@@ -136,6 +138,13 @@ PUBLIC = {
     "placement.views.public.vacancy_detail": (
         "public by design: a verified employer's open vacancy (lowongan) is advertised to everyone; any other is a 404"
     ),
+    # The JSON API's public resources (docs/api.md): the published catalogue, open vacancies, verification by code.
+    **{
+        f"courses.api.views.{name}": "public by design: the published curriculum, as its pages show it to anyone"
+        for name in ("TrackDetail", "CourseDetail", "ModuleList", "LessonList")
+    },
+    "certificates.api.views.Verification": _CAPABILITY,
+    "placement.api.views.VacancyDetail": "public by design: a verified employer's open vacancy; any other is a 404",
     # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
     # them; tests/placement/test_figures.py proves they show aggregates only.
     "placement.views.tracer.tracer_answer_view": (
@@ -345,6 +354,8 @@ def _refusal(pattern: Pattern, actor: str, response, world) -> str | None:
         return f"{status}"
     if status == 405:
         return "405: method refused before the view ran"
+    if status == 401 and pattern.route.startswith("api/"):
+        return "401: the JSON API asks for a session or a token"
     if status != 302:
         return None
     target = _location_path(response)

@@ -230,6 +230,7 @@ def build_world() -> World:
         private_texts=[trainee_a.email, NATIONAL_ID],
     )
     world.values = {
+        "track": course.get_parent().pk,
         "course": course.pk,
         "lesson": lesson.pk,
         "batch": batch.pk,

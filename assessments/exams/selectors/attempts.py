@@ -157,3 +157,10 @@ def next_steps_after_lessons(*, enrolments) -> dict[int, list[NextStep]]:
                 )
             )
     return steps
+
+
+def attempts_of_user(*, user):
+    """Every exam attempt of this user, with its exam (one query), for the API."""
+    if not user.is_authenticated:
+        return Attempt.objects.none()
+    return Attempt.objects.filter(user=user).select_related("exam")
