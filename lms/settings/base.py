@@ -388,6 +388,16 @@ OAUTH2_PROVIDER = {
     "REFRESH_TOKEN_EXPIRE_SECONDS": 30 * 24 * 3600,
     "ROTATE_REFRESH_TOKEN": True,
     "ALLOWED_REDIRECT_URI_SCHEMES": ["https", "http", "id.kompeten.app"],
+    # RFC 9700 (the OAuth 2.0 security best current practice): no implicit or password grant, S256 PKCE only, tokens
+    # only in the Authorization header, `iss` in the authorization response, tokens stored hashed, a replayed refresh
+    # token revokes its whole family. Production also refuses plain-http redirect addresses (settings.production).
+    "COMPLIANT_BCP_RFC9700_IMPLICIT_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PASSWORD_GRANT": True,
+    "COMPLIANT_BCP_RFC9700_PKCE_METHOD": True,
+    "COMPLIANT_BCP_RFC9700_ACCESS_TOKEN_TRANSPORT": True,
+    "COMPLIANT_BCP_RFC9700_AUTHZ_RESPONSE_ISS": True,
+    "COMPLIANT_BCP_RFC9700_TOKEN_STORAGE": True,
+    "REFRESH_TOKEN_REUSE_PROTECTION": True,
 }
 
 # --- E-mail ---------------------------------------------------------------------------------------------

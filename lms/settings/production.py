@@ -42,3 +42,10 @@ STORAGES = {
     **STORAGES,  # default and private, from base
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# OAuth 2.0 redirect addresses: https, or the phone app's own scheme — never plain http (RFC 9700 §2.1).
+OAUTH2_PROVIDER = {
+    **OAUTH2_PROVIDER,
+    "ALLOWED_REDIRECT_URI_SCHEMES": ["https", "id.kompeten.app"],
+    "COMPLIANT_BCP_RFC9700_REDIRECT_URI_SCHEME": True,
+}

@@ -3,8 +3,8 @@
 import pytest
 from django.test import override_settings
 
-from certificates import tasks
 from certificates.services import rendering
+from certificates.tasks import rendering as render_tasks
 
 
 @pytest.fixture
@@ -23,7 +23,7 @@ def storage_down(monkeypatch):
 @pytest.fixture
 def eager_failures_returned():
     """Eager Celery runs each retry at once; it returns the final failure instead of raising the first retry."""
-    conf = tasks.certificate_render.app.conf
+    conf = render_tasks.certificate_render.app.conf
     before = conf.task_eager_propagates
     conf.task_eager_propagates = False
     yield
@@ -35,7 +35,7 @@ def test_the_render_task_retries_as_often_as_the_setting_says(storage_down, eage
     # Given a setting other than the default (5)
     with override_settings(KOMPETEN_RENDER_MAX_RETRIES=retries):
         # When the render keeps failing
-        result = tasks.certificate_render.apply(kwargs={"certificate_id": 7}, throw=False)
+        result = render_tasks.certificate_render.apply(kwargs={"certificate_id": 7}, throw=False)
     # Then it ran once and retried exactly that many times before it gave up with the fault
     assert storage_down == [7] * (retries + 1)
     assert result.failed()
