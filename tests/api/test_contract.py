@@ -4,6 +4,8 @@ no status the schema does not document, no response that breaks its schema."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import override_settings
 from hypothesis import HealthCheck, settings
 
@@ -16,6 +18,18 @@ from tests.placement import factories as placement_factories
 schema = schemathesis.openapi.from_wsgi("/api/v1/schema/?format=json", application)
 
 RATES = {"user": "100000/minute", "client": "100000/minute", "anon": "100000/minute"}
+
+
+@pytest.fixture(autouse=True)
+def _connection_kept_between_requests():
+    """Schemathesis calls the WSGI application itself, so Django's request signals close the database connection
+    after each request (Django's own test client disconnects them): on PostgreSQL the test's transaction would be
+    gone. Keep it, as the test client does."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
