@@ -19,15 +19,20 @@ reach them.
   without logging in).
 
 ``world.values`` maps the names the sweep uses (``"candidacy"``, ``"certificate"``, ...) to URL parameter values.
-Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit.
+Tasks are not queued: their services are called directly, so nothing depends on a broker or a commit. Where a
+commit does queue one (a transactional test, such as the browser's live server), it runs here, in this process, too:
+a real worker (CI's PostgreSQL leg) would otherwise race the direct call and keep the files it renders in its own
+storage, out of this process's reach.
 """
 
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
+from celery import current_app
 from django.contrib.auth.models import Group
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -94,6 +99,17 @@ def storage_names(prefix: str = "", storage=None) -> list[str]:
     return names
 
 
+@contextmanager
+def _tasks_in_this_process():
+    saved = current_app.conf.task_always_eager
+    current_app.conf.task_always_eager = True
+    try:
+        yield
+    finally:
+        current_app.conf.task_always_eager = saved
+
+
+@_tasks_in_this_process()
 def build_world() -> World:
     files_before = set(storage_names())
     trainee_a = _in_role(
