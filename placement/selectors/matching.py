@@ -10,13 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Case, F, OuterRef, Value, When, Window
-from django.db.models.functions import Coalesce, Rank
+from django.db.models import Case, F, OuterRef, Value, When
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.standards.selectors import courses_teaching_units
-from certificates.selectors.competence import held_unit_codes, holder_kkni_level, unit_holder_counts
+from certificates.selectors.competence import held_unit_codes, holder_kkni_level, holder_kkni_levels, unit_holder_tier
 from kompeten_core.conf import settings as kompeten
 from placement.models import JobSeekerProfile, Vacancy
 from placement.selectors.seekers import consenting_profiles
@@ -69,15 +69,13 @@ def _rank_key(row: tuple, held: int, min_level: int | None) -> tuple:
 def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[tuple[JobSeekerProfile, list, int]]:
     """``(profile, required codes held, KKNI level)`` of the best ``limit`` consenting job seekers, best first.
 
-    With required units, three reads: (1) per holder, which required codes they hold with a K verdict on a valid
-    certificate, grouped in the database (``unit_holder_counts``, from indexes), keeping only the *tier* that can
-    still be shown — those ranked at most ``limit`` by the units held alone (``RANK``: ties kept), since every later
-    key only orders people who hold as many; (2) the tier's local residence, start date and level (the highest of
-    their valid certificates: a subquery per tier row, not per holder), as values; the tier is then ordered in
-    Python by the same keys and cut; (3) the shown profiles. Without: every consenting seeker, ranked and cut in
-    the database (one read)."""
-    level = Coalesce(holder_kkni_level(OuterRef("user_id")), 0)
+    With required units, four reads: (1) the *tier* — the holders who can still be shown, with the required codes
+    each holds (``unit_holder_tier``: ranked by the units held alone, ties kept, since every later key only orders
+    people who hold as many); (2) the tier's local residence and start date, (3) their KKNI levels (the highest of
+    their valid certificates), as values; the tier is then ordered in Python by the same keys and cut; (4) the
+    shown profiles. Without: every consenting seeker, ranked and cut in the database (one read)."""
     if not required:
+        level = Coalesce(holder_kkni_level(OuterRef("user_id")), 0)
         below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
         order = [F("below").asc(), F("level").desc()]
         if kompeten.LOCAL_PRIORITY:
@@ -85,24 +83,14 @@ def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[t
         order += [F("available_from").asc(), F("pk").asc()]
         profiles = consenting_profiles().select_related("user").annotate(level=level, below=below).order_by(*order)
         return [(profile, [], profile.level) for profile in profiles[:limit]]
-    flags = [f"unit_{n}" for n in range(len(required))]
-    tier = {
-        person: [code for code, flag in zip(required, flags_held, strict=True) if flag]
-        for person, *flags_held in unit_holder_counts(
-            codes=required, holder_ids=consenting_profiles().values("user_id")
-        )
-        .annotate(rank=Window(Rank(), order_by=F("held").desc()))
-        .filter(rank__lte=limit)
-        .values_list("person", *flags)
-    }
+    tier = unit_holder_tier(codes=required, holder_ids=consenting_profiles().values("user_id"), limit=limit)
     if not tier:
         return []
-    rows = (
-        consenting_profiles()
-        .filter(user_id__in=list(tier))
-        .annotate(level=level)
-        .values_list("user_id", "is_local", "available_from", "pk", "level")
+    keys = (
+        consenting_profiles().filter(user_id__in=list(tier)).values_list("user_id", "is_local", "available_from", "pk")
     )
+    levels = holder_kkni_levels(holder_ids=list(tier))
+    rows = [(*row, levels.get(row[0], 0)) for row in keys]
     shown = sorted(rows, key=lambda row: _rank_key(row, len(tier[row[0]]), min_level))[:limit]
     profiles = consenting_profiles().filter(pk__in=[row[3] for row in shown]).select_related("user").in_bulk()
     return [(profiles[row[3]], tier[row[0]], row[4]) for row in shown if row[3] in profiles]
@@ -111,8 +99,8 @@ def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[t
 def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatch]:
     """Consenting job seekers ranked for the vacancy (with a required unit: those holding at least one), explained.
 
-    Four queries whatever the numbers (the required units, the units held per holder, the ranking keys of those
-    who can be shown, their profiles); a scheme adds two; without required units, two in all."""
+    Five queries whatever the numbers (the required units, the units held per holder, the ranking keys and the
+    levels of those who can be shown, their profiles); a scheme adds two; without required units, two in all."""
     required = required_unit_codes(vacancy)
     return [
         SeekerMatch(

@@ -90,7 +90,7 @@ def test_matching_costs_the_same_queries_for_one_seeker_or_twenty(count, django_
     for _ in range(count):
         factories.certified(user=factories.seeker(), codes=REQUIRED[:2])
     vacancy.refresh_from_db()
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         ranked = matches_for_vacancy(vacancy=vacancy)
     assert len(ranked) == count
 

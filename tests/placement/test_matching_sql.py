@@ -21,7 +21,7 @@ def test_matching_a_scheme_vacancy_costs_the_same_queries_for_one_seeker_or_twen
     vacancy = factories.vacancy(scheme=certificate.candidacy.event.scheme)
     vacancy.refresh_from_db()
     # When it is matched: own units, the scheme, its units, the units held per holder, the profiles, the held units
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(7):
         ranked = matches_for_vacancy(vacancy=vacancy)
     # And the one holding both units is first
     assert len(ranked) == count

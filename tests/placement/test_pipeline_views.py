@@ -195,7 +195,7 @@ def test_the_match_list_costs_a_fixed_number_of_queries(count, client, django_as
     client.force_login(vacancy.employer.members.first())
     url = reverse("placement:vacancy_candidates", args=[vacancy.pk])
     # the same, with the match list's profiles and KKNI levels, and applications to this vacancy
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.get(url)
     assert response.content.decode().count('class="panel"') == count
 
