@@ -276,6 +276,14 @@ def main() -> None:
         # insert-only table too (PostgreSQL 13+), and without the map no read can be answered from an index alone.
         with connection.cursor() as cursor:  # outside any transaction: VACUUM refuses to run in one
             cursor.execute("VACUUM ANALYZE")
+    # The seed writes around the services, so it bumps what they would have (cached rankings of an earlier seed
+    # in the same Redis database are read no more).
+    from certificates.selectors.competence import COMPETENCE_VERSION
+    from kompeten_core.versions import bump
+    from placement.selectors.seekers import SEEKERS_VERSION
+
+    bump(COMPETENCE_VERSION)
+    bump(SEEKERS_VERSION)
     seeded_s = round(time.monotonic() - started, 1)
     seed = {
         "vacancy_id": vacancy.pk,

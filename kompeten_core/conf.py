@@ -145,6 +145,9 @@ DEFAULTS: dict[str, Any] = {
     "LOCAL_REGENCY_CODE": "3325",
     # Rank local residents first among equally qualified job seekers ("so that locals are not mere spectators").
     "LOCAL_PRIORITY": True,
+    # Longest time in seconds a vacancy's ranking of job seekers is kept in the cache; a certificate issued, corrected
+    # or revoked, or a profile or consent changed, makes the next read compute it afresh at once anyway.
+    "MATCH_CACHE_SECONDS": 300,
     # The regency minimum wage (UMK) in rupiah per month, shown beside a vacancy's wage range.
     "REGIONAL_MINIMUM_WAGE": 2_550_000,
     # The version of the consent text a job seeker agrees to; raise it when the text changes (consent is asked again).

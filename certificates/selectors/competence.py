@@ -3,6 +3,7 @@ certificates count — active (not revoked or superseded) and not expired — so
 
 from collections import defaultdict
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.db import connections
 from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
@@ -11,6 +12,11 @@ from django.utils import timezone
 from assessments.competency.selectors.verdicts import competent_unit_codes
 from assessments.models import CompetencyUnit, UnitVerdict, Verdict
 from certificates.models import Certificate
+
+# The version token (``kompeten_core.versions``) of who holds what: bumped when a certificate is issued, corrected or
+# revoked, so that reads cached under it (placement's match lists) are recomputed. Expiry is a moment, not a write:
+# a read cached under it expires itself at the earliest ``valid_until`` it depends on (``holder_kkni_levels``).
+COMPETENCE_VERSION = "certificates.competence"
 
 
 def valid_competency_filter(prefix: str = "") -> Q:
@@ -112,18 +118,26 @@ def holder_kkni_level(holder: OuterRef) -> Subquery:
     )
 
 
-def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> dict[int, int]:
-    """Holder id → the highest KKNI level of the schemes of their valid competency certificates (one query)."""
+def holder_kkni_levels(*, holder_ids: Iterable[int] | None = None) -> tuple[dict[int, int], datetime | None]:
+    """Holder id → the highest KKNI level of the schemes of their valid competency certificates, and the earliest
+    moment one of those certificates expires (None when none does): until then the levels stay as read (one
+    query)."""
     certificates = valid_competency_certificates()
     if holder_ids is not None:
         certificates = certificates.filter(holder_id__in=_ids(holder_ids))
     rows = (
         certificates.order_by()
         .values("holder_id")
-        .annotate(level=Max("candidacy__event__scheme__kkni_level"))
-        .values_list("holder_id", "level")
+        .annotate(level=Max("candidacy__event__scheme__kkni_level"), until=Min("valid_until"))
+        .values_list("holder_id", "level", "until")
     )
-    return {holder_id: level for holder_id, level in rows if level is not None}
+    levels, expiries = {}, []
+    for holder_id, level, until in rows:
+        if level is not None:
+            levels[holder_id] = level
+        if until is not None:
+            expiries.append(until)
+    return levels, min(expiries, default=None)
 
 
 def holders_per_unit(*, codes: Iterable[str] | None = None) -> dict[str, int]:

@@ -26,6 +26,7 @@ from certificates.models import (
     SchemeCertificate,
     SerialCounter,
 )
+from certificates.selectors.competence import COMPETENCE_VERSION
 from certificates.services.design import design_snapshot
 from certificates.tasks.rendering import certificate_render as certificate_render_task
 from courses.models import Enrolment
@@ -33,6 +34,7 @@ from courses.outbox import outbox_enqueue
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import public_base_url
 from kompeten_core.conf import settings as kompeten
+from kompeten_core.versions import bump
 
 CODE_BYTES = 24  # 192 random bits, 32 URL-safe characters
 
@@ -91,6 +93,7 @@ def certificate_issue(
     certificate, created = _issue(template=template, achievement=achievement, issued_by=issued_by, run=run, name=name)
     if created:
         _audit(certificate, "certificates.issue", issued_by, achievement_key=certificate.achievement_key)
+        bump(COMPETENCE_VERSION)
     return certificate
 
 
@@ -228,6 +231,7 @@ def certificate_correct(*, certificate: Certificate, by, name: str | None = None
     new.save(update_fields=["supersedes"])
     issuer_id = old.issuer_id
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
+    bump(COMPETENCE_VERSION)
     _audit(new, "certificates.correct", by, supersedes=old.serial, name_changed=new.holder_name != old.holder_name)
     return new
 
@@ -272,6 +276,7 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     locked.status = Certificate.Status.REVOKED
     locked.save(update_fields=["status"])
     _audit(locked, "certificates.revoke", by, reason=reason[:2000])
+    bump(COMPETENCE_VERSION)
     issuer_id = locked.issuer_id
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
     return locked

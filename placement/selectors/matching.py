@@ -8,18 +8,29 @@ they can start. Every row explains itself.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
+from datetime import datetime
 
+from django.core.cache import cache
 from django.db.models import Case, F, OuterRef, Value, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from assessments.standards.selectors import courses_teaching_units
-from certificates.selectors.competence import held_unit_codes, holder_kkni_level, holder_kkni_levels, unit_holder_tier
+from certificates.selectors.competence import (
+    COMPETENCE_VERSION,
+    held_unit_codes,
+    holder_kkni_level,
+    holder_kkni_levels,
+    unit_holder_tier,
+)
 from kompeten_core.conf import settings as kompeten
+from kompeten_core.versions import tokens
 from placement.models import JobSeekerProfile, Vacancy
-from placement.selectors.seekers import consenting_profiles
+from placement.selectors.seekers import SEEKERS_VERSION, consenting_profiles
 from placement.selectors.vacancies import public_vacancies, required_unit_codes
 
 
@@ -66,14 +77,15 @@ def _rank_key(row: tuple, held: int, min_level: int | None) -> tuple:
     return (-held, below, -level, local, available_from, profile_id)
 
 
-def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[tuple[JobSeekerProfile, list, int]]:
-    """``(profile, required codes held, KKNI level)`` of the best ``limit`` consenting job seekers, best first.
+def _ranking(*, required: list[str], min_level: int | None, limit: int) -> tuple[list[tuple], datetime | None]:
+    """``[(profile id, required codes held, KKNI level)]`` of the best ``limit`` consenting job seekers, best first,
+    and the earliest moment a certificate this ranking rests on expires (None when none does).
 
-    With required units, four reads: (1) the *tier* — the holders who can still be shown, with the required codes
+    With required units, three reads: (1) the *tier* — the holders who can still be shown, with the required codes
     each holds (``unit_holder_tier``: ranked by the units held alone, ties kept, since every later key only orders
     people who hold as many); (2) the tier's local residence and start date, (3) their KKNI levels (the highest of
-    their valid certificates), as values; the tier is then ordered in Python by the same keys and cut; (4) the
-    shown profiles. Without: every consenting seeker, ranked and cut in the database (one read)."""
+    their valid certificates) and first expiry; the tier is then ordered in Python by the same keys and cut.
+    Without: every consenting seeker, ranked and cut in the database, then the shown ones' first expiry (two)."""
     if not required:
         level = Coalesce(holder_kkni_level(OuterRef("user_id")), 0)
         below = Case(When(level__lt=min_level, then=Value(1)), default=Value(0)) if min_level else Value(0)
@@ -81,26 +93,68 @@ def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[t
         if kompeten.LOCAL_PRIORITY:
             order.append(F("is_local").desc())
         order += [F("available_from").asc(), F("pk").asc()]
-        profiles = consenting_profiles().select_related("user").annotate(level=level, below=below).order_by(*order)
-        return [(profile, [], profile.level) for profile in profiles[:limit]]
+        rows = list(
+            consenting_profiles()
+            .annotate(level=level, below=below)
+            .order_by(*order)
+            .values_list("pk", "user_id", "level")[:limit]
+        )
+        _levels, expires = holder_kkni_levels(holder_ids=[user_id for _pk, user_id, _level in rows])
+        return [(pk, [], level) for pk, _user_id, level in rows], expires
     tier = unit_holder_tier(codes=required, holder_ids=consenting_profiles().values("user_id"), limit=limit)
     if not tier:
-        return []
+        return [], None
     keys = (
         consenting_profiles().filter(user_id__in=list(tier)).values_list("user_id", "is_local", "available_from", "pk")
     )
-    levels = holder_kkni_levels(holder_ids=list(tier))
+    levels, expires = holder_kkni_levels(holder_ids=list(tier))
     rows = [(*row, levels.get(row[0], 0)) for row in keys]
     shown = sorted(rows, key=lambda row: _rank_key(row, len(tier[row[0]]), min_level))[:limit]
-    profiles = consenting_profiles().filter(pk__in=[row[3] for row in shown]).select_related("user").in_bulk()
-    return [(profiles[row[3]], tier[row[0]], row[4]) for row in shown if row[3] in profiles]
+    return [(row[3], tier[row[0]], row[4]) for row in shown], expires
+
+
+def _ranked(*, required: list[str], min_level: int | None, limit: int) -> list[tuple[JobSeekerProfile, list, int]]:
+    """``(profile, required codes held, KKNI level)`` of the best ``limit`` consenting job seekers, best first.
+
+    The ranking is cached (``KOMPETEN_MATCH_CACHE_SECONDS``) under the version tokens of who holds what and of the
+    job seekers' profiles (``kompeten_core.versions``): issuing, correcting or revoking a certificate, or saving,
+    consenting, withdrawing or deleting a profile, makes the next read compute it afresh; it also expires when a
+    certificate it rests on expires. The profiles themselves are always read live, and only those who consent now
+    are shown. Warm: one cache read and one query; cold: the reads of ``_ranking`` as well."""
+    key = (
+        "placement:ranking:"
+        + hashlib.sha256(
+            repr(
+                (
+                    required,
+                    min_level,
+                    limit,
+                    kompeten.LOCAL_PRIORITY,
+                    kompeten.CONSENT_VERSION,
+                    tokens(COMPETENCE_VERSION, SEEKERS_VERSION),
+                )
+            ).encode()
+        ).hexdigest()
+    )
+    ranking = cache.get(key)
+    if ranking is None:
+        ranking, expires = _ranking(required=required, min_level=min_level, limit=limit)
+        seconds = kompeten.MATCH_CACHE_SECONDS
+        if expires is not None:
+            seconds = min(seconds, int((expires - timezone.now()).total_seconds()))
+        if seconds > 0:
+            cache.set(key, ranking, seconds)
+    profiles = consenting_profiles().filter(pk__in=[pk for pk, _held, _level in ranking]).select_related("user")
+    shown = profiles.in_bulk()
+    return [(shown[pk], held, level) for pk, held, level in ranking if pk in shown]
 
 
 def matches_for_vacancy(*, vacancy: Vacancy, limit: int = 50) -> list[SeekerMatch]:
     """Consenting job seekers ranked for the vacancy (with a required unit: those holding at least one), explained.
 
-    Five queries whatever the numbers (the required units, the units held per holder, the ranking keys and the
-    levels of those who can be shown, their profiles); a scheme adds two; without required units, two in all."""
+    Two queries when the ranking is cached (the required units, the profiles shown); computing it adds three
+    (the units held per holder, the ranking keys and the levels of those who can be shown), or two without
+    required units; a scheme adds two."""
     required = required_unit_codes(vacancy)
     return [
         SeekerMatch(

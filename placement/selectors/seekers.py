@@ -17,6 +17,10 @@ from certificates.selectors.competence import held_unit_codes
 from kompeten_core.conf import settings as kompeten
 from placement.models import Application, JobSeekerProfile, Vacancy
 
+# The version token (``kompeten_core.versions``) of the job seekers' profiles and consent: bumped by every service
+# that saves, consents, withdraws or deletes a profile, so that match lists cached under it are recomputed.
+SEEKERS_VERSION = "placement.seekers"
+
 
 def current_consent_q(prefix: str = "") -> Q:
     """A filter for profiles (or, with ``prefix`` such as ``"seeker__job_seeker_profile__"``, for rows reaching a

@@ -10,7 +10,9 @@ from django.utils.translation import gettext as _
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.uploads import content_matches
+from kompeten_core.versions import bump
 from placement.models import Application, JobSeekerProfile
+from placement.selectors.seekers import SEEKERS_VERSION
 from placement.services import PlacementRefused
 from placement.services.applications import application_move
 
@@ -32,6 +34,7 @@ def profile_save(*, user, tracks=(), **fields) -> JobSeekerProfile:
     profile.full_clean()
     profile.save()
     profile.tracks.set(tracks)
+    bump(SEEKERS_VERSION)
     return profile
 
 
@@ -44,6 +47,7 @@ def consent_give(*, user) -> JobSeekerProfile:
     profile.consent_at = timezone.now()
     profile.consent_version = kompeten.CONSENT_VERSION
     profile.save(update_fields=["consent_at", "consent_version"])
+    bump(SEEKERS_VERSION)
     audit_log(profile, "placement.consent", user=user, data={"given": True, "version": profile.consent_version})
     return profile
 
@@ -56,6 +60,7 @@ def consent_withdraw(*, user) -> JobSeekerProfile | None:
         return profile
     profile.consent_at = None
     profile.save(update_fields=["consent_at"])
+    bump(SEEKERS_VERSION)
     audit_log(profile, "placement.consent", user=user, data={"given": False})
     return profile
 
@@ -130,6 +135,7 @@ def profile_delete(*, user, withdraw_applications: bool = False) -> bool:
     profile.tracks.clear()
     audit_log(profile, "placement.consent", user=user, data={"given": False, "profile_deleted": True})
     profile.delete()
+    bump(SEEKERS_VERSION)
     return True
 
 

@@ -1,14 +1,18 @@
 """Matching ranks consenting job seekers on the required units they hold with a K verdict on a valid certificate,
 then KKNI level, then local residence, then availability — and every row says why."""
 
+import datetime
+
 import pytest
+from django.core.cache import cache
 from django.test import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from assessments.models import CourseUnit
+from certificates.models import Certificate
 from certificates.services.issuing import certificate_revoke
 from placement.selectors.matching import matches_for_vacancy, vacancies_for_seeker
-from placement.services.seekers import consent_withdraw
+from placement.services.seekers import consent_withdraw, profile_save
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 from tests.placement import factories
@@ -110,3 +114,83 @@ def test_a_seeker_sees_matching_vacancies_and_the_courses_for_a_near_miss():
     assert match.vacancy == near
     assert match.missing == [REQUIRED[2]]
     assert [page.pk for page in match.courses[REQUIRED[2]]] == [course.pk]
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_a_ranking_read_again_costs_two_queries_for_one_seeker_or_twenty(count, django_assert_num_queries):
+    # Given a vacancy whose match list was read once (the ranking is now cached)
+    vacancy = factories.vacancy(units=REQUIRED)
+    for _ in range(count):
+        factories.certified(user=factories.seeker(), codes=REQUIRED[:2])
+    vacancy.refresh_from_db()
+    first = matches_for_vacancy(vacancy=vacancy)
+    # When it is read again: the required units and the profiles shown, nothing else
+    with django_assert_num_queries(2):
+        again = matches_for_vacancy(vacancy=vacancy)
+    # Then it is the same list
+    assert [(m.profile.pk, m.held, m.kkni_level) for m in again] == [
+        (m.profile.pk, m.held, m.kkni_level) for m in first
+    ]
+
+
+def test_a_certificate_issued_after_a_cached_read_enters_the_next_read():
+    # Given a cached match list with one seeker
+    vacancy = factories.vacancy(units=REQUIRED)
+    first = factories.seeker()
+    factories.certified(user=first, codes=REQUIRED[:1])
+    assert [match.profile.user for match in matches_for_vacancy(vacancy=vacancy)] == [first]
+    # When another seeker is certified in more of the units (through the issuing service)
+    better = factories.seeker()
+    factories.certified(user=better, codes=REQUIRED)
+    # Then the next read shows them, first
+    assert [match.profile.user for match in matches_for_vacancy(vacancy=vacancy)] == [better, first]
+
+
+def test_a_profile_saved_after_a_cached_read_reorders_the_next_read():
+    # Given two seekers equal but for their start date, cached in that order
+    vacancy = factories.vacancy(units=REQUIRED[:1])
+    early, late = factories.seeker(local=False), factories.seeker(local=False, available_in_days=30)
+    for seeker in (early, late):
+        factories.certified(user=seeker, codes=REQUIRED[:1])
+    assert [match.profile.user for match in matches_for_vacancy(vacancy=vacancy)] == [early, late]
+    # When the later one can now start at once (the profile service)
+    profile_save(user=late, available_from=timezone.localdate() - datetime.timedelta(days=1))
+    # Then the next read puts them first
+    assert [match.profile.user for match in matches_for_vacancy(vacancy=vacancy)] == [late, early]
+
+
+def test_a_cached_ranking_expires_with_the_first_certificate_it_rests_on():
+    # Given a seeker whose certificate expires in a minute, matched once
+    vacancy = factories.vacancy(units=REQUIRED[:1])
+    seeker = factories.seeker()
+    certificate = factories.certified(user=seeker, codes=REQUIRED[:1])
+    Certificate.objects.filter(pk=certificate.pk).update(valid_until=timezone.now() + datetime.timedelta(seconds=60))
+    cached = []
+    original_set = cache.set
+
+    def spy(key, value, timeout=None, **kwargs):
+        if key.startswith("placement:ranking:"):
+            cached.append(timeout)
+        return original_set(key, value, timeout, **kwargs)
+
+    cache.set = spy
+    try:
+        # When the match list is read
+        matches_for_vacancy(vacancy=vacancy)
+    finally:
+        cache.set = original_set
+    # Then the ranking is kept no longer than the certificate stays valid (not the 300 s default)
+    assert len(cached) == 1 and 0 < cached[0] <= 60
+
+
+def test_a_ranking_resting_on_a_certificate_about_to_expire_is_not_cached():
+    # Given a seeker whose certificate expires within the second, matched once
+    vacancy = factories.vacancy(units=REQUIRED[:1])
+    seeker = factories.seeker()
+    certificate = factories.certified(user=seeker, codes=REQUIRED[:1])
+    Certificate.objects.filter(pk=certificate.pk).update(valid_until=timezone.now() + datetime.timedelta(seconds=1))
+    assert [match.profile.user for match in matches_for_vacancy(vacancy=vacancy)] == [seeker]
+    # When it has expired
+    Certificate.objects.filter(pk=certificate.pk).update(valid_until=timezone.now() - datetime.timedelta(seconds=1))
+    # Then the seeker is no longer matched
+    assert matches_for_vacancy(vacancy=vacancy) == []

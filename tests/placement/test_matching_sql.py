@@ -64,8 +64,8 @@ def test_a_vacancy_without_units_ranks_every_consenting_seeker(count, django_ass
     factories.seeker(consent=False)
     vacancy = factories.vacancy()
     vacancy.refresh_from_db()
-    # When it is matched: the (empty) units, the ranked profiles
-    with django_assert_num_queries(2):
+    # When it is matched: the (empty) units, the ranking, when the shown ones' certificates expire, the profiles
+    with django_assert_num_queries(4):
         ranked = matches_for_vacancy(vacancy=vacancy)
     # Then every consenting seeker comes back, the certified one first (the higher level)
     assert len(ranked) == count
