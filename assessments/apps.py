@@ -8,9 +8,9 @@ class AssessmentsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # The services enqueue the tasks by name (assessments.task_names): register them in every process, not only
-        # in a worker that autodiscovers them. Django loads the models before ready(), and not before it.
-        import assessments.tasks  # noqa: F401, PLC0415 - registers the tasks; only once the models are loaded
+        # Register the tasks in every process, not only in a worker that autodiscovers them: the outbox's relay and
+        # delivery look a task up by its name (``current_app.tasks[name]``) in whatever process runs them.
+        import assessments.tasks  # noqa: F401, PLC0415 - registers the tasks once the app registry is ready
 
         # A course holds its exam: the exam plugin extends the course's page rules (courses knows nothing of it).
         course_page = self.apps.get_model("courses", "CoursePage")

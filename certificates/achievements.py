@@ -3,17 +3,24 @@
 Reads the courses and assessments plugins (downward, docs/architecture.md) and never changes them.
 """
 
+from __future__ import annotations
+
 import calendar
 import datetime
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from assessments.models import Candidacy, UnitVerdict
+from assessments.competency.selectors.verdicts import candidacies_competent, verdicts_of_candidacy
 from assessments.standards.selectors import scheme_units, units_for_course
-from courses.models import Enrolment
 from courses.selectors import completion_requirements_met
+from courses.selectors_outcomes import enrolments_completed
 from courses.text import strip_bidi_controls
+
+if TYPE_CHECKING:
+    from assessments.models import Candidacy
+    from courses.models import Enrolment
 
 
 @dataclass(frozen=True)
@@ -50,7 +57,7 @@ def completed_enrolment(*, enrolment_id: int) -> Enrolment | None:
     A completion recorded is not taken on trust: the courses plugin's check runs again at issue (a passed exam,
     the required lessons published by the completion), so a completion recorded around the rules issues nothing.
     """
-    enrolment = Enrolment.objects.completed().filter(pk=enrolment_id).first()
+    enrolment = enrolments_completed().filter(pk=enrolment_id).first()
     if enrolment is None or not completion_requirements_met(enrolment=enrolment):
         return None
     return enrolment
@@ -81,12 +88,12 @@ def training_achievement(*, enrolment: Enrolment) -> Achievement:
 
 def competent_candidacy(*, candidacy_id: int) -> Candidacy | None:
     """The candidacy when its Kompeten recommendation is signed off (and countersigned where required)."""
-    return Candidacy.objects.competent().filter(pk=candidacy_id).first()
+    return candidacies_competent().filter(pk=candidacy_id).first()
 
 
 def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime) -> Achievement:
     event, scheme = candidacy.event, candidacy.event.scheme
-    verdicts = dict(UnitVerdict.objects.filter(candidacy=candidacy).values_list("unit_id", "verdict"))
+    verdicts = verdicts_of_candidacy(candidacy=candidacy)
     units = [
         {
             "code": row.unit.code,

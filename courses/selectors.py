@@ -231,9 +231,14 @@ def lesson_access(*, lesson, user, next_url: str = "") -> LessonAccess:
     return LessonAccess(allowed=True, course=course, enrolment=enrolment, done=done)
 
 
+def course_of_page(*, page) -> CoursePage | None:
+    """The course a page sits directly under (a module, an exam), or None when its parent is no course. One query."""
+    return CoursePage.objects.filter(path=page.path[:-STEPLEN]).first()
+
+
 def course_of_module(*, module) -> CoursePage | None:
     """The course a module belongs to (its parent in the tree), or None for any other page. One query."""
-    return CoursePage.objects.filter(path=module.path[:-STEPLEN]).first()
+    return course_of_page(page=module)
 
 
 def enrolment_count_live(*, course) -> int:

@@ -1,5 +1,7 @@
-"""Reads of batches and their trainees for the plugins above (placement's tracer study and figures): a constant
-number of queries, whatever the number of batches."""
+"""Reads of batches, enrolments and their trainees for the plugins above (assessments' candidacies from a batch,
+certificates' issuing and bulk runs, placement's tracer study and figures): a constant number of queries, whatever the
+number of batches. The plugins above read the courses plugin through these and ``courses.selectors``, never through
+``courses.models`` (``.importlinter``: ``lower-models``)."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 from wagtail.models import Page
 
-from courses.models import Batch, Enrolment, TrackPage
+from courses.models import Batch, Enrolment, EnrolmentQuerySet, TrackPage
 
 LIVE = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
@@ -66,6 +68,27 @@ def batch_trainees(*, batch_ids) -> QuerySet:
         .order_by()
         .values_list("batch_id", "user_id", "status")
     )
+
+
+def enrolments_completed() -> EnrolmentQuerySet:
+    """``Enrolment.objects.completed()``: completed enrolments with their trainee, course and batch — the one rule
+    of "completed" the plugins above read."""
+    return Enrolment.objects.completed()
+
+
+def batch_member_ids(*, batch) -> QuerySet:
+    """The user ids of everyone enrolled in the batch, whatever their status (a subquery, no query of its own)."""
+    return Enrolment.objects.filter(batch=batch).values("user_id")
+
+
+def batch_ids_for_user(*, user, course_ids) -> QuerySet:
+    """The ids of the batches ``user`` was enrolled in for these courses (a subquery, no query of its own)."""
+    return Enrolment.objects.filter(user=user, batch__course_id__in=course_ids).values("batch_id")
+
+
+def batch_choices() -> QuerySet[Batch]:
+    """Every batch with its course, newest first: the choices of an admin form (one query)."""
+    return Batch.objects.select_related("course").order_by("-starts_on", "name")
 
 
 def is_completed(status: str) -> bool:

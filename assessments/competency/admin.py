@@ -27,7 +27,7 @@ from assessments.competency.models import AssessmentEvent, AssessorRegistration,
 from assessments.competency.selectors.reports import event_report_rows
 from assessments.competency.services import candidacy as services
 from assessments.competency.services import event_reports
-from courses.models import Batch
+from courses.selectors_outcomes import batch_choices
 from kompeten_core import exports
 from kompeten_core.audit import audit_log
 from kompeten_core.private_files import private_file_response
@@ -139,7 +139,7 @@ class BatchChoiceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["batch"].queryset = Batch.objects.select_related("course").order_by("-starts_on")
+        self.fields["batch"].queryset = batch_choices()
 
 
 def event_add_batch(request, pk: int):

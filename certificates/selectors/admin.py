@@ -8,9 +8,10 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from django.db.models import Exists, OuterRef, QuerySet
 
-from assessments.models import AssessmentEvent, Candidacy
+from assessments.competency.selectors.verdicts import candidacies_competent
+from assessments.competency.selectors.verdicts import event_choices as assessment_event_choices
 from certificates.models import Certificate, Issuer, IssueRun
-from courses.models import Batch
+from courses.selectors_outcomes import batch_choices as course_batch_choices
 
 
 def certificate_list_admin() -> QuerySet[Certificate]:
@@ -37,7 +38,7 @@ def pending_competency_decisions(*, event_id: int | None = None) -> QuerySet:
     competency certificate and which hold no live certificate yet: the certification admin's decisions."""
     live = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
     candidacies = (
-        Candidacy.objects.competent()
+        candidacies_competent()
         .filter(event__scheme__certificate_rule__isnull=False)
         .filter(~Exists(live))
         .select_related("candidate", "event__scheme__certificate_rule__template__issuer")
@@ -60,11 +61,14 @@ def issue_run_for_admin(*, run_id) -> IssueRun | None:
 
 
 def batch_choices() -> QuerySet:
-    return Batch.objects.select_related("course").order_by("-starts_on", "name")
+    """The batches a bulk run may be for (the courses plugin's choices: newest first, with the course)."""
+    return course_batch_choices()
 
 
 def event_choices() -> QuerySet:
-    return AssessmentEvent.objects.select_related("scheme").order_by("-starts_on", "title")
+    """The assessment events a bulk run may be for (the assessments plugin's choices: newest first, with the
+    scheme)."""
+    return assessment_event_choices()
 
 
 def _colon_hex(digest: bytes) -> str:

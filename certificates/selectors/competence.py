@@ -5,12 +5,11 @@ from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db import connections
 from django.db.models import Max, Min, OuterRef, Q, QuerySet, Subquery
 from django.utils import timezone
 
 from assessments.competency.selectors.verdicts import competent_unit_codes
-from assessments.models import CompetencyUnit, UnitVerdict, Verdict
+from assessments.competency.selectors.verdicts import unit_holder_tier as verdict_holder_tier
 from certificates.models import Certificate
 
 # The version token (``kompeten_core.versions``) of who holds what: bumped when a certificate is issued, corrected or
@@ -60,49 +59,17 @@ def held_unit_codes(*, holder_ids: Iterable[int] | None = None, codes: Iterable[
 def unit_holder_tier(*, codes: list[str], holder_ids: QuerySet, limit: int) -> dict[int, list[str]]:
     """The people who can still be among the best ``limit`` holders of these unit codes: holder id → the codes
     (of ``codes``) they hold with a K verdict on a valid competency certificate, for those ranked at most ``limit``
-    by how many they hold (``RANK``: ties kept, since every later key of a ranking only orders people who hold as
-    many). ``holder_ids`` (a QuerySet of user ids, e.g. the consenting job seekers) narrows it. One query.
-
-    Written as SQL because the ORM cannot say it cheaply: it reaches a verdict's certificate through the candidacy
-    they share (``candidacy_id`` on both) where the ORM joins the candidacy table itself, and it groups and ranks
-    in one statement; on 150,000 verdicts that halves the read (``docs/performance.md``). The valid-certificate
-    rule is ``valid_competency_filter``'s: competency, active, not expired."""
-    codes = list(dict.fromkeys(codes))
-    if not codes:
-        return {}
-    verdicts, units = UnitVerdict._meta.db_table, CompetencyUnit._meta.db_table
-    certificates = Certificate._meta.db_table
-    holders_sql, holders_params = holder_ids.query.get_compiler(using=holder_ids.db).as_sql()
-    flag = "MAX(CASE WHEN u.code = %s THEN 1 ELSE 0 END)"
-    flags = ", ".join(f"{flag} AS unit_{n}" for n in range(len(codes)))
-    held = " + ".join([flag] * len(codes))
-    placeholders = ", ".join(["%s"] * len(codes))
-    sql = (
-        f"SELECT * FROM (SELECT c.holder_id, {flags}, RANK() OVER (ORDER BY {held} DESC) AS place "  # noqa: S608 — table names from the models, values as parameters
-        f"FROM {verdicts} v JOIN {certificates} c ON c.candidacy_id = v.candidacy_id "
-        f"JOIN {units} u ON u.id = v.unit_id "
-        f"WHERE v.verdict = %s AND u.code IN ({placeholders}) AND c.kind = %s AND c.status = %s "
-        f"AND (c.valid_until IS NULL OR c.valid_until > %s) AND c.holder_id IN ({holders_sql}) "
-        "GROUP BY c.holder_id) ranked WHERE place <= %s"
+    by how many they hold (ties kept). ``holder_ids`` (a QuerySet of user ids, e.g. the consenting job seekers)
+    narrows it. One query: the assessments plugin ranks its verdicts
+    (``assessments.competency.selectors.verdicts.unit_holder_tier``) over the candidacies of these valid
+    certificates, which travel into its SQL as a subquery."""
+    holders = (
+        valid_competency_certificates()
+        .filter(holder_id__in=holder_ids)
+        .order_by()
+        .values_list("candidacy_id", "holder_id")
     )
-    params = [
-        *codes,
-        *codes,
-        Verdict.COMPETENT,
-        *codes,
-        Certificate.Kind.COMPETENCY,
-        Certificate.Status.ACTIVE,
-        timezone.now(),
-        *holders_params,
-        limit,
-    ]
-    with connections[holder_ids.db].cursor() as cursor:
-        cursor.execute(sql, params)
-        rows = cursor.fetchall()
-    return {
-        holder_id: [code for code, flag_held in zip(codes, flags_held, strict=True) if flag_held]
-        for holder_id, *flags_held, _place in rows
-    }
+    return verdict_holder_tier(codes=codes, holders=holders, limit=limit)
 
 
 def holder_kkni_level(holder: OuterRef) -> Subquery:

@@ -5,8 +5,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
-from courses.models import Enrolment
 from courses.selectors import NextStep
+from courses.selectors_outcomes import is_completed
 
 
 def certificates_for_holder(*, user) -> QuerySet[Certificate]:
@@ -33,4 +33,4 @@ def next_steps_after_course(*, enrolments) -> dict[int, list[NextStep]]:
         url=reverse("certificates:mine"),
         description=_("It is issued once the course is completed and appears under My certificates."),
     )
-    return {e.pk: [step] for e in enrolments if e.status == Enrolment.Status.COMPLETED}
+    return {e.pk: [step] for e in enrolments if is_completed(e.status)}

@@ -12,11 +12,11 @@ import logging
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
-from assessments.models import Candidacy
+from assessments.competency.selectors.verdicts import candidacies_competent
 from certificates.models import Certificate, CourseCertificate, SchemeCertificate
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from certificates.tasks.rendering import certificate_render as certificate_render_task
-from courses.models import Enrolment
+from courses.selectors_outcomes import enrolments_completed
 
 logger = logging.getLogger(__name__)
 
@@ -39,7 +39,7 @@ def certificates_catch_up(*, now: datetime.datetime | None = None) -> dict:
     )
     automatic_courses = CourseCertificate.objects.filter(automatic=True).values("course_id")
     enrolments = (
-        Enrolment.objects.completed()
+        enrolments_completed()
         .filter(course_id__in=automatic_courses, completed_at__gte=now - LOOK_BACK)
         .filter(~Exists(live))
         .values_list("pk", flat=True)[:500]
@@ -51,7 +51,7 @@ def certificates_catch_up(*, now: datetime.datetime | None = None) -> dict:
     issued = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
     automatic_schemes = SchemeCertificate.objects.filter(automatic=True).values("scheme_id")
     candidacies = (
-        Candidacy.objects.competent()
+        candidacies_competent()
         .filter(event__scheme_id__in=automatic_schemes, signed_at__gte=now - LOOK_BACK)
         .filter(~Exists(issued))
         .values_list("pk", flat=True)[:500]

@@ -29,8 +29,8 @@ from certificates.models import (
 from certificates.selectors.competence import COMPETENCE_VERSION
 from certificates.services.design import design_snapshot
 from certificates.tasks.rendering import certificate_render as certificate_render_task
-from courses.models import Enrolment
 from courses.outbox import outbox_enqueue
+from courses.selectors_outcomes import enrolments_completed
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import public_base_url
 from kompeten_core.conf import settings as kompeten
@@ -257,9 +257,7 @@ def _achievement_again(old: Certificate) -> Achievement:
 
 
 def completed_enrolment_of(*, holder, course_id: int):
-    enrolment_id = (
-        Enrolment.objects.completed().filter(user=holder, course_id=course_id).values_list("pk", flat=True).first()
-    )
+    enrolment_id = enrolments_completed().filter(user=holder, course_id=course_id).values_list("pk", flat=True).first()
     return completed_enrolment(enrolment_id=enrolment_id) if enrolment_id else None
 
 

@@ -20,7 +20,7 @@ from certificates.models import Certificate, IssueRun
 from certificates.selectors import holder as certificate_selectors
 from certificates.selectors.public import mask_name
 from certificates.services.design import verify_url
-from courses.models import Enrolment
+from courses.selectors_outcomes import batch_ids_for_user
 
 
 @transaction.atomic
@@ -49,7 +49,7 @@ def certificate_archives_delete(*, holder) -> int:
     of a batch they were enrolled in, for a course they hold a certificate of); the files leave storage once
     committed. Returns how many. Idempotent: a run without its file is left alone."""
     course_ids = Certificate.objects.filter(holder=holder, course__isnull=False).values("course_id")
-    batch_ids = Enrolment.objects.filter(user=holder, batch__course_id__in=course_ids).values("batch_id")
+    batch_ids = batch_ids_for_user(user=holder, course_ids=course_ids)
     runs = list(
         IssueRun.objects.select_for_update()
         .filter(action=IssueRun.Action.ZIP, batch_id__in=batch_ids)

@@ -9,23 +9,23 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from assessments.models import Candidacy
+from assessments.competency.selectors.verdicts import candidacies_competent
 from certificates.models import Certificate, IssueRun
 from certificates.services.issuing import (
     CertificateRefused,
     certificate_issue_for_candidacy,
     certificate_issue_for_enrolment,
 )
-from courses.models import Enrolment
+from courses.selectors_outcomes import batch_member_ids, enrolments_completed
 
 
 def _targets(run: IssueRun) -> list[int]:
-    """The run's enrolments or candidacies, by the lower plugins' own rules (``Enrolment.objects.completed()``,
-    ``Candidacy.objects.competent()``): the same ones the pending list shows and the issuing service accepts."""
+    """The run's enrolments or candidacies, by the lower plugins' own rules (``enrolments_completed()``,
+    ``candidacies_competent()``): the same ones the pending list shows and the issuing service accepts."""
     if run.batch_id:
-        targets = Enrolment.objects.completed().filter(batch_id=run.batch_id)
+        targets = enrolments_completed().filter(batch_id=run.batch_id)
     else:
-        targets = Candidacy.objects.competent().filter(event_id=run.event_id)
+        targets = candidacies_competent().filter(event_id=run.event_id)
     return list(targets.order_by("pk").values_list("pk", flat=True))
 
 
@@ -69,7 +69,7 @@ def issue_run_execute(*, run_id: int) -> int:
 
 def batch_certificates(*, batch):
     """The live, rendered certificates of a batch's trainees for the batch's course."""
-    holders = Enrolment.objects.filter(batch=batch).values("user_id")
+    holders = batch_member_ids(batch=batch)
     return (
         Certificate.objects.filter(course_id=batch.course_id, holder_id__in=holders, rendered_at__isnull=False)
         .exclude(status=Certificate.Status.SUPERSEDED)

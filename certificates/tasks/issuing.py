@@ -2,8 +2,6 @@
 
 from celery import shared_task
 
-from certificates.services import issuing
-
 
 @shared_task(
     name="certificates.tasks.certificate_issue_for_enrolment",
@@ -14,7 +12,9 @@ from certificates.services import issuing
 )
 def certificate_issue_for_enrolment(*, enrolment_id: int) -> int | None:
     """A completed course: issue its training certificate when the course issues automatically."""
-    certificate = issuing.certificate_issue_for_enrolment(enrolment_id=enrolment_id, automatic=True)
+    from certificates.services.issuing import certificate_issue_for_enrolment as issue  # noqa: PLC0415 — STYLE
+
+    certificate = issue(enrolment_id=enrolment_id, automatic=True)
     return certificate.pk if certificate else None
 
 
@@ -27,5 +27,7 @@ def certificate_issue_for_enrolment(*, enrolment_id: int) -> int | None:
 )
 def certificate_issue_for_candidacy(*, candidacy_id: int) -> int | None:
     """A signed-off Kompeten: issue the competency certificate when the scheme issues automatically."""
-    certificate = issuing.certificate_issue_for_candidacy(candidacy_id=candidacy_id, automatic=True)
+    from certificates.services.issuing import certificate_issue_for_candidacy as issue  # noqa: PLC0415 — STYLE
+
+    certificate = issue(candidacy_id=candidacy_id, automatic=True)
     return certificate.pk if certificate else None

@@ -2,7 +2,6 @@
 
 from celery import Task, shared_task
 
-from certificates.services import rendering
 from kompeten_core.conf import settings as kompeten
 
 
@@ -26,4 +25,6 @@ class RenderTask(Task):
 )
 def certificate_render(*, certificate_id: int) -> bool:
     """Render, sign and store one certificate's PDF (a second run finds it rendered and does nothing)."""
-    return rendering.certificate_render(certificate_id=certificate_id)
+    from certificates.services.rendering import certificate_render as render  # noqa: PLC0415 — STYLE
+
+    return render(certificate_id=certificate_id)

@@ -12,7 +12,7 @@ from courses.text import strip_bidi_controls
 from lms.accounts.usernames import username_normalise, username_validator
 from lms.models import User
 from lms.selectors import username_look_alike_exists
-from lms.tasks import email_send
+from lms.tasks import email_send as email_send_task
 
 
 def clean_full_name(form: forms.Form) -> str:
@@ -124,7 +124,7 @@ class QueuedPasswordResetForm(PasswordResetForm):
     ):
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        outbox_enqueue(task=email_send, kwargs={"subject": subject, "body": body, "to": [to_email]})
+        outbox_enqueue(task=email_send_task, kwargs={"subject": subject, "body": body, "to": [to_email]})
 
 
 class TotpCodeForm(forms.Form):

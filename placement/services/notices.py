@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from courses.outbox import outbox_enqueue
 from placement.models import Application, EmployerMember, PlacementNotice
-from placement.tasks.notices import placement_notice_email_send
+from placement.tasks.notices import placement_notice_email_send as placement_notice_email_send_task
 
 
 def _recipients(application: Application, kind: str, actor) -> list[int]:
@@ -36,7 +36,7 @@ def notices_announce(*, application: Application, kind: str, actor) -> list[Plac
         for user_id in _recipients(application, kind, actor)
     ]
     for notice in notices:
-        outbox_enqueue(task=placement_notice_email_send, kwargs={"notice_id": notice.pk})
+        outbox_enqueue(task=placement_notice_email_send_task, kwargs={"notice_id": notice.pk})
     return notices
 
 

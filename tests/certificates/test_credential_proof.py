@@ -16,7 +16,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from django.urls import reverse
 
 from certificates.keys import key_id
-from tests.certificates.test_openbadges_support import competency_certificate, training_certificate
+from tests.certificates.openbadges_support import competency_certificate, training_certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +100,7 @@ def test_the_same_certificate_gives_the_same_document(client):
 
 
 def test_the_jwt_is_unchanged_and_carries_no_embedded_proof(client):
-    from tests.certificates.test_openbadges_support import verify
+    from tests.certificates.openbadges_support import verify
 
     certificate = training_certificate()
     token = client.get(reverse("certificates:credential_jwt", args=[certificate.verification_code])).content.decode()

@@ -11,8 +11,8 @@ from certificates.models import Issuer
 from certificates.services.issuing import certificate_issue_for_enrolment
 from certificates.services.pdf_check import Signature, pdf_check
 from tests.certificates import factories
+from tests.certificates.openbadges_support import verify
 from tests.certificates.test_credential_proof import proof_holds
-from tests.certificates.test_openbadges_support import verify
 
 pytestmark = pytest.mark.django_db
 

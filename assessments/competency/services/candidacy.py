@@ -28,7 +28,7 @@ from assessments.competency.selectors.candidacy import assessing_opens_on
 from assessments.competency.services.notifications import notification_enqueue
 from assessments.signals import candidate_competent
 from assessments.standards.models import PerformanceCriterion, SchemeUnit
-from courses.models import Enrolment
+from courses.selectors_outcomes import batch_trainees
 from kompeten_core.audit import audit_log
 
 
@@ -95,9 +95,7 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
 @transaction.atomic
 def candidacies_from_batch(*, event: AssessmentEvent, batch) -> list[Candidacy]:
     """Add every active or completed trainee of a batch as a candidate (those already in are kept)."""
-    users = Enrolment.objects.filter(
-        batch=batch, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
-    ).values_list("user_id", flat=True)
+    users = [user_id for _batch_id, user_id, _status in batch_trainees(batch_ids=[batch.pk])]
     existing = set(Candidacy.objects.filter(event=event).values_list("candidate_id", flat=True))
     Candidacy.objects.bulk_create(
         [Candidacy(event=event, candidate_id=user_id, batch=batch) for user_id in users if user_id not in existing]

@@ -2,7 +2,6 @@
 
 import secrets
 
-from celery import current_app
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -10,7 +9,7 @@ from django.utils import timezone
 
 from assessments.competency.models import AssessmentEvent, EventReportFile
 from assessments.competency.selectors.reports import event_report_rows
-from assessments.task_names import EVENT_REPORT_RENDER
+from assessments.tasks import event_report_render as event_report_render_task
 from courses.outbox import outbox_enqueue
 from kompeten_core.audit import audit_log
 
@@ -35,7 +34,7 @@ def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
     then only delays it)."""
     report = EventReportFile.objects.create(event=event, requested_by=user)
     audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
-    outbox_enqueue(task=current_app.tasks[EVENT_REPORT_RENDER], kwargs={"report_id": report.pk})
+    outbox_enqueue(task=event_report_render_task, kwargs={"report_id": report.pk})
     return report
 
 

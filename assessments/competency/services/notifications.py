@@ -1,6 +1,5 @@
 """E-mails about competency assessment, written in the recipient's language when the user model knows it."""
 
-from celery import current_app
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.utils import formats, timezone, translation
@@ -8,7 +7,7 @@ from django.utils.translation import gettext as _
 
 from assessments.competency.models import Candidacy, Notice
 from assessments.competency.selectors.candidacy import assessing_opens_on
-from assessments.task_names import NOTIFICATION_EMAIL_SEND
+from assessments.tasks import notification_email_send as notification_email_send_task
 from courses.outbox import outbox_enqueue
 
 
@@ -16,7 +15,7 @@ def notification_enqueue(*, user_id: int, kind: str, candidacy_id: int) -> None:
     """An on-site notice now, and an e-mail through the task outbox (stored now, sent once the transaction commits)."""
     Notice.objects.create(user_id=user_id, kind=kind, candidacy_id=candidacy_id)
     outbox_enqueue(
-        task=current_app.tasks[NOTIFICATION_EMAIL_SEND],
+        task=notification_email_send_task,
         kwargs={"user_id": user_id, "kind": kind, "candidacy_id": candidacy_id},
     )
 

@@ -13,7 +13,6 @@ from wagtail.permission_policies.pages import PagePermissionPolicy
 from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
 from assessments.exams.pages import ExamPage
 from courses import selectors as course_selectors
-from courses.models import CoursePage
 from courses.selectors import NextStep
 
 
@@ -26,8 +25,7 @@ class Eligibility:
 
 
 def course_of_exam(*, exam: ExamPage):
-
-    return CoursePage.objects.filter(path=exam.path[: -ExamPage.steplen]).first()
+    return course_selectors.course_of_page(page=exam)
 
 
 def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:

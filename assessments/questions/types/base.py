@@ -19,7 +19,11 @@ from django.utils.translation import gettext
 Snapshot = dict[str, Any]
 Answer = dict[str, Any]
 
-#: Largest answer body a caller should accept before ``json.loads`` (a 20,000-character essay in UTF-8 fits).
+#: The answer format's own bounds, not settings (CONTRIBUTING.md, "How to add a setting"): like a column's
+#: ``max_length`` they define what an answer of each type is — answers already stored, graded and shown in reviews
+#: were cut to them, and the question types' ``clean`` and tests rely on them — so an operator does not change them
+#: per site. The one operator limit on answers is ``KOMPETEN_ANSWER_MAX_BYTES`` (``kompeten_core.conf``), the
+#: request body read before ``json.loads``; its default leaves room for ``ESSAY_MAX_CHARS`` four-byte characters.
 SHORT_TEXT_MAX_CHARS = 500
 ESSAY_MAX_CHARS = 20_000
 NUMBER_MAX_CHARS = 40
