@@ -93,14 +93,14 @@ def _ranking(*, required: list[str], min_level: int | None, limit: int) -> tuple
         if kompeten.LOCAL_PRIORITY:
             order.append(F("is_local").desc())
         order += [F("available_from").asc(), F("pk").asc()]
-        rows = list(
+        rows = list(  # the ordering's annotations selected too: a values query without them fails on PostgreSQL
             consenting_profiles()
             .annotate(level=level, below=below)
             .order_by(*order)
-            .values_list("pk", "user_id", "level")[:limit]
+            .values_list("pk", "user_id", "level", "below", "is_local", "available_from")[:limit]
         )
-        _levels, expires = holder_kkni_levels(holder_ids=[user_id for _pk, user_id, _level in rows])
-        return [(pk, [], level) for pk, _user_id, level in rows], expires
+        _levels, expires = holder_kkni_levels(holder_ids=[row[1] for row in rows])
+        return [(row[0], [], row[2]) for row in rows], expires
     tier = unit_holder_tier(codes=required, holder_ids=consenting_profiles().values("user_id"), limit=limit)
     if not tier:
         return [], None
