@@ -41,7 +41,7 @@ from wagtail.users.models import UserProfile
 
 from kompeten_core.audit import audit_log
 from lms import roles
-from lms.security.encryption import mask_national_id
+from kompeten_core.encryption import mask_national_id
 
 FORMAT_VERSION = 1
 DELETED_NAME = "Pengguna terhapus #{id}"

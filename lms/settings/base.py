@@ -444,7 +444,7 @@ KOMPETEN_NEXT_STEPS = [
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))
 # Public address printed in QR codes and credentials (defaults to WAGTAILADMIN_BASE_URL).
 KOMPETEN_PUBLIC_BASE_URL = env_str("KOMPETEN_PUBLIC_BASE_URL") or None
-# Key material for personal data encrypted at rest (national ID numbers: lms.security.encryption), comma-separated for
+# Key material for personal data encrypted at rest (national ID numbers: kompeten_core.encryption), comma-separated for
 # rotation (the first encrypts). Required in production; elsewhere derived from SECRET_KEY when empty.
 KOMPETEN_FIELD_KEY = env_str("KOMPETEN_FIELD_KEY")
 
