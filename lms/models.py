@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 from courses.api.scopes import SCOPES
 from courses.text import strip_bidi_controls
-from lms.accounts.usernames import username_skeleton_expression, username_validator
 from kompeten_core.encryption import EncryptedTextField, mask_national_id
+from lms.accounts.usernames import username_skeleton_expression, username_validator
 
 
 class User(AbstractUser):
