@@ -434,6 +434,7 @@ KOMPETEN_SIGNUP_URL = "lms:signup"
 KOMPETEN_REAUTHENTICATOR = "lms.security.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
+KOMPETEN_SELECTION_TEST_SCORES = "assessments.exams.selectors.selection.selection_test_scores"
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [
     "assessments.exams.selectors.attempts.next_steps_after_lessons",

@@ -1,0 +1,23 @@
+import pytest
+from django.core.files.storage import storages
+
+from tests.courses.registration import factories
+
+
+@pytest.fixture
+def batch(db):
+    return factories.registration_batch(capacity=2)
+
+
+@pytest.fixture
+def stored_documents():
+    """The names of the documents in private storage, now (call it again to compare)."""
+
+    def listing() -> set[str]:
+        storage = storages["private"]
+        try:
+            return set(storage.listdir("courses/registration")[1])
+        except FileNotFoundError:
+            return set()
+
+    return listing
