@@ -11,7 +11,13 @@ def batch(db):
 
 @pytest.fixture
 def stored_documents():
-    """The names of the documents in private storage, now (call it again to compare)."""
+    """The names of the documents in private storage, now (call it again to compare); empty at the start."""
+    storage = storages["private"]
+    try:
+        for name in storage.listdir("courses/registration")[1]:
+            storage.delete(f"courses/registration/{name}")
+    except FileNotFoundError:
+        pass
 
     def listing() -> set[str]:
         storage = storages["private"]
