@@ -1,6 +1,6 @@
 import pytest
-from django.core.files.storage import storages
 
+from kompeten_core.private_files import private_storage
 from tests.courses.registration import factories
 
 
@@ -12,7 +12,7 @@ def batch(db):
 @pytest.fixture
 def stored_documents():
     """The names of the documents in private storage, now (call it again to compare); empty at the start."""
-    storage = storages["private"]
+    storage = private_storage()
     try:
         for name in storage.listdir("courses/registration")[1]:
             storage.delete(f"courses/registration/{name}")
@@ -20,7 +20,7 @@ def stored_documents():
         pass
 
     def listing() -> set[str]:
-        storage = storages["private"]
+        storage = private_storage()
         try:
             return set(storage.listdir("courses/registration")[1])
         except FileNotFoundError:
