@@ -38,6 +38,10 @@ class Batch(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("instructors"), blank=True, related_name="batches_taught"
     )
     enrolment_open = models.BooleanField(_("enrolment open"), default=True)
+    #: A batch with a registration window takes applications and selects its trainees (courses.training.registration);
+    #: nobody enrols in it directly.
+    registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
+    registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
 
     class Meta:
@@ -53,6 +57,11 @@ class Batch(models.Model):
                 condition=models.Q(capacity__isnull=True) | models.Q(capacity__gt=0),
                 name="courses_batch_capacity_positive",
             ),
+            models.CheckConstraint(
+                condition=models.Q(registration_opens__isnull=True, registration_closes__isnull=True)
+                | models.Q(registration_closes__gt=models.F("registration_opens")),
+                name="courses_batch_registration_window",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -61,6 +70,21 @@ class Batch(models.Model):
     def clean(self) -> None:
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
             raise ValidationError({"ends_on": _("A batch cannot end before it starts.")})
+        if (self.registration_opens is None) != (self.registration_closes is None):
+            raise ValidationError(
+                {"registration_closes": _("Give both the opening and the closing of the registration, or neither.")}
+            )
+        if self.registration_opens and self.registration_closes and self.registration_closes <= self.registration_opens:
+            raise ValidationError({"registration_closes": _("The registration must close after it opens.")})
+
+    @property
+    def takes_applications(self) -> bool:
+        """Does the batch select its trainees from applications (it has a registration window)?"""
+        return self.registration_opens is not None
+
+    def registration_is_open(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.takes_applications and self.registration_opens <= now < self.registration_closes
 
 
 class EnrolmentQuerySet(models.QuerySet):
@@ -170,3 +194,6 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} {self.pk}"
+
+
+from courses.training.registration.models import Application, RegistrationNotice, SelectionPlan  # noqa: E402, F401

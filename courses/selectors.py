@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.db.models import CharField, Count, Exists, F, Func, IntegerField, OuterRef, Q, Subquery
 from django.shortcuts import resolve_url
+from django.utils import timezone
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.http import urlencode
 from django.utils.module_loading import import_string
@@ -72,9 +73,13 @@ def prerequisite_list(*, course, user) -> list[dict]:
 
 
 def batch_list_open(*, course):
-    """Batches of the course open for enrolment, with the seats taken (one query)."""
+    """Batches of the course open for enrolment, or taking applications now (``Batch.takes_applications``: the page
+    links to their application form), with the seats taken (one query)."""
+    now = timezone.now()
+    direct = Q(enrolment_open=True, registration_opens__isnull=True)
+    registration = Q(registration_opens__lte=now, registration_closes__gt=now)
     return (
-        Batch.objects.filter(course=course, enrolment_open=True)
+        Batch.objects.filter(direct | registration, course=course)
         .annotate(taken=Count("enrolments", filter=Q(enrolments__status__in=LIVE_ENROLMENT)))
         .order_by("starts_on", "name")
     )

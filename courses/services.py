@@ -39,8 +39,9 @@ def _prerequisites_missing(*, user, course) -> list[str]:
     return list(prerequisites.exclude(pk__in=completed).order_by("title").values_list("title", flat=True))
 
 
-def _batch_check(*, course, batch: Batch | None) -> Batch | None:
-    """Lock and check the batch; without one, the course must have no batch open (self-paced)."""
+def _batch_check(*, course, batch: Batch | None, selected: bool = False) -> Batch | None:
+    """Lock and check the batch; without one, the course must have no batch open (self-paced). A batch that takes
+    applications (``Batch.takes_applications``) enrols only the applicants its selection accepted (``selected``)."""
     if batch is None:
         if Batch.objects.filter(course=course).exists():
             raise EnrolmentRefused(_("Choose a batch to enrol in."), code="batch_required")
@@ -48,7 +49,11 @@ def _batch_check(*, course, batch: Batch | None) -> Batch | None:
     batch = Batch.objects.select_for_update().get(pk=batch.pk)
     if batch.course_id != course.pk:
         raise EnrolmentRefused(_("This batch belongs to another course."), code="wrong_batch")
-    if not batch.enrolment_open:
+    if batch.takes_applications and not selected:
+        raise EnrolmentRefused(
+            _("This batch selects its trainees: apply for it and take part in the selection."), code="selection"
+        )
+    if not batch.enrolment_open and not selected:
         raise EnrolmentRefused(_("Enrolment in this batch is closed."), code="closed")
     if batch.capacity is not None:
         taken = Enrolment.objects.filter(batch=batch, status__in=LIVE_ENROLMENT).count()
@@ -58,8 +63,12 @@ def _batch_check(*, course, batch: Batch | None) -> Batch | None:
 
 
 @transaction.atomic
-def enrolment_create(*, user, course: CoursePage, batch: Batch | None = None) -> tuple[Enrolment, bool]:
+def enrolment_create(
+    *, user, course: CoursePage, batch: Batch | None = None, selected: bool = False
+) -> tuple[Enrolment, bool]:
     """Enrol a user in a course (and batch). Enrolling again returns the existing enrolment, unchanged.
+    ``selected``: the batch's selection accepted this user (``courses.training.registration``), who may be enrolled
+    in a batch that takes applications, whether or not its direct enrolment is open.
 
     Refuses, with a translated message, a course that is not published, a closed or full batch, and a
     user who has not completed the course's prerequisites.
@@ -80,7 +89,7 @@ def enrolment_create(*, user, course: CoursePage, batch: Batch | None = None) ->
             % {"courses": ", ".join(missing)},
             code="prerequisites",
         )
-    batch = _batch_check(course=course, batch=batch)
+    batch = _batch_check(course=course, batch=batch, selected=selected)
     if existing is not None:  # a withdrawn trainee comes back
         existing.status, existing.batch, existing.enrolled_at = Enrolment.Status.ACTIVE, batch, timezone.now()
         existing.full_clean()

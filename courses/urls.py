@@ -2,6 +2,7 @@ from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
 from courses import views
+from courses.training.registration import urls as registration_urls
 
 app_name = "courses"
 
@@ -12,4 +13,5 @@ urlpatterns = [
     path("kursus/<id:course_id>/lanjut/", views.course_continue, name="continue"),
     path("pelajaran/<id:lesson_id>/selesai/", views.lesson_complete, name="lesson_complete"),
     path("angkatan/<id:batch_id>/", views.batch_roster, name="batch_roster"),
+    *registration_urls.urlpatterns,
 ]

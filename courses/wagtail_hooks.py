@@ -16,7 +16,8 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-import courses.converters  # noqa: F401 - registers the id converter
+import courses.converters
+import courses.training.registration.wagtail_hooks  # noqa: F401 - registration and selection: their hooks
 from courses import personal_data, selectors, services
 from courses.forms import CsvEnrolmentForm
 from courses.models import Batch, LessonPage
@@ -71,6 +72,7 @@ class BatchViewSet(ModelViewSet):
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldRowPanel([FieldPanel("capacity"), FieldPanel("enrolment_open")]),
+        FieldRowPanel([FieldPanel("registration_opens"), FieldPanel("registration_closes")]),
         FieldPanel("instructors"),
     ]
 

@@ -69,6 +69,14 @@ DEFAULTS: dict[str, Any] = {
     "API_RATES": {"user": "600/minute", "client": "1200/minute", "anon": "120/minute"},
     "API_PAGE_SIZE": 50,
     "API_IDEMPOTENCY_SECONDS": 24 * 3600,
+    # Registration for a batch (courses.training.registration): the largest document (identity card, diploma: PDF,
+    # JPEG or PNG by their content) in bytes, and the longest free text (disability, interview notes) in characters.
+    "REGISTRATION_DOCUMENT_MAX_BYTES": 5 * 1024 * 1024,
+    "REGISTRATION_TEXT_MAX_CHARS": 2000,
+    # The selection test's scores: dotted path to ``f(*, exam_id: int, user_ids: list[int]) -> dict[user id, score]``
+    # giving each applicant's best score 0-100 on that exam (absent: not sat), raising LookupError when the page is
+    # not an exam; "" when no plugin offers exams (a plan then has no test). The exam plugin plugs it in.
+    "SELECTION_TEST_SCORES": "",
     # --- assessments ---------------------------------------------------------------------------------------------
     # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
     "ATTEMPT_GRACE_SECONDS": 30,

@@ -9,8 +9,8 @@ from wagtail.models import Page
 
 from courses.api.scopes import SCOPES
 from courses.text import strip_bidi_controls
+from kompeten_core.encryption import EncryptedTextField, mask_national_id
 from lms.accounts.usernames import username_skeleton_expression, username_validator
-from lms.security.encryption import EncryptedTextField, mask_national_id
 
 
 class User(AbstractUser):
@@ -39,7 +39,7 @@ class User(AbstractUser):
     preferred_language = models.CharField(
         _("preferred language"), max_length=8, choices=Language.choices, default=Language.INDONESIAN
     )
-    #: Encrypted at rest (``lms.security.encryption``); shown only masked (``national_id_masked``).
+    #: Encrypted at rest (``kompeten_core.encryption``); shown only masked (``national_id_masked``).
     national_id = EncryptedTextField(
         _("national ID number (NIK)"),
         blank=True,

@@ -40,8 +40,8 @@ from wagtail.models import ModelLogEntry
 from wagtail.users.models import UserProfile
 
 from kompeten_core.audit import audit_log
+from kompeten_core.encryption import mask_national_id
 from lms import roles
-from lms.security.encryption import mask_national_id
 
 FORMAT_VERSION = 1
 DELETED_NAME = "Pengguna terhapus #{id}"

@@ -434,6 +434,7 @@ KOMPETEN_SIGNUP_URL = "lms:signup"
 KOMPETEN_REAUTHENTICATOR = "lms.security.reauthentication.PasswordOrCodeReauthenticator"
 # A course is complete when its required lessons are done and its exams passed.
 KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
+KOMPETEN_SELECTION_TEST_SCORES = "assessments.exams.selectors.selection.selection_test_scores"
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [
     "assessments.exams.selectors.attempts.next_steps_after_lessons",
@@ -444,7 +445,7 @@ KOMPETEN_NEXT_STEPS = [
 KOMPETEN_CERTIFICATE_KEYS_DIR = env_str("KOMPETEN_CERTIFICATE_KEYS_DIR", str(BASE_DIR / "var" / "keys"))
 # Public address printed in QR codes and credentials (defaults to WAGTAILADMIN_BASE_URL).
 KOMPETEN_PUBLIC_BASE_URL = env_str("KOMPETEN_PUBLIC_BASE_URL") or None
-# Key material for personal data encrypted at rest (national ID numbers: lms.security.encryption), comma-separated for
+# Key material for personal data encrypted at rest (national ID numbers: kompeten_core.encryption), comma-separated for
 # rotation (the first encrypts). Required in production; elsewhere derived from SECRET_KEY when empty.
 KOMPETEN_FIELD_KEY = env_str("KOMPETEN_FIELD_KEY")
 

@@ -54,6 +54,7 @@ from tests.assessments.exams.factories import enrolled, exam_create
 from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
+from tests.courses.registration import factories as registration_factories
 from tests.factories import UserFactory
 from tests.placement import factories as placement_factories
 
@@ -224,6 +225,11 @@ def build_world() -> World:
         contract=Vacancy.Contract.PKWT,
         recorded_by=superuser,
     )
+    # Trainee A's application for a batch of the same course whose registration is open, with its documents and the
+    # batch's selection plan.
+    registration_batch = registration_factories.registration_batch(course_page=course, capacity=2)
+    registration_factories.plan(batch=registration_batch)
+    batch_application = registration_factories.application(batch=registration_batch, user=trainee_a)
     # Trainee A's tracer survey of the batch (its link is answered without logging in).
     tracer_token = tracer.tracer_token(person_id=trainee_a.pk, batch_id=batch.pk, months=3)
     TracerSurvey.objects.create(
@@ -285,6 +291,8 @@ def build_world() -> World:
         "demand": demand.pk,
         "placement": placement.pk,
         "tracer_token": tracer_token,
+        "registration_batch": registration_batch.pk,
+        "batch_application": batch_application.pk,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world
