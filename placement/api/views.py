@@ -173,8 +173,10 @@ class EmployerVacancyList(ApiMixin, generics.ListCreateAPIView):
         employer = next((e for e in employers if e.pk == wanted), None) if wanted else None
         if employer is None and wanted is None and len(employers) == 1:
             employer = employers[0]
-        if employer is None:
+        if employer is None and wanted is None and employers:
             raise exceptions.ValidationError({"employer": [_("Choose an employer you act for.")]})
+        if employer is None:
+            raise Http404  # an employer I do not act for, as any object that is not mine
         vacancy = _vacancy_saved(request, employer_id=employer.pk, vacancy=None, changes=form.validated_data)
         body = serializers.EmployerVacancyDetailSerializer(vacancy, context={"request": request}).data
         return Response(body, status=status.HTTP_201_CREATED)
