@@ -193,7 +193,8 @@ def trainee_get_or_create(*, email: str, full_name: str):
 @transaction.atomic
 def api_access_revoke(*, user, application_id: int) -> int:
     """Take back everything one OAuth client holds for this user: its access tokens (refused from the next
-    request on), refresh tokens and unused authorization codes. Returns how many tokens were revoked."""
+        request on), refresh tokens and unused authorization codes. Returns how many tokens were revoked; audited
+    (``lms.api_access_revoke``) when there were any."""
     count = 0
     for refresh in RefreshToken.objects.filter(user=user, application_id=application_id, revoked__isnull=True):
         refresh.revoke()
@@ -202,4 +203,6 @@ def api_access_revoke(*, user, application_id: int) -> int:
         token.revoke()
         count += 1
     Grant.objects.filter(user=user, application_id=application_id).delete()
+    if count:
+        audit_log(user, "lms.api_access_revoke", user=user, data={"application": application_id, "tokens": count})
     return count

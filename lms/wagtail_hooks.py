@@ -16,6 +16,7 @@ AUDIT_ACTIONS = {
     "lms.two_factor_disable": _("Two-step verification turned off"),
     "lms.two_factor_recovery_codes": _("New recovery codes made"),
     "lms.two_factor_recovery_code_use": _("Logged in with a recovery code"),
+    "lms.api_access_revoke": _("An app's access removed by the account's owner"),
 }
 _ROLES_BEFORE = "_kompeten_roles_before"
 

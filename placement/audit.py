@@ -14,6 +14,8 @@ AUDIT_ACTIONS = {
     "placement.employer_register": _("Employer registered"),
     "placement.employer_member_add": _("Employer member added"),
     "placement.employer_member_remove": _("Employer member removed"),
+    "placement.vacancy_create": _("Vacancy created"),
+    "placement.vacancy_change": _("Vacancy changed"),
     "placement.vacancy_open": _("Vacancy opened"),
     "placement.vacancy_close": _("Vacancy closed"),
     "placement.vacancy_fill": _("Vacancy marked filled"),

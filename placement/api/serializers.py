@@ -44,6 +44,73 @@ class EmployerVacancySerializer(serializers.ModelSerializer):
         fields = ["id", "title", "employer_name", "status", "positions", "closes_on", "opened_at", "applicant_count"]
 
 
+class EmployerVacancyDetailSerializer(serializers.ModelSerializer):
+    """One of my employer's vacancies, everything its edit page shows (``unit_codes``: its own required units)."""
+
+    employer_id = serializers.IntegerField(read_only=True)
+    employer_name = serializers.CharField(source="employer.name", read_only=True)
+    track_id = serializers.IntegerField(read_only=True, allow_null=True)
+    scheme_id = serializers.IntegerField(read_only=True, allow_null=True)
+    unit_codes = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Vacancy
+        fields = [
+            "id",
+            "employer_id",
+            "employer_name",
+            "status",
+            "title",
+            "description",
+            "positions",
+            "track_id",
+            "scheme_id",
+            "unit_codes",
+            "min_kkni_level",
+            "min_education",
+            "location",
+            "wage_min",
+            "wage_max",
+            "contract",
+            "shifts",
+            "closes_on",
+            "created_at",
+            "opened_at",
+        ]
+
+    def get_unit_codes(self, vacancy) -> list[str]:
+        return [unit.code for unit in vacancy.units.all()]
+
+
+_ID = {"min_value": 1, "max_value": 2**62}
+
+
+class VacancyWriteSerializer(serializers.Serializer):
+    """What an employer sends to create (POST: every field without a default) or change (PATCH: any of them) a
+    vacancy. The shape is checked here; the rules (a live track, known units, a closing date not in the past, the
+    wage range) are the employer page's form's, through placement's services."""
+
+    employer = serializers.IntegerField(
+        **_ID, required=False, help_text="The employer (its id); needed only when I act for more than one."
+    )
+    title = serializers.CharField(max_length=200)
+    description = serializers.CharField(max_length=20000)
+    positions = serializers.IntegerField(min_value=1, max_value=100000, default=1)
+    track = serializers.IntegerField(**_ID, required=False, allow_null=True, help_text="A published track (its id).")
+    scheme = serializers.IntegerField(**_ID, required=False, allow_null=True, help_text="A scheme (its id).")
+    unit_codes = serializers.ListField(
+        child=serializers.CharField(max_length=40), max_length=100, required=False, help_text="Required unit codes."
+    )
+    min_kkni_level = serializers.IntegerField(min_value=1, max_value=9, required=False, allow_null=True)
+    min_education = serializers.ChoiceField(choices=Vacancy.Education.choices, required=False, allow_blank=True)
+    location = serializers.CharField(max_length=200)
+    wage_min = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    wage_max = serializers.IntegerField(min_value=0, max_value=2**31 - 1)
+    contract = serializers.ChoiceField(choices=Vacancy.Contract.choices)
+    shifts = serializers.CharField(max_length=120, required=False, allow_blank=True)
+    closes_on = serializers.DateField()
+
+
 class MyApplicationSerializer(serializers.ModelSerializer):
     vacancy_id = serializers.IntegerField(read_only=True)
     vacancy_title = serializers.CharField(source="vacancy.title", read_only=True)

@@ -10,6 +10,8 @@ urlpatterns = [
     path("vacancies/<id:vacancy_id>/", views.VacancyDetail.as_view(), name="vacancy_detail"),
     path("me/applications/", views.MyApplicationList.as_view(), name="my_application_list"),
     path("employer/vacancies/", views.EmployerVacancyList.as_view(), name="employer_vacancy_list"),
+    path("employer/vacancies/<id:vacancy_id>/", views.EmployerVacancyDetail.as_view(), name="employer_vacancy_detail"),
+    path("employer/vacancies/<id:vacancy_id>/open/", views.EmployerVacancyOpen.as_view(), name="employer_vacancy_open"),
     path(
         "employer/vacancies/<id:vacancy_id>/close/", views.EmployerVacancyClose.as_view(), name="employer_vacancy_close"
     ),

@@ -42,8 +42,9 @@ def _checked(vacancy: Vacancy) -> None:
 @transaction.atomic
 def vacancy_save(*, by, employer_id: int, units=(), vacancy: Vacancy | None = None, **fields) -> Vacancy:
     """Create (``vacancy`` None) or change a vacancy of the employer; ``units`` are the required units of
-    competency (``CompetencyUnit`` rows)."""
+    competency (``CompetencyUnit`` rows). Audited (the page and the API write through here)."""
     _member_only(employer_id=employer_id, by=by)
+    created = vacancy is None
     if vacancy is None:
         vacancy = Vacancy(employer_id=employer_id)
     elif vacancy.employer_id != employer_id:
@@ -56,6 +57,8 @@ def vacancy_save(*, by, employer_id: int, units=(), vacancy: Vacancy | None = No
     _checked(vacancy)
     vacancy.save()
     vacancy.units.set(units)
+    action = "placement.vacancy_create" if created else "placement.vacancy_change"
+    audit_log(vacancy, action, user=by, data={"fields": sorted(name for name in _FIELDS if name in fields)})
     return vacancy
 
 

@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from oauth2_provider.models import AccessToken, Application
 from rest_framework.test import APIClient
+from wagtail.models import ModelLogEntry
 
 from lms.demo.api_clients import PARTNER_CLIENT_ID, PARTNER_CLIENT_SECRET, demo_api_clients_load
 from lms.models import ApiClientScopes
@@ -154,6 +155,10 @@ def test_the_trainee_removes_an_apps_access_from_the_profile(client, trainee):
     assert response.status_code == 302
     assert APIClient().get("/api/v1/me/enrolments/", HTTP_AUTHORIZATION=f"Bearer {token.raw}").status_code == 401
     assert application.name.encode() not in client.get("/akun/profil/aplikasi/").content
+    # and the removal is in the audit trail, with the app and no personal data beyond the account
+    entry = ModelLogEntry.objects.get(action="lms.api_access_revoke")
+    assert (entry.object_id, entry.user_id) == (str(trainee.pk), trainee.pk)
+    assert (entry.data["application"], entry.data["tokens"]) == (application.pk, 1)
 
 
 def test_a_trainee_cannot_remove_another_persons_app_access(client, trainee):
@@ -161,6 +166,7 @@ def test_a_trainee_cannot_remove_another_persons_app_access(client, trainee):
     client.force_login(trainee)
     client.post("/akun/profil/aplikasi/", {"application": other.application_id})
     assert AccessToken.objects.filter(pk=other.pk).exists()
+    assert not ModelLogEntry.objects.filter(action="lms.api_access_revoke").exists()
 
 
 def test_staff_grant_only_known_scopes():
