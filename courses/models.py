@@ -170,3 +170,6 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} {self.pk}"
+
+
+from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession, Workshop  # noqa: E402, F401
