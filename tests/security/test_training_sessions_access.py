@@ -27,7 +27,7 @@ def test_people_outside_the_batch_are_refused(client, who, name):
     if who != "anonymous":
         client.force_login(other_trainee if who == "other_trainee" else other_instructor)
     for response in (client.get(url), client.post(url, {"enrolment": enrolment.pk, "status": "hadir"})):
-        if who == "anonymous":
+        if who == "anonymous" and response.status_code != 405:  # 405: GET-only, refused before the view
             assert response.status_code == 302
             assert response["Location"].startswith(reverse(settings.LOGIN_URL))
         else:
