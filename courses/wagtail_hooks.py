@@ -16,7 +16,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-import courses.converters  # noqa: F401 - registers the id converter
+import courses.converters
 import courses.training.sessions.wagtail_hooks  # noqa: F401 - registers the timetable's admin and personal data
 from courses import personal_data, selectors, services
 from courses.forms import CsvEnrolmentForm

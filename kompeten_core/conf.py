@@ -70,7 +70,7 @@ DEFAULTS: dict[str, Any] = {
     "API_PAGE_SIZE": 50,
     "API_IDEMPOTENCY_SECONDS": 24 * 3600,
     # Sessions and attendance (courses.training.sessions): how long a QR check-in code shows before the next one,
-    # in seconds (held within 30–60; a code is accepted during its own slot and the next); how many minutes before
+    # in seconds (held within 30-60; a code is accepted during its own slot and the next); how many minutes before
     # a session starts and after it ends a trainee may still check in; the least attendance, in percent of the JP of
     # the sessions held so far, that completing a course asks for (a batch without sessions asks for none).
     "ATTENDANCE_QR_SECONDS": 45,

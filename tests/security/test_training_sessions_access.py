@@ -8,7 +8,6 @@ from django.urls import reverse
 from courses.training.sessions import tokens
 from courses.training.sessions.models import Attendance
 from tests.courses.training.sessions import factories
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 

@@ -124,9 +124,7 @@ def calendar_for(*, user, now: datetime.datetime | None = None) -> Calendar:
             continue
         held = sum(s.jp for s in mine if s.starts_at <= now)
         attended = sum(
-            s.jp
-            for s in mine
-            if (row := attendances.get(s.pk)) is not None and row.status == Attendance.Status.PRESENT
+            s.jp for s in mine if (row := attendances.get(s.pk)) is not None and row.status == Attendance.Status.PRESENT
         )
         rates.append((enrolment.batch, Rate(attended_jp=attended, held_jp=held)))
     return Calendar(entries=entries, rates=rates)

@@ -1,7 +1,7 @@
 """The two secrets of sessions: the rotating QR check-in token and the personal calendar feed's token.
 
 A QR token is ``django.core.signing`` over the session's id and a time slot (``KOMPETEN_ATTENDANCE_QR_SECONDS``
-long, 30–60 s). It is accepted during its own slot and the one after it (the time to point a phone and load the
+long, 30-60 s). It is accepted during its own slot and the one after it (the time to point a phone and load the
 page), so a photo of the screen sent to a friend stops working within two slots.
 """
 
@@ -20,7 +20,7 @@ QR_SALT = "courses.training.sessions.qr"
 
 
 def qr_seconds() -> int:
-    """The QR slot's length, held within 30–60 seconds whatever the setting says."""
+    """The QR slot's length, held within 30-60 seconds whatever the setting says."""
     return max(30, min(60, int(kompeten.ATTENDANCE_QR_SECONDS)))
 
 

@@ -55,7 +55,7 @@ def test_an_expired_code_is_refused(client, running):
 
 
 def test_a_code_of_another_session_is_refused(client, running):
-    session, instructor, trainee, _e = running
+    session, _instructor, trainee, _e = running
     other = factories.session(batch=session.batch, starts_at=factories.at(-3, 8))
     _refused(client, trainee, session, tokens.qr_token(session_id=other.pk), "another session")
 
@@ -293,7 +293,7 @@ def test_the_personal_data_has_the_attendance_and_deletion_drops_the_feed():
     trainee, enrolment = factories.trainee_in(batch)
     factories.attendance(session=factories.session(batch=batch), enrolment=enrolment)
     feed = services.calendar_feed_regenerate(user=trainee)
-    sections, files = PersonalData().export(user=trainee)
+    sections, _files = PersonalData().export(user=trainee)
     assert [row["status"] for row in sections["attendance"]] == ["hadir"]
     assert sections["calendar_feed"]["active"] is True
     assert feed.token not in str(sections)

@@ -35,7 +35,7 @@ def booked():
 
 def test_an_instructor_cannot_teach_two_sessions_at_once(booked):
     # Given an instructor booked from 08:00 to 10:00 in one room
-    batch, instructor, _room = booked
+    _batch, instructor, _room = booked
     other_batch = factories.current_batch()
     # When they are booked from 09:00 in another room, for another batch
     with pytest.raises(ValidationError) as refusal:
@@ -84,7 +84,7 @@ def test_a_session_must_be_one_day_within_its_batch(start, end, field):
 
 
 def test_staff_are_refused_a_double_booking_in_the_admin(client, booked):
-    # Given staff in the Wagtail admin and an instructor already booked 08:00–10:00
+    # Given staff in the Wagtail admin and an instructor already booked 08:00-10:00
     batch, instructor, _room = booked
     client.force_login(UserFactory(is_superuser=True, is_staff=True))
     start, end = factories.at(1, 9), factories.at(1, 11)
