@@ -44,43 +44,43 @@ def _refused(client, user, session, token, expected_text):
     client.force_login(user)
     response = client.post(_checkin_url(session, token))
     assert response.status_code in (400, 403)
-    assert expected_text in response.content.decode()
+    assert expected_text in response.content.decode()  # the site speaks Indonesian by default
     assert not Attendance.objects.exists()
 
 
 def test_an_expired_code_is_refused(client, running):
     session, _i, trainee, _e = running
     old = tokens.qr_token(session_id=session.pk, at=timezone.now() - datetime.timedelta(seconds=150))
-    _refused(client, trainee, session, old, "expired")
+    _refused(client, trainee, session, old, "kedaluwarsa")
 
 
 def test_a_code_of_another_session_is_refused(client, running):
     session, _instructor, trainee, _e = running
     other = factories.session(batch=session.batch, starts_at=factories.at(-3, 8))
-    _refused(client, trainee, session, tokens.qr_token(session_id=other.pk), "another session")
+    _refused(client, trainee, session, tokens.qr_token(session_id=other.pk), "milik sesi lain")
 
 
 def test_a_code_replayed_after_the_session_is_refused(client, running):
     session, _i, trainee, _e = running
     past = factories.session(batch=session.batch, starts_at=timezone.now() - datetime.timedelta(hours=5))
     token = tokens.qr_token(session_id=past.pk, at=past.starts_at + datetime.timedelta(minutes=10))
-    _refused(client, trainee, past, token, "over")
+    _refused(client, trainee, past, token, "sudah selesai")
 
 
 def test_a_code_before_the_session_is_refused(client, running):
     session, _i, trainee, _e = running
     later = factories.session(batch=session.batch, starts_at=timezone.now() + datetime.timedelta(hours=3))
-    _refused(client, trainee, later, tokens.qr_token(session_id=later.pk), "not started")
+    _refused(client, trainee, later, tokens.qr_token(session_id=later.pk), "belum dimulai")
 
 
 def test_someone_not_in_the_batch_is_refused(client, running):
     session, _i, _t, _e = running
-    _refused(client, UserFactory(), session, tokens.qr_token(session_id=session.pk), "not a trainee")
+    _refused(client, UserFactory(), session, tokens.qr_token(session_id=session.pk), "bukan peserta")
 
 
 def test_a_forged_code_is_refused(client, running):
     session, _i, trainee, _e = running
-    _refused(client, trainee, session, tokens.qr_token(session_id=session.pk)[:-3] + "abc", "not valid")
+    _refused(client, trainee, session, tokens.qr_token(session_id=session.pk)[:-3] + "abc", "tidak sah")
 
 
 def test_the_qr_screen_shows_a_code_to_the_instructor_only(client, running):
