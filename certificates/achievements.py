@@ -17,6 +17,7 @@ from assessments.standards.selectors import scheme_units, units_for_course
 from courses.selectors import completion_requirements_met
 from courses.selectors_outcomes import enrolments_completed
 from courses.text import strip_bidi_controls
+from courses.training.sessions.selectors import attended_jp
 
 if TYPE_CHECKING:
     from assessments.models import Candidacy
@@ -81,6 +82,9 @@ def training_achievement(*, enrolment: Enrolment) -> Achievement:
         "started_on": timezone.localdate(enrolment.enrolled_at).isoformat(),
         "completed_on": timezone.localdate(enrolment.completed_at).isoformat(),
     }
+    jp_attended = attended_jp(enrolment=enrolment)
+    if jp_attended is not None:  # a batch with a timetable: the lesson hours the trainee actually attended
+        data["jp_attended"] = jp_attended
     return Achievement(
         key=f"course:{course.pk}", kind="training", data=data, holder=enrolment.user, course_id=course.pk
     )

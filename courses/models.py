@@ -197,3 +197,4 @@ class OutboxMessage(models.Model):
 
 
 from courses.training.registration.models import Application, RegistrationNotice, SelectionPlan  # noqa: E402, F401
+from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession, Workshop  # noqa: E402, F401

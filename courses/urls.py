@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import include, path
 
 import courses.converters  # noqa: F401 - registers the id converter
 from courses import views
@@ -14,4 +14,5 @@ urlpatterns = [
     path("pelajaran/<id:lesson_id>/selesai/", views.lesson_complete, name="lesson_complete"),
     path("angkatan/<id:batch_id>/", views.batch_roster, name="batch_roster"),
     *registration_urls.urlpatterns,
+    path("", include("courses.training.sessions.urls")),
 ]

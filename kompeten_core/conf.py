@@ -77,6 +77,13 @@ DEFAULTS: dict[str, Any] = {
     # giving each applicant's best score 0-100 on that exam (absent: not sat), raising LookupError when the page is
     # not an exam; "" when no plugin offers exams (a plan then has no test). The exam plugin plugs it in.
     "SELECTION_TEST_SCORES": "",
+    # Sessions and attendance (courses.training.sessions): how long a QR check-in code shows before the next one,
+    # in seconds (held within 30-60; a code is accepted during its own slot and the next); how many minutes before
+    # a session starts and after it ends a trainee may still check in; the least attendance, in percent of the JP of
+    # the sessions held so far, that completing a course asks for (a batch without sessions asks for none).
+    "ATTENDANCE_QR_SECONDS": 45,
+    "ATTENDANCE_CHECKIN_TOLERANCE_MINUTES": 15,
+    "ATTENDANCE_MIN_PERCENT": 80,
     # --- assessments ---------------------------------------------------------------------------------------------
     # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
     "ATTEMPT_GRACE_SECONDS": 30,

@@ -432,8 +432,12 @@ KOMPETEN_TRAINEE_CREATE = "lms.services.trainee_get_or_create"
 KOMPETEN_SIGNUP_URL = "lms:signup"
 # Signing off or countersigning an assessment decision asks again for the password, or for the two-step code.
 KOMPETEN_REAUTHENTICATOR = "lms.security.reauthentication.PasswordOrCodeReauthenticator"
-# A course is complete when its required lessons are done and its exams passed.
-KOMPETEN_COMPLETION_REQUIREMENTS = ["assessments.exams.services.completion.exams_passed"]
+# A course is complete when its required lessons are done, its exams passed, and (in a batch with a timetable) the
+# trainee attended at least KOMPETEN_ATTENDANCE_MIN_PERCENT of the lesson hours held.
+KOMPETEN_COMPLETION_REQUIREMENTS = [
+    "assessments.exams.services.completion.exams_passed",
+    "courses.training.sessions.selectors.attendance_minimum_met",
+]
 KOMPETEN_SELECTION_TEST_SCORES = "assessments.exams.selectors.selection.selection_test_scores"
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [

@@ -122,6 +122,13 @@ PARAMETER_RULES = [
     ("*", "demand_id", "demand"),
     ("placement:application_step", "to", "application_step"),
     ("placement:tracer_answer", "token", "tracer_token"),
+    ("courses:session_checkin", "token", "checkin_token"),
+    ("courses:calendar_ics", "token", "feed_token"),
+    ("*", "session_id", "training_session"),
+    ("courses_session:*", "pk", "training_session"),
+    ("courses_workshop:*", "pk", "workshop"),
+    ("*_courses_trainingsession:*", "pk", "training_session"),
+    ("*_courses_workshop:*", "pk", "workshop"),
     ("api:track_detail", "pk", "track"),
     ("api:course_detail", "pk", "course"),
 ]
@@ -147,6 +154,10 @@ PUBLIC = {
         for name in ("TrackDetail", "CourseDetail", "ModuleList", "LessonList")
     },
     "certificates.api.views.Verification": _CAPABILITY,
+    "courses.training.sessions.views.calendar_ics": (
+        "public by design: a person's calendar (ICS) feed at a secret 256-bit address that phone calendars read "
+        "without a session; revocable from the calendar subscription page; shows no e-mail or national ID"
+    ),
     "placement.api.views.VacancyDetail": "public by design: a verified employer's open vacancy; any other is a 404",
     # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
     # them; tests/placement/test_figures.py proves they show aggregates only.

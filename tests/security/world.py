@@ -44,6 +44,9 @@ from assessments.exams.services import attempts as attempt_services
 from assessments.models import EvidenceRecord, ResponseFile, Verdict
 from certificates.services import bulk, rendering, runs
 from certificates.services.issuing import certificate_issue_for_enrolment
+from courses.training.sessions import services as session_services
+from courses.training.sessions import tokens as session_tokens
+from courses.training.sessions.models import TrainingSession, Workshop
 from lms import roles
 from placement.models import Demand, Placement, TracerSurvey, Vacancy
 from placement.services import tracer
@@ -127,6 +130,18 @@ def build_world() -> World:
     batch = course_factories.batch(course_page=course)
     batch.instructors.add(instructor)
     course_factories.enrolment(user=trainee_a, course_page=course, batch=batch)
+    # A practice session of that batch going on now (its instructor teaches it), and trainee A's calendar address.
+    workshop = Workshop.objects.create(name="Bengkel Garmen")
+    training_session = TrainingSession.objects.create(
+        batch=batch,
+        workshop=workshop,
+        instructor=instructor,
+        kind=TrainingSession.Kind.PRACTICE,
+        starts_at=timezone.now() - datetime.timedelta(minutes=30),
+        ends_at=timezone.now() + datetime.timedelta(hours=2),
+        jp=2,
+    )
+    calendar_feed = session_services.calendar_feed_regenerate(user=trainee_a)
     essay = question_create(**example_fields("essay"))
     upload_question = question_create(**example_fields("file"))
     exam = exam_create(course=course, questions=[essay, upload_question], attempts_allowed=3)
@@ -293,6 +308,10 @@ def build_world() -> World:
         "tracer_token": tracer_token,
         "registration_batch": registration_batch.pk,
         "batch_application": batch_application.pk,
+        "training_session": training_session.pk,
+        "workshop": workshop.pk,
+        "checkin_token": session_tokens.qr_token(session_id=training_session.pk),
+        "feed_token": calendar_feed.token,
     }
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world

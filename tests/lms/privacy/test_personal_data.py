@@ -46,8 +46,8 @@ pytestmark = pytest.mark.django_db
 
 # Queries to read everything about a person, however much there is: groups 1, enrolments 1 + completions 1,
 # response files 1, attempts 1 + items 1, candidacies 1 + self-assessments 1 + verdicts 1 + history 1 + evidence 1,
-# certificates 1, notices 1, batch applications 1.
-COLLECT_QUERIES = 16
+# certificates 1, notices 1, batch applications 1, session attendance 1 + calendar feed 1.
+COLLECT_QUERIES = 18
 
 
 def _attempt(*, user, exam, version, number: int, state: str, correct_key: str, chosen: str):

@@ -1,0 +1,147 @@
+"""Writes of sessions and attendance: booking a session (no double-booking), marking attendance, QR check-in, and
+the personal calendar feed's secret address."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses import services as course_services
+from courses.models import Enrolment
+from courses.training.sessions import selectors, tokens
+from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession, Workshop
+from kompeten_core.conf import settings as kompeten
+
+
+class CheckInRefused(ValidationError):
+    """A QR check-in that records nothing; ``code`` says why (expired, other_session, outside, not_trainee ...)."""
+
+
+# --- the timetable --------------------------------------------------------------------------------------------
+
+
+def session_booking_check(*, session: TrainingSession) -> None:
+    """Refuse a session whose instructor or room is already booked at that time.
+
+    Under a lock: the instructor's and the workshop's rows are locked (``SELECT … FOR UPDATE``) until the caller's
+    transaction ends, so two bookings of the same instructor or room are checked one after the other and the
+    second sees the first. Call it inside the transaction that saves the session.
+    """
+    list(get_user_model().objects.select_for_update().filter(pk=session.instructor_id).values_list("pk"))
+    list(Workshop.objects.select_for_update().filter(pk=session.workshop_id).values_list("pk"))
+    errors = {}
+    if selectors.instructor_busy(session=session):
+        errors["instructor"] = _("This instructor already teaches another session at that time.")
+    if selectors.workshop_busy(session=session):
+        errors["workshop"] = _("This room or workshop is already booked for another session at that time.")
+    if errors:
+        raise ValidationError(errors, code="double_booking")
+
+
+@transaction.atomic
+def session_save(*, session: TrainingSession) -> TrainingSession:
+    """Create or change a session of a batch's timetable (no double-booking of its instructor or room)."""
+    session.full_clean()
+    session_booking_check(session=session)
+    session.save()
+    return session
+
+
+# --- attendance -----------------------------------------------------------------------------------------------
+
+
+def _record(*, session, enrolment, status: str, method: str, by) -> tuple[Attendance, bool]:
+    """Set the attendance (idempotent: the same status again changes nothing). Returns the row and whether it
+    changed; a trainee newly present may now meet every completion requirement."""
+    row = Attendance.objects.select_for_update().filter(session=session, enrolment=enrolment).first()
+    changed = False
+    if row is None:
+        row = Attendance(session=session, enrolment=enrolment, status=status, method=method, marked_by=by)
+        row.full_clean(validate_constraints=False)
+        try:
+            with transaction.atomic():
+                row.save()
+            changed = True
+        except IntegrityError:  # the same trainee marked twice at once (a retry that raced): change that row
+            row = Attendance.objects.select_for_update().get(session=session, enrolment=enrolment)
+    if row.status != status:
+        row.status, row.method, row.marked_by, row.marked_at = status, method, by, timezone.now()
+        row.full_clean(validate_constraints=False)
+        row.save(update_fields=["status", "method", "marked_by", "marked_at"])
+        changed = True
+    if changed and status == Attendance.Status.PRESENT and enrolment.status == Enrolment.Status.ACTIVE:
+        course_services.course_completion_record(enrolment=enrolment)
+    return row, changed
+
+
+@transaction.atomic
+def attendance_mark(*, session: TrainingSession, enrolment_id: int, status: str, by) -> tuple[Attendance, bool]:
+    """The instructor marks one trainee of the session's batch (hadir, izin, sakit or alpa)."""
+    if status not in Attendance.Status.values:
+        raise ValidationError(_("Choose hadir, izin, sakit or alpa."), code="status")
+    enrolment = (
+        Enrolment.objects.filter(pk=enrolment_id, batch_id=session.batch_id, status__in=selectors.LIVE_ENROLMENT)
+        .select_related("course", "batch")
+        .first()
+    )
+    if enrolment is None:
+        raise ValidationError(_("This trainee is not in the session's batch."), code="not_trainee")
+    return _record(session=session, enrolment=enrolment, status=status, method=Attendance.Method.ROSTER, by=by)
+
+
+def _tolerance() -> datetime.timedelta:
+    return datetime.timedelta(minutes=kompeten.ATTENDANCE_CHECKIN_TOLERANCE_MINUTES)
+
+
+@transaction.atomic
+def attendance_check_in(*, session: TrainingSession, token: str, user) -> tuple[Attendance, bool]:
+    """A trainee checks in by the QR code on the instructor's screen: the token must be ours, for this session,
+    fresh (this slot or the one before), read during the session (with the tolerance), by a trainee of its batch.
+    Any refusal raises ``CheckInRefused`` and records nothing."""
+    payload = tokens.qr_token_read(token)
+    if payload is None:
+        raise CheckInRefused(_("This check-in code is not valid. Scan the code on the instructor's screen."), "invalid")
+    if payload.session_id != session.pk:
+        raise CheckInRefused(
+            _("This check-in code belongs to another session. Scan the code of the session you are in."),
+            "other_session",
+        )
+    enrolment = selectors.enrolment_in_batch(user=user, batch_id=session.batch_id)
+    if enrolment is None:
+        raise CheckInRefused(_("You are not a trainee of this session's batch."), "not_trainee")
+    now = timezone.now()
+    if now < session.starts_at - _tolerance():
+        raise CheckInRefused(_("This session has not started yet: check in when it begins."), "outside")
+    if now > session.ends_at + _tolerance():
+        raise CheckInRefused(_("This session is over: check-in is closed."), "outside")
+    if not tokens.qr_slot_fresh(payload.slot, now):
+        raise CheckInRefused(
+            _("This check-in code has expired. Scan the code on the instructor's screen again."), "expired"
+        )
+    return _record(
+        session=session, enrolment=enrolment, status=Attendance.Status.PRESENT, method=Attendance.Method.QR, by=user
+    )
+
+
+# --- the calendar feed ----------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def calendar_feed_regenerate(*, user) -> CalendarFeed:
+    """Give the person a new secret calendar address; the old one stops working at once."""
+    feed = CalendarFeed.objects.select_for_update().filter(user=user).first() or CalendarFeed(user=user)
+    feed.token, feed.created_at = tokens.feed_token_new(), timezone.now()
+    feed.full_clean(validate_unique=False)
+    feed.save()
+    return feed
+
+
+@transaction.atomic
+def calendar_feed_revoke(*, user) -> bool:
+    deleted, _rows = CalendarFeed.objects.filter(user=user).delete()
+    return bool(deleted)
