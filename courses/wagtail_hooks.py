@@ -18,7 +18,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters
 import courses.training.registration.wagtail_hooks  # registration and selection: their hooks
-import courses.training.sessions.wagtail_hooks  # registers the timetable's admin and personal data
+import courses.training.sessions.wagtail_hooks  # noqa: F401 - registers the timetable's admin and personal data
 from courses import personal_data, selectors, services
 from courses.forms import CsvEnrolmentForm
 from courses.models import Batch, LessonPage
