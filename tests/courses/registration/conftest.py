@@ -1,6 +1,6 @@
 import pytest
 
-from kompeten_core.private_files import private_storage
+from courses.models import Application
 from tests.courses.registration import factories
 
 
@@ -11,8 +11,11 @@ def batch(db):
 
 @pytest.fixture
 def stored_documents():
-    """The names of the documents in private storage, now (call it again to compare); empty at the start."""
-    storage = private_storage()
+    """The names of the documents in private storage, now (call it again to compare); empty at the start.
+
+    Read through the documents' own field: it took its storage when the model was built, and a test elsewhere that
+    overrides STORAGES leaves ``storages`` with new instances (in-memory ones hold nothing of each other's)."""
+    storage = Application._meta.get_field("id_card").storage
     try:
         for name in storage.listdir("courses/registration")[1]:
             storage.delete(f"courses/registration/{name}")
@@ -20,7 +23,6 @@ def stored_documents():
         pass
 
     def listing() -> set[str]:
-        storage = private_storage()
         try:
             return set(storage.listdir("courses/registration")[1])
         except FileNotFoundError:
