@@ -36,6 +36,9 @@ def test_the_plugins_hooks_give_every_part_of_a_persons_data_in_the_plugins_orde
     # Then the four plugins each gave their part, lower plugins first
     assert list(sections) == [
         "enrolments",
+        "batch_applications",
+        "attendance",
+        "calendar_feed",
         "exam_attempts",
         "competency_assessments",
         "notices",
@@ -66,4 +69,10 @@ def test_the_plugins_hooks_anonymise_a_person_upper_plugins_first(django_capture
     assert not storage.exists(name)
     application.refresh_from_db()
     assert application.status == Application.Status.WITHDRAWN
-    assert removed == {"certificates_masked": [], "archives_deleted": 0, "files_deleted": 0}
+    assert removed == {
+        "certificates_masked": [],
+        "archives_deleted": 0,
+        "files_deleted": 0,
+        "batch_applications": 0,
+        "calendar_feeds_deleted": 0,
+    }
