@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
 from django.utils import timezone
 
@@ -9,6 +10,10 @@ from courses.training.sessions import ics, selectors, services, tokens
 from courses.training.sessions.models import Attendance
 from tests.courses.training.sessions import factories
 from tests.factories import UserFactory
+
+# What the site adds to an anonymous request (the calendar feed): two on the host site (lms), none on the bare
+# plugin host (tests/plugin_host).
+HOST_QUERIES = 2 if apps.is_installed("lms") else 0
 
 pytestmark = pytest.mark.django_db
 
@@ -42,9 +47,9 @@ def test_a_trainee_checks_in_with_the_current_code(client, running):
 
 def _refused(client, user, session, token, expected_text):
     client.force_login(user)
-    response = client.post(_checkin_url(session, token))
+    response = client.post(_checkin_url(session, token), headers={"accept-language": "id"})
     assert response.status_code in (400, 403)
-    assert expected_text in response.content.decode()  # the site speaks Indonesian by default
+    assert expected_text in response.content.decode()  # the refusal in the trainee's language
     assert not Attendance.objects.exists()
 
 
@@ -187,7 +192,7 @@ def test_the_calendar_and_the_feed_read_in_a_fixed_number_of_queries(client, dja
         response = client.get(reverse("courses:calendar"))
     assert response.content.decode().count('class="session session-') == count
     feed = services.calendar_feed_regenerate(user=trainee)
-    with django_assert_num_queries(6):
+    with django_assert_num_queries(HOST_QUERIES + 4):
         response = client.get(reverse("courses:calendar_ics", args=[feed.token]))
     assert response.content.decode().count("BEGIN:VEVENT") == count
 
@@ -236,18 +241,6 @@ def test_a_batch_without_sessions_does_not_block():
     _user, enrolment = factories.trainee_in(batch)
     assert selectors.attendance_minimum_met(enrolment)
     assert selectors.attended_jp(enrolment=enrolment) is None
-
-
-def test_the_training_certificate_shows_the_jp_attended():
-    from certificates.achievements import training_achievement
-
-    batch = factories.current_batch()
-    _user, enrolment = factories.trainee_in(batch)
-    session = factories.session(batch=batch, jp=3)
-    factories.attendance(session=session, enrolment=enrolment)
-    Enrolment.objects.filter(pk=enrolment.pk).update(status="completed", completed_at=timezone.now())
-    enrolment.refresh_from_db()
-    assert training_achievement(enrolment=enrolment).data["jp_attended"] == 3
 
 
 # --- the calendar feed ---------------------------------------------------------------------------------------
