@@ -33,7 +33,9 @@ def test_the_best_graded_score_counts_and_an_unfinished_attempt_does_not(django_
     assert scores == {a.pk: Decimal("72.50")}
 
 
-def test_a_page_that_is_not_an_exam_cannot_be_the_selection_test():
+def test_a_page_that_is_not_an_exam_cannot_be_the_selection_test(settings):
+    # Given a site that plugs the exam plugin's scores in (the host does in its settings; a bare host may not)
+    settings.KOMPETEN_SELECTION_TEST_SCORES = "assessments.exams.selectors.selection.selection_test_scores"
     exam = exam_create()
     with pytest.raises(LookupError):
         selection_test_scores(exam_id=exam.get_parent().pk, user_ids=[])
