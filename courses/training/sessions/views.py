@@ -59,7 +59,9 @@ def calendar_feed(request: HttpRequest) -> HttpResponse:
 def calendar_ics(request: HttpRequest, token: str) -> HttpResponse:
     """The personal calendar as iCalendar, for phone calendars that subscribe to it (no session cookie: the secret
     address is the capability)."""
-    user = selectors.feed_owner(token=token[:TOKEN_MAX_CHARS])
+    # A token is URL-safe base64: anything else (a NUL byte PostgreSQL refuses) matches no feed, without a query.
+    valid = token.isascii() and token.replace("-", "").replace("_", "").isalnum()
+    user = selectors.feed_owner(token=token[:TOKEN_MAX_CHARS]) if valid else None
     if user is None:
         raise Http404
     events = [
