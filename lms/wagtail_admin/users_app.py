@@ -1,4 +1,4 @@
-"""Wagtail's users app, with the groups list that shows a role's translated name (``lms.admin_groups``).
+"""Wagtail's users app, with the groups list that shows a role's translated name (``lms.wagtail_admin.groups``).
 
 In ``INSTALLED_APPS`` in place of ``wagtail.users`` (Wagtail's documented way to replace its group views). A module
 of its own: ``lms.apps`` must hold one app config only, or Django would not pick ``LmsConfig``.
@@ -8,4 +8,4 @@ from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class WagtailUsersConfig(WagtailUsersAppConfig):
-    group_viewset = "lms.admin_groups.GroupViewSet"
+    group_viewset = "lms.wagtail_admin.groups.GroupViewSet"

@@ -20,6 +20,7 @@ from wagtail.models import Page
 from wagtail.search.query import PlainText
 
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage, ModulePage, TrackPage
+from courses.selectors import serving
 from kompeten_core.conf import settings as kompeten
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
@@ -111,9 +112,13 @@ def completion_requirements_met(*, enrolment) -> bool:
 
 
 def enrolment_for(*, user, course) -> Enrolment | None:
+    """The person's enrolment in the course, with its batch and with ``course`` as its course (not read again)."""
     if not user.is_authenticated:
         return None
-    return Enrolment.objects.filter(user=user, course=course).select_related("batch").first()
+    enrolment = Enrolment.objects.filter(user=user, course=course).select_related("batch").first()
+    if enrolment is not None and isinstance(course, CoursePage):
+        enrolment.course = course
+    return enrolment
 
 
 # --- the outline of a course --------------------------------------------------------------------------
@@ -158,19 +163,11 @@ class Outline:
 
 
 def course_outline(*, course, user) -> Outline:
-    """Modules and lessons in tree order with the user's state per lesson (four queries at most)."""
+    """Modules and lessons in tree order with the user's state per lesson: the course's structure from the cache
+    (``serving.course_structure``, the same for everyone), then the enrolment and its completions (two queries)."""
     enrolment = enrolment_for(user=user, course=course)
-    children = list(Page.objects.live().child_of(course).order_by("path").select_related("content_type"))
-    module_ids = [child.pk for child in children if child.content_type.model_class() is ModulePage]
-    extras = [child for child in children if child.pk not in set(module_ids)]
-    modules = list(ModulePage.objects.filter(pk__in=module_ids).order_by("path"))
-    lessons = list(
-        LessonPage.objects.live()
-        .descendant_of(course)
-        .filter(depth=course.depth + 2)
-        .order_by("path")
-        .only("id", "title", "slug", "path", "depth", "url_path", "estimated_minutes", "required", "first_published_at")
-    )
+    structure = serving.course_structure(course=course)
+    modules, lessons, extras = structure.modules, structure.lessons, structure.extras
     done_ids = set()
     since = None
     if enrolment is not None:
@@ -218,19 +215,38 @@ class LessonAccess:
 
 
 def lesson_access(*, lesson, user, next_url: str = "") -> LessonAccess:
-    """May this user study this lesson? Enrolled trainees may, unless a sequential course still locks it."""
+    """May this user study this lesson? Enrolled trainees may, unless a sequential course still locks it.
+
+    One query for an enrolled trainee: the enrolment with its course, whether this lesson is done and whether a
+    required lesson of an earlier module is still to do (read live, never cached)."""
     if not user.is_authenticated:
         login = resolve_url(settings.LOGIN_URL)
         query = f"?{urlencode({'next': next_url})}" if next_url else ""
         return LessonAccess(allowed=False, reason=_("Log in to study this lesson."), redirect_to=f"{login}{query}")
-    course = course_of_lesson(lesson=lesson)
-    enrolment = enrolment_for(user=user, course=course)
+    course_path, module_path = lesson.path[: -2 * STEPLEN], lesson.path[:-STEPLEN]
+    earlier_to_do = (
+        LessonPage.objects.live()
+        .filter(path__startswith=course_path, path__lt=module_path, required=True)
+        .exclude(
+            Exists(LessonCompletion.objects.filter(enrolment_id=OuterRef(OuterRef("pk")), lesson_id=OuterRef("pk")))
+        )
+    )
+    enrolment = (
+        Enrolment.objects.filter(user=user, course__path=course_path)
+        .select_related("batch", "course")
+        .annotate(
+            lesson_done=Exists(LessonCompletion.objects.filter(enrolment_id=OuterRef("pk"), lesson_id=lesson.pk)),
+            earlier_to_do=Exists(earlier_to_do),
+        )
+        .first()
+    )
     if enrolment is None or enrolment.status == Enrolment.Status.WITHDRAWN:
+        course = enrolment.course if enrolment is not None else course_of_lesson(lesson=lesson)
         if lesson.permissions_for_user(user).can_edit():
             return LessonAccess(allowed=True, course=course)
         return LessonAccess(allowed=False, course=course, reason=_("Enrol in this course to study its lessons."))
-    done = LessonCompletion.objects.filter(enrolment=enrolment, lesson=lesson).exists()
-    if course.sequential_modules and not done and _locked(course=course, lesson=lesson, enrolment=enrolment):
+    course, done = enrolment.course, enrolment.lesson_done
+    if course.sequential_modules and not done and enrolment.earlier_to_do:
         reason = _("Finish the required lessons of the earlier modules first.")
         return LessonAccess(allowed=False, course=course, enrolment=enrolment, reason=reason)
     return LessonAccess(allowed=True, course=course, enrolment=enrolment, done=done)
@@ -265,20 +281,17 @@ def _locked(*, course, lesson, enrolment) -> bool:
 
 
 def lesson_navigation(*, lesson, course) -> dict:
-    """The lessons before and after this one in the course, and its module (two queries)."""
-    previous = following = None
+    """The lessons before and after this one in the course, and its module: from the course's cached structure
+    (``serving.course_structure``; no query once cached)."""
+    previous = following = module = None
     if course is not None:
-        siblings = list(
-            LessonPage.objects.live()
-            .filter(path__startswith=course.path, depth=lesson.depth)
-            .order_by("path")
-            .only("id", "title", "path", "depth", "url_path")
-        )
+        structure = serving.course_structure(course=course)
+        siblings = [row for row in structure.lessons if row.depth == lesson.depth]
         index = next((i for i, row in enumerate(siblings) if row.pk == lesson.pk), None)
         if index is not None:
             previous = siblings[index - 1] if index > 0 else None
             following = siblings[index + 1] if index + 1 < len(siblings) else None
-    module = ModulePage.objects.filter(path=lesson.path[:-STEPLEN]).only("id", "title", "path", "url_path").first()
+        module = structure.module_of(lesson)
     return {"previous": previous, "next": following, "module": module, "course": course}
 
 

@@ -62,7 +62,7 @@ def schema_api_only(endpoints):
 class TokenAuthenticationScheme(OpenApiAuthenticationExtension):
     """The OAuth 2.0 flows in the schema: authorization code (with PKCE) and client credentials, with the scopes."""
 
-    target_class = "lms.api_auth.TokenAuthentication"
+    target_class = "lms.api.auth.TokenAuthentication"
     name = "oauth2"
 
     def get_security_definition(self, auto_schema):

@@ -1,7 +1,7 @@
 """Reads of batches, enrolments and their trainees for the plugins above (assessments' candidacies from a batch,
 certificates' issuing and bulk runs, placement's tracer study and figures): a constant number of queries, whatever the
-number of batches. The plugins above read the courses plugin through these and ``courses.selectors``, never through
-``courses.models`` (``.importlinter``: ``lower-models``)."""
+number of batches. The plugins above read the courses plugin through these and the rest of ``courses.selectors``,
+never through ``courses.models`` (``.importlinter``: ``lower-models``)."""
 
 from __future__ import annotations
 
@@ -68,6 +68,12 @@ def batch_trainees(*, batch_ids) -> QuerySet:
         .order_by()
         .values_list("batch_id", "user_id", "status")
     )
+
+
+def users_enrolled(*, user_ids) -> set[int]:
+    """Which of these people were ever enrolled in a course here (any status): the trainees of the institution.
+    One query."""
+    return set(Enrolment.objects.filter(user_id__in=list(user_ids)).values_list("user_id", flat=True).distinct())
 
 
 def enrolments_completed() -> EnrolmentQuerySet:
