@@ -1,6 +1,8 @@
 """Count lost answers from the database: for each (attempt or trainee, question) the client saw acknowledged, the
 stored answer must be the newest acknowledged one (a stored answer with a higher sequence number is newer, not
-lost). Run by bench/run.py as ``python -m bench.dbcheck autosave|floor ACKED.json...``; prints one JSON line."""
+lost). For ``attendance``: each (trainee, session) whose check-in was acknowledged must be stored as present
+(hadir). Run by bench/run.py as ``python -m bench.dbcheck autosave|floor|attendance ACKED.json...``; prints one
+JSON line."""
 
 import json
 import sys
@@ -19,7 +21,12 @@ def main() -> None:
                     acked[(owner, position)] = (seq, text)
     django.setup()
     owners = {owner for owner, _position in acked}
-    if target == "floor":
+    if target == "attendance":
+        from courses.training.sessions.models import Attendance
+
+        rows = Attendance.objects.filter(enrolment__user_id__in=owners, status=Attendance.Status.PRESENT)
+        stored = dict.fromkeys(rows.values_list("enrolment__user_id", "session_id"), (1, "hadir"))
+    elif target == "floor":
         from bench.floor.models import FloorRow
 
         rows = FloorRow.objects.filter(user_id__in=owners).values_list("user_id", "key", "seq", "value")

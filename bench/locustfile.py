@@ -3,9 +3,10 @@
 BENCH_SEED      the seed file (bench/seed.py): trainees with session, CSRF secret and attempt
 BENCH_OUT       where this process writes what it saw: latencies after the warm-up, errors, acknowledged answers
 BENCH_TARGET    autosave | floor (AutosaveUser)
-                (MatchUser and FiguresUser read the placement seed, bench/seed_placement.py)
+                (MatchUser and FiguresUser read the placement seed, bench/seed_placement.py; CheckInUser the
+                attendance seed, bench/seed_attendance.py)
 BENCH_PACE      seconds between two requests of one user; BENCH_WARMUP seconds before latencies count
-BENCH_WINDOW    StartRushUser: every trainee starts within this many seconds
+BENCH_WINDOW    StartRushUser, CheckInUser: every trainee starts (checks in) within this many seconds
 BENCH_OFFSET    index of the first trainee this run uses
 
 AutosaveUser also counts answers sent back to the login page (``logged_out``: the session was lost) and the
@@ -184,3 +185,35 @@ class FiguresUser(PacedUser):
         with self.client.get(SEED["figures_url"], headers=self.headers, name="figures", catch_response=True) as resp:
             if resp.status_code != 200:
                 resp.failure(f"HTTP {resp.status_code}")
+
+
+class CheckInUser(FastHttpUser):
+    """A trainee scanning the QR code of their session once, at a random moment of BENCH_WINDOW seconds (paced: the
+    check-ins spread evenly over the window), and confirming the check-in (attendance_checkin). The token is the
+    one the instructor's screen shows in the current slot (the seed signed every slot's)."""
+
+    host = "http://127.0.0.1:8000"
+
+    def on_start(self):
+        self.trainee = USERS[next(_next_user) % len(USERS)]
+        self.client.client.cookiejar = None  # our own Cookie header, nothing else
+        self.headers = {
+            "Cookie": f"sessionid={self.trainee['session']}; csrftoken={self.trainee['csrf']}",
+            "X-CSRFToken": self.trainee["csrf"],
+        }
+        time.sleep(random.uniform(0, float(os.environ.get("BENCH_WINDOW", "120"))))  # noqa: S311
+
+    @task
+    def check_in(self):
+        session_id = self.trainee["training_session"]
+        slot = int(time.time()) // SEED["qr_seconds"]
+        token = SEED["qr"][str(session_id)][str(slot)]
+        url = f"/jadwal/sesi/{session_id}/hadir/{token}/"
+        with self.client.post(
+            url, data="", headers=self.headers, name="check-in", allow_redirects=False, catch_response=True
+        ) as resp:
+            if resp.status_code != 200 or 'class="notice success"' not in (resp.text or ""):
+                resp.failure(f"HTTP {resp.status_code}")
+            else:
+                _seen["acked"][f"{self.trainee['id']}:{session_id}"] = [1, "hadir"]
+        raise StopUser

@@ -29,11 +29,13 @@ def locust(
     env: dict,
     seed: Path,
     extra: dict | None = None,
+    locustfile: Path | None = None,
 ) -> dict:
-    """One paced Locust run; latencies are those after the warm-up (every user has started by then)."""
+    """One paced Locust run (of bench/locustfile.py's users unless told another file); latencies are those after
+    the warm-up (every user has started by then)."""
     out = run.work / f"locust-{name}"
     locust_env = {**env, "BENCH_SEED": str(seed), "BENCH_OUT": str(out), "BENCH_WARMUP": str(warmup), **(extra or {})}
-    command = [PY, "-m", "locust", "-f", str(BENCH / "locustfile.py"), "--headless", "--only-summary"]
+    command = [PY, "-m", "locust", "-f", str(locustfile or BENCH / "locustfile.py"), "--headless", "--only-summary"]
     command += ["-u", str(users), "-r", str(users), "-t", f"{seconds:.0f}s", "--host", url, "--stop-timeout", "5"]
     command += ["--loglevel", "WARNING", user_class]
     result, cpu = measured(command, env=locust_env, timeout=int(seconds) + 120)
@@ -58,6 +60,59 @@ def locust(
         "users": users,
         "_acked": [str(path) for path in files],
     }
+
+
+def locust_paced(
+    run: Run,
+    *,
+    name: str,
+    user_class: str,
+    users: int,
+    pace: float,
+    seconds: float,
+    url: str,
+    env: dict,
+    seed: Path,
+    locustfile: Path | None = None,
+) -> dict:
+    """``users`` each asking once every ``pace`` seconds for ``seconds``, measured after a warm-up of one pace (when
+    every user has started); the figures, without the acknowledgement files."""
+    figures = locust(
+        run,
+        name=name,
+        user_class=user_class,
+        users=users,
+        seconds=pace + 1 + seconds,
+        warmup=pace + 1,
+        url=url,
+        env=env,
+        seed=seed,
+        extra={"BENCH_PACE": str(pace)},
+        locustfile=locustfile,
+    )
+    figures.pop("_acked")
+    return figures
+
+
+def locust_window(
+    run: Run, *, name: str, user_class: str, users: int, window: int, tail: int, url: str, env: dict, seed: Path
+) -> tuple[dict, list[str]]:
+    """``users`` each acting once, spread evenly over ``window`` seconds (then ``tail`` seconds for the last
+    answers); the figures, their rate over the window, and the acknowledgement files apart."""
+    figures = locust(
+        run,
+        name=name,
+        user_class=user_class,
+        users=users,
+        seconds=window + tail,
+        warmup=0,
+        url=url,
+        env=env,
+        seed=seed,
+        extra={"BENCH_WINDOW": str(window)},
+    )
+    figures["rps"] = round(figures["requests"] / window, 1)
+    return figures, figures.pop("_acked")
 
 
 def lost_answers(env: dict, target: str, acked_files: list[str]) -> int:

@@ -25,7 +25,7 @@ class Plan:
     ceiling_seconds: int = 5
     rush_window: int = 30
     rush_tail: int = 8  # seconds after the window for the last starts to finish
-    pages_users: int = 50
+    pages_users: int = 300  # a whole class reading at once (issue #20)
     pages_pace: float = 5.0  # one page every 5 s: a fast reader (a lesson takes minutes to read)
     pages_seconds: int = 45
     lesson_connections: tuple = (5, 10, 20, 40)
@@ -38,6 +38,10 @@ class Plan:
     placement_verdicts: int = 150_000
     placement_rate: float = 10.0  # match lists per second, all users together
     placement_seconds: int = 30
+    attendance_trainees: int = 300
+    attendance_sessions: int = 10
+    attendance_window: int = 120  # every trainee checks in once within this many seconds, spread evenly
+    attendance_tail: int = 8  # seconds after the window for the last check-ins to finish
     database: str = "kompeten_bench"
 
 
@@ -63,6 +67,10 @@ SMOKE = Plan(
     placement_verdicts=600,
     placement_rate=4.0,
     placement_seconds=3,
+    attendance_trainees=20,
+    attendance_sessions=2,
+    attendance_window=3,
+    attendance_tail=3,
     database="kompeten_bench_smoke",
 )
 
@@ -81,7 +89,7 @@ class Run:
     plan: Plan
     smoke: bool
     work: Path
-    only: str | None = None  # "placement": the floor storm and the placement scenarios only (run.py --only)
+    only: str | None = None  # "placement" | "attendance": the floor storm and those scenarios only (run.py --only)
     results: dict = field(default_factory=lambda: {"scenarios": Scenarios(), "ratios": {}})
     processes: list = field(default_factory=list)
 

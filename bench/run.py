@@ -7,11 +7,14 @@
    from the database), autosave and floor ceilings (wrk, alternated, repeated), exam start rush, learning pages
    (Locust, paced) and a wrk ceiling of the lesson page, certificates (bench/scenario_certificates.py when present),
    placement matching over 10,000 job seekers (bench/seed_placement.py; and the placement figures page when the build
-   has it), the fault drills, then the autosave storm on SQLite (WAL) at 20, 50 and 100 trainees.
+   has it), attendance check-in (300 trainees, 10 sessions, 2 minutes; bench/seed_attendance.py), the fault
+   drills, then the autosave storm on SQLite (WAL) at 20, 50 and 100 trainees.
 4. Prints a table and writes bench/results/<timestamp>.json.
 
 ``--only placement`` runs only the floor storm and the placement scenarios (placement_match, placement_figures) on
-PostgreSQL — no SQLite build, no drills — with their targets: what to run while working on matching.
+PostgreSQL — no SQLite build, no drills — with their targets: what to run while working on matching. ``--only api``
+likewise runs the floor storm and api_progress (the phone app on the JSON API, bench/scenario_api.py).
+``--only attendance`` does the same for the attendance check-in (attendance_checkin).
 
 The load generator's CPU (``client_cpu_pct``) is measured for every run, as a share of the whole machine
 (100 = every core busy). Smoke mode asserts only that every scenario ran and lost no answer, never a time.
@@ -32,14 +35,22 @@ from bench.databases import environments, prepare, services_ensure
 from bench.plan import BENCH, CORES, ROOT, SMOKE, WORKERS, Plan, Run
 from bench.processes import stop
 from bench.report import ratios, smoke_check, table, targets
-from bench.scenarios import placement_scenarios, postgres_scenarios, sqlite_scenarios
+from bench.scenarios import (
+    api_scenarios,
+    attendance_scenarios,
+    placement_scenarios,
+    postgres_scenarios,
+    sqlite_scenarios,
+)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--smoke", action="store_true", help="tiny N, a few seconds per scenario, no timing check")
     parser.add_argument(
-        "--only", choices=["placement"], help="placement: the floor storm and the placement scenarios, nothing else"
+        "--only",
+        choices=["placement", "api", "attendance"],
+        help="placement | api | attendance: the floor storm and those scenarios, nothing else",
     )
     args = parser.parse_args()
     plan = SMOKE if args.smoke else Plan()
@@ -53,6 +64,10 @@ def main() -> int:
             prepare(run, postgres, sqlite)
             if args.only == "placement":
                 placement_scenarios(run, postgres)
+            elif args.only == "api":
+                api_scenarios(run, postgres)
+            elif args.only == "attendance":
+                attendance_scenarios(run, postgres)
             else:
                 postgres_scenarios(run, postgres)
                 sqlite_scenarios(run, sqlite)

@@ -1,14 +1,17 @@
 """The scenarios of a run, in order: PostgreSQL (storms, ceilings, rush, learning pages, certificates, placement
-matching and figures, fault drills), then the embedded default (SQLite)."""
+matching and figures, attendance check-in, fault drills), then the embedded default (SQLite)."""
 
 import json
 import sys
+import urllib.request
+from pathlib import Path
 
 from bench import drills
 from bench.databases import server_start
-from bench.measure import ceiling_summary, locust, storm, sweep, wrk
+from bench.measure import ceiling_summary, locust_paced, locust_window, lost_answers, storm, sweep, wrk
 from bench.plan import BENCH, CORES, PY, WORKERS, Run, log
 from bench.processes import measured, sh, stop
+from bench.scenario_api import api_progress
 
 
 def certificates(run: Run, env: dict) -> None:
@@ -56,34 +59,103 @@ def placement(run: Run, env: dict, url: str) -> None:
             log("placement_figures: the figures page (admin/reports/placement-figures/) is not in this build")
             continue
         log(f"{name}: {PLACEMENT_USERS} users, {plan.placement_rate:g} requests/s in all")
-        figures = locust(
+        scenarios[name] = locust_paced(
             run,
             name=name,
             user_class=user_class,
             users=PLACEMENT_USERS,
-            seconds=pace + 1 + plan.placement_seconds,
-            warmup=pace + 1,
+            pace=pace,
+            seconds=plan.placement_seconds,
             url=url,
             env=env,
             seed=seed,
-            extra={"BENCH_PACE": str(pace)},
         )
-        figures.pop("_acked")
-        scenarios[name] = figures
 
 
-def placement_scenarios(run: Run, env: dict) -> None:
-    """``run.py --only placement``: the floor storm (the reference of placement_match's target) and the placement
-    scenarios, on gunicorn over PostgreSQL, nothing else."""
+def attendance(run: Run, env: dict, url: str) -> None:
+    """attendance_checkin: a seeded timetable (bench/seed_attendance.py: sessions going on now, their trainees
+    signed in, the QR tokens of every slot), then each trainee checks in once by the current slot's token, the
+    check-ins spread evenly over ``attendance_window`` seconds; lost check-ins counted from the database."""
     plan, scenarios = run.plan, run.results["scenarios"]
+    seed = run.work / "attendance.json"
+    minutes = (plan.attendance_window + plan.attendance_tail) // 60 + 10  # the sessions outlast the scenario
+    log(f"attendance: seeding {plan.attendance_sessions} sessions going on now, {plan.attendance_trainees} trainees")
+    command = [PY, "-m", "bench.seed_attendance", "--trainees", str(plan.attendance_trainees)]
+    command += ["--sessions", str(plan.attendance_sessions), "--minutes", str(minutes), "--out", str(seed)]
+    result = sh(command, env=env, timeout=900)
+    log(f"attendance: seeded {result.stdout.strip().splitlines()[-1]}")
+    _checkin_warm(seed, url)
+    log(
+        f"attendance_checkin: {plan.attendance_trainees} trainees check in to {plan.attendance_sessions} sessions "
+        f"within {plan.attendance_window}s"
+    )
+    figures, acked = locust_window(
+        run,
+        name="attendance_checkin",
+        user_class="CheckInUser",
+        users=plan.attendance_trainees,
+        window=plan.attendance_window,
+        tail=plan.attendance_tail,
+        url=url,
+        env=env,
+        seed=seed,
+    )
+    figures["checked_in"] = sum(len(json.loads(Path(path).read_text())["acked"]) for path in acked)
+    figures["lost_answers"] = lost_answers(env, "attendance", acked) if figures["checked_in"] else 0
+    figures["lost_checkins"] = figures["lost_answers"]
+    scenarios["attendance_checkin"] = figures
+
+
+def _checkin_warm(seed: Path, url: str) -> None:
+    """Warm every worker on the check-in page (not measured): each trainee of the first few opens the page a phone
+    shows before "Check in" (a GET, which records nothing), as the autosave storm's workers are warmed by wrk."""
+    data = json.loads(seed.read_text())
+    log("attendance: warming up the workers on the check-in page (not measured)")
+    for trainee in data["users"][: WORKERS * 3]:
+        session_id = trainee["training_session"]
+        token = next(iter(data["qr"][str(session_id)].values()))
+        request = urllib.request.Request(  # noqa: S310 — our own server on 127.0.0.1
+            f"{url}/jadwal/sesi/{session_id}/hadir/{token}/",
+            headers={"Cookie": f"sessionid={trainee['session']}; csrftoken={trainee['csrf']}"},
+        )
+        with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            response.read()
+
+
+def _floor_storm_first(run: Run, env: dict):
+    """gunicorn over PostgreSQL, warmed up, and the floor storm (the reference of a scenario's target) measured on
+    it: the server and its address, for the scenario that follows."""
     seed = run.work / "pg.json"
     server, url = server_start(run, env, "gunicorn")
     log(f"gunicorn ({WORKERS} workers) on {url}")
     log("warming up the workers (not measured)")
     wrk(run, script="post.lua", args=[str(seed.with_suffix(".txt")), "floor"], connections=WORKERS, seconds=2, url=url)
-    storm_args = {"users": plan.trainees, "seconds": plan.storm_seconds, "url": url, "env": env, "seed": seed}
-    scenarios["floor_storm"] = storm(run, name="floor_storm", target="floor", **storm_args)
+    storm_args = {"users": run.plan.trainees, "seconds": run.plan.storm_seconds, "url": url, "env": env, "seed": seed}
+    run.results["scenarios"]["floor_storm"] = storm(run, name="floor_storm", target="floor", **storm_args)
+    return server, url
+
+
+def attendance_scenarios(run: Run, env: dict) -> None:
+    """``run.py --only attendance``: the floor storm (the reference of attendance_checkin's target) and the
+    attendance check-in, on gunicorn over PostgreSQL, nothing else."""
+    server, url = _floor_storm_first(run, env)
+    attendance(run, env, url)
+    stop(run, server)
+
+
+def placement_scenarios(run: Run, env: dict) -> None:
+    """``run.py --only placement``: the floor storm (the reference of placement_match's target) and the placement
+    scenarios, on gunicorn over PostgreSQL, nothing else."""
+    server, url = _floor_storm_first(run, env)
     placement(run, env, url)
+    stop(run, server)
+
+
+def api_scenarios(run: Run, env: dict) -> None:
+    """``run.py --only api``: the floor storm (the reference of api_progress's target) and api_progress, on
+    gunicorn over PostgreSQL, nothing else."""
+    server, url = _floor_storm_first(run, env)
+    api_progress(run, env, url)
     stop(run, server)
 
 
@@ -119,54 +191,71 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     scenarios["floor_ceiling"] = ceiling_summary(sweeps["floor"])
 
     log(f"start rush: {plan.trainees} trainees start one exam within {plan.rush_window}s")
-    rush = locust(
+    rush, _acked = locust_window(
         run,
         name="start_rush",
         user_class="StartRushUser",
         users=plan.trainees,
-        seconds=plan.rush_window + plan.rush_tail,
-        warmup=0,
+        window=plan.rush_window,
+        tail=plan.rush_tail,
         url=url,
         env=env,
         seed=seed,
-        extra={"BENCH_WINDOW": str(plan.rush_window)},
     )
-    rush.pop("_acked")
-    rush["rps"] = round(rush["requests"] / plan.rush_window, 1)
     scenarios["start_rush"] = rush
 
     log(f"learning pages: {plan.pages_users} trainees, one page every {plan.pages_pace:g}s each")
-    pages = locust(
+    scenarios["learning_pages"] = locust_paced(
         run,
         name="learning_pages",
         user_class="LearnerUser",
         users=plan.pages_users,
-        seconds=plan.pages_pace + 1 + plan.pages_seconds,
-        warmup=plan.pages_pace + 1,
+        pace=plan.pages_pace,
+        seconds=plan.pages_seconds,
         url=url,
         env=env,
         seed=seed,
-        extra={"BENCH_PACE": str(plan.pages_pace)},
     )
-    pages.pop("_acked")
-    scenarios["learning_pages"] = pages
-    scenarios["lesson_ceiling"] = ceiling_summary(
-        [
-            sweep(
-                run,
-                script="get.lua",
-                args=[seed_txt, lesson, str(plan.pages_users)],
-                connections=plan.lesson_connections,
-                url=url,
-            )
-        ]
-    )
+    page_ceilings(run, url=url, seed=seed)
 
+    api_progress(run, env, url)
     certificates(run, env)
     placement(run, env, url)
+    attendance(run, env, url)
     worker = drills.fault_drills(run, env=env, url=url, seed=seed, worker=worker)
     stop(run, worker)
     stop(run, server)
+
+
+def page_ceilings(run: Run, *, url: str, seed: Path) -> None:
+    """The page ceilings (issue #20): the lesson, course and dashboard pages of signed-in trainees (wrk, their
+    sessions in turn), the public pages of anonymous visitors, and the floor page (``bench/floor``: a fixed page of
+    a lesson page's size, no database) measured the same way in the same run."""
+    plan, scenarios = run.plan, run.results["scenarios"]
+    data = json.loads(seed.read_text())
+    seed_txt = str(seed.with_suffix(".txt"))
+    signed_in = {
+        "lesson_ceiling": data["lesson_urls"][0],
+        "course_ceiling": data["course_url"],
+        "dashboard_ceiling": "/dasbor/",
+    }
+    anonymous = {
+        "floor_page_ceiling": "/bench/floor/page/",
+        "public_home_ceiling": "/",
+        "public_tracks_ceiling": data["track_index_url"],
+        "public_track_ceiling": data["track_url"],
+        "public_course_ceiling": data["course_url"],
+    }
+    log(f"page ceilings: wrk over {plan.lesson_connections} connections, {len(signed_in) + len(anonymous)} pages")
+    for name, path in signed_in.items():
+        args = [seed_txt, path, str(plan.pages_users)]
+        scenarios[name] = ceiling_summary(
+            [sweep(run, script="get.lua", args=args, connections=plan.lesson_connections, url=url)]
+        )
+    for name, path in anonymous.items():
+        scenarios[name] = ceiling_summary(
+            [sweep(run, script="get_anonymous.lua", args=[path], connections=plan.lesson_connections, url=url)]
+        )
 
 
 def sqlite_scenarios(run: Run, env: dict) -> None:

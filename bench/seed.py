@@ -140,6 +140,8 @@ def main() -> None:
     lessons = list(LessonPage.objects.live().descendant_of(course).order_by("path"))
     seed = {
         "course_url": course.url,
+        "track_url": course.get_parent().url,
+        "track_index_url": course.get_parent().get_parent().url,
         "course_id": course.pk,
         "lesson_urls": [lesson.url for lesson in lessons],
         "storm_exam_id": storm.pk,
