@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 PYTEST_ARGS ?=
 
 .PHONY: install messages migrate demo-data demo serve test test-plugins lint format worker beat wheel lock clean bench \
-	bench-smoke audit backup restore
+	bench-smoke audit backup restore cluster-test
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -53,6 +53,15 @@ test-plugins: install messages
 	KOMPETEN_PLUGINS=courses,assessments,certificates,placement $(BIN)/python -m pytest \
 		--ds=tests.plugin_host.settings tests/placement $(PYTEST_ARGS)
 
+## make cluster-test: an installation on this machine, started from deploy/ — two gunicorn app nodes, a Celery worker
+## and beat, nginx balancing, a fresh PostgreSQL database, Redis and an object store — and its multi-node checks
+## (docs/deploy.md, "The cluster test"); PostgreSQL at DATABASE_URL, Redis at REDIS_URL / CELERY_BROKER_URL, nginx
+cluster-test: install messages
+	KOMPETEN_CLUSTER_TEST=1 DJANGO_SETTINGS_MODULE=lms.settings.test \
+		DATABASE_URL=$${DATABASE_URL:-postgres://postgres@127.0.0.1:5432/kompeten} \
+		REDIS_URL=$${REDIS_URL:-redis://127.0.0.1:6379/5} CELERY_BROKER_URL=$${CELERY_BROKER_URL:-redis://127.0.0.1:6379/6} \
+		$(BIN)/python -m pytest -p no:cacheprovider tests/cluster $(PYTEST_ARGS)
+
 # The benchmark tools (Locust, pyinstrument) are installed only for the benchmarks.
 $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 	$(BIN)/python -m pip install --quiet -r requirements-bench.txt
@@ -89,11 +98,11 @@ beat: install
 backup: install
 	$(MANAGE) backup $(if $(OUTPUT),--output $(OUTPUT))
 
-## make restore ARCHIVE=file.tar.gz: check the archive and the passphrase, then restore it over this site (stop gunicorn,
-## the Celery workers and beat first)
+## make restore ARCHIVE=file.tar.gz REPLACE=yes: check the archive and the passphrase, then drop this site's database
+## and restore the backup over it, with the files and keys (stop gunicorn, the Celery workers and beat first)
 restore: install
-	@test -n "$(ARCHIVE)" || { echo "usage: make restore ARCHIVE=var/backups/kompeten-....tar.gz"; exit 2; }
-	$(MANAGE) restore $(ARCHIVE)
+	@test -n "$(ARCHIVE)" -a "$(REPLACE)" = yes || { echo "usage: make restore ARCHIVE=var/backups/kompeten-....tar.gz REPLACE=yes (drops this site's database)"; exit 2; }
+	$(MANAGE) restore $(ARCHIVE) --replace-database
 
 ## make wheel: one wheel holding the three plugins, compiled catalogues included (dist/)
 wheel: messages
