@@ -1,0 +1,102 @@
+"""Lessons with interactive blocks, as an instructor authors them."""
+
+import io
+import json
+
+from django.core.files.images import ImageFile
+from wagtail.images import get_image_model
+from wagtail.models import Collection
+
+from courses.models import LessonPage
+from tests.factories import image_bytes
+
+SORT = {
+    "mode": "order",
+    "instructions": "Urutkan langkah pengkabelan PLC.",
+    "items": [
+        {"text": "Matikan dan kunci sumber daya (LOTO)", "match": ""},
+        {"text": "Pasang kabel catu daya 24 V DC", "match": ""},
+        {"text": "Sambungkan sensor ke input", "match": ""},
+        {"text": "Uji dengan multimeter", "match": ""},
+    ],
+    "feedback": "Benar: keselamatan dulu.",
+}
+MATCH = {
+    "mode": "match",
+    "instructions": "Pasangkan istilah dengan artinya.",
+    "items": [
+        {"text": "Sepatu jahit", "match": "Menekan kain ke gigi mesin"},
+        {"text": "Gigi mesin", "match": "Menarik kain maju"},
+        {"text": "Sekoci", "match": "Tempat benang bawah"},
+    ],
+    "feedback": "",
+}
+BLANKS = {
+    "instructions": "Isi bagian yang kosong.",
+    "text": (
+        "Baterai mobil listrik bekerja pada tegangan [tinggi|tegangan tinggi]. "
+        "Sebelum bekerja, pakai [sarung tangan|sarung tangan isolasi]."
+    ),
+    "feedback": "Bagus.",
+}
+BRANCHING = {
+    "title": "Kabel oranye terkelupas",
+    "scenes": [
+        {
+            "key": "mulai",
+            "text": "Anda melihat kabel oranye yang terkelupas di bawah mobil listrik. Apa yang Anda lakukan?",
+            "choices": [
+                {"text": "Pegang untuk memeriksa", "leads_to": "sengatan", "feedback": "Berbahaya!"},
+                {"text": "Pasang rambu dan lapor", "leads_to": "aman", "feedback": "Tepat."},
+            ],
+            "good_ending": False,
+        },
+        {"key": "sengatan", "text": "Anda tersengat listrik.", "choices": [], "good_ending": False},
+        {"key": "aman", "text": "Area diamankan dan teknisi HV datang.", "choices": [], "good_ending": True},
+    ],
+}
+
+
+def image():
+    return get_image_model().objects.create(
+        title="Mesin jahit",
+        collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),  # after a flush too
+        file=ImageFile(io.BytesIO(image_bytes(size=(40, 30))), name="mesin.png"),
+    )
+
+
+def hotspots(image_id: int, mode: str = "find") -> dict:
+    return {
+        "mode": mode,
+        "instructions": "Temukan bagian mesin jahit.",
+        "image": image_id,
+        "alt_text": "Mesin jahit lockstitch dengan tiga titik bernomor",
+        "spots": [
+            {"label": "Sepatu jahit", "x": "30.0", "y": "70.0", "description": ""},
+            {"label": "Roda tangan", "x": "85.0", "y": "30.0", "description": "Memutar jarum dengan tangan"},
+            {"label": "Pengatur tegangan benang", "x": "50.0", "y": "20.0", "description": ""},
+        ],
+    }
+
+
+def with_blocks(lesson: LessonPage, *blocks, required: bool = False) -> LessonPage:
+    """The lesson with these (name, value) interactive blocks after its text; read back with their block ids."""
+    raw = [("text", "<p>Baca dulu.</p>"), *blocks]
+    lesson.body = json.dumps([{"type": name, "value": value} for name, value in raw])  # as stored: the image by id
+    lesson.activities_required = required
+    lesson.save()
+    return LessonPage.objects.get(pk=lesson.pk)
+
+
+def block_id(lesson: LessonPage, name: str) -> str:
+    return next(child.id for child in lesson.body if child.block_type == name)
+
+
+FLASHCARDS = {
+    "title": "Kosakata keselamatan",
+    "cards": [
+        {"front": "危ない (abunai)", "back": "berbahaya"},
+        {"front": "止まれ (tomare)", "back": "berhenti"},
+        {"front": "火事 (kaji)", "back": "kebakaran"},
+    ],
+}
