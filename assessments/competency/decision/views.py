@@ -1,0 +1,78 @@
+"""The certification committee's pages: the candidates waiting for a decision, and the decision per candidate —
+confirm-then-POST like the assessor's sign-off (GET shows the verdicts, the recommendation and what deciding means;
+POST re-authenticates, then decides through the service). Anyone outside the committee gets a 404."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from assessments.competency.decision import selectors, services
+from assessments.competency.decision.models import CertificationDecision
+from assessments.competency.models import Verdict
+from assessments.competency.reauthentication import reauthenticated, reauthentication_prompt
+from assessments.competency.selectors.candidacy import scheme_units, verdicts_by_unit
+from assessments.competency.services.candidacy import AssessmentRefused
+
+
+@never_cache
+@require_GET
+@login_required
+def committee_list(request: HttpRequest) -> HttpResponse:
+    """The candidates waiting for the committee's decision, and the latest decisions."""
+    if not selectors.is_committee_member(user=request.user):
+        raise Http404
+    context = {
+        "awaiting": list(selectors.candidacies_awaiting_decision()),
+        "decided": list(selectors.decisions_recent()),
+    }
+    return render(request, "assessments/decision/list.html", context)
+
+
+def _unit_ids(post) -> list[int]:
+    """The posted unit ids (a word or an overflowing number is left out: the service then finds too few)."""
+    values = post.getlist("units")[:200]
+    return [int(value) for value in values if value.isascii() and value.isdecimal() and len(value) <= 15]
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+@login_required
+def decision_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
+    candidacy = selectors.candidacy_for_committee(candidacy_id=candidacy_id, user=request.user)
+    if candidacy is None:
+        raise Http404
+    if request.method == "POST":
+        if not reauthenticated(request):
+            return redirect(request.path)
+        try:
+            services.certification_decision_record(
+                candidacy=candidacy,
+                by=request.user,
+                outcome=request.POST.get("outcome", ""),
+                unit_ids=_unit_ids(request.POST),
+                reason=request.POST.get("reason", "")[:5000],
+            )
+        except AssessmentRefused as refusal:
+            messages.error(request, refusal.messages[0])
+            return redirect(request.path)
+        messages.success(request, _("The certification decision is recorded."))
+        return redirect("assessments:committee_list")
+    verdicts = verdicts_by_unit(candidacy=candidacy)
+    units = [{"unit": row.unit, "verdict": verdicts.get(row.unit_id)} for row in scheme_units(candidacy=candidacy)]
+    problem = services.decision_problem(candidacy=candidacy, by=request.user)
+    context = {
+        "candidacy": candidacy,
+        "units": units,
+        "problem": problem[1] if problem else "",
+        "decision": selectors.live_decision(candidacy=candidacy),
+        "outcomes": CertificationDecision.Outcome.choices,
+        "competent": Verdict.COMPETENT,
+        "field": reauthentication_prompt(request.user),
+    }
+    return render(request, "assessments/decision/confirm.html", context)
