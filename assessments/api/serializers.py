@@ -3,7 +3,9 @@ questions, the answers or a key: an attempt's items are read on its own page."""
 
 from rest_framework import serializers
 
+from assessments.competency.models import AssessmentEvent
 from assessments.models import Attempt
+from assessments.standards.models import CertificationScheme, SchemeUnit
 
 
 class AttemptSerializer(serializers.ModelSerializer):
@@ -26,3 +28,31 @@ class AttemptSerializer(serializers.ModelSerializer):
             "passed": attempt.passed,
             "expired": attempt.expired,
         }
+
+
+class SchemeUnitSerializer(serializers.ModelSerializer):
+    code = serializers.CharField(source="unit.code", read_only=True)
+    title = serializers.CharField(source="unit.title", read_only=True)
+
+    class Meta:
+        model = SchemeUnit
+        fields = ["code", "title", "is_core"]
+
+
+class SchemeSerializer(serializers.ModelSerializer):
+    units = SchemeUnitSerializer(source="scheme_units", many=True, read_only=True)
+
+    class Meta:
+        model = CertificationScheme
+        fields = ["id", "number", "title", "kind", "kkni_level", "units"]
+
+
+class AssessmentEventSerializer(serializers.ModelSerializer):
+    """An assessment event open for application (uji kompetensi): its scheme with the units assessed, where and
+    when. Not its assessors or candidates."""
+
+    scheme = SchemeSerializer(read_only=True)
+
+    class Meta:
+        model = AssessmentEvent
+        fields = ["id", "title", "scheme", "site_name", "site_kind", "starts_on", "ends_on"]

@@ -8,4 +8,6 @@ from assessments.api import views
 urlpatterns = [
     path("me/attempts/", views.MyAttemptList.as_view(), name="my_attempt_list"),
     path("me/attempts/<id:attempt_id>/", views.MyAttemptDetail.as_view(), name="my_attempt"),
+    path("assessment-events/", views.EventList.as_view(), name="assessment_event_list"),
+    path("assessment-events/<id:event_id>/", views.EventDetail.as_view(), name="assessment_event_detail"),
 ]

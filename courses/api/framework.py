@@ -211,7 +211,10 @@ class UserRateThrottle(_ConfiguredRate):
 
 
 class ClientRateThrottle(_ConfiguredRate):
-    """Per OAuth client (application), whoever it acts for."""
+    """Per OAuth client (application), for the tokens a client holds on its own (the client-credentials grant of a
+    partner system, whoever staff registered it to act for). A token a person granted (the phone app's
+    authorization code) is limited per person instead: one phone app serves every trainee, and one busy class
+    must not use up the app's allowance for everyone else."""
 
     scope = "client"
 
@@ -219,8 +222,11 @@ class ClientRateThrottle(_ConfiguredRate):
         self.rate = None
 
     def get_cache_key(self, request, view):
-        application_id = getattr(getattr(request, "auth", None), "application_id", None)
-        return f"api-throttle-client-{application_id}" if application_id else None
+        token = getattr(request, "auth", None)
+        application_id = getattr(token, "application_id", None)
+        if not application_id or getattr(token, "user_id", None) is not None:
+            return None
+        return f"api-throttle-client-{application_id}"
 
     def allow_request(self, request, view):
         self.rate = self.get_rate()
@@ -261,18 +267,47 @@ def _language_of(request) -> str | None:
     return translation.get_language()
 
 
+# A structural bound, not a setting: the largest id a path or body may name (below PostgreSQL's bigint).
 ID_MAX = 2**62
 
 
-class IdFilter(filters.NumberFilter):
-    """A whole number from 0 to 2**62 (an id, a level): anything else is a 400, never a database overflow."""
+class _WholeNumberField(forms.IntegerField):
+    """A whole number as the schema says: present but empty is an error too (the schema's ``integer``)."""
 
-    field_class = forms.IntegerField
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(self.error_messages["invalid"], code="invalid")
+        return super().clean(value)
+
+
+class IdFilter(filters.NumberFilter):
+    """A whole number from 0 to 2**62 (an id, a level): anything else — an empty value too — is a 400, never a
+    database overflow."""
+
+    field_class = _WholeNumberField
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("min_value", 0)
         kwargs.setdefault("max_value", ID_MAX)
         super().__init__(*args, **kwargs)
+
+
+class _IsoDateField(forms.DateField):
+    """A day written as the schema says (YYYY-MM-DD) and nothing else: present but empty is an error too."""
+
+    input_formats = ["%Y-%m-%d"]
+
+    def clean(self, value):
+        if value == "":
+            raise forms.ValidationError(_("Enter a date as YYYY-MM-DD."), code="invalid")
+        return super().clean(value)
+
+
+class DateParamFilter(filters.DateFilter):
+    """A day (``YYYY-MM-DD``, the schema's ``date``) to filter by: an empty, malformed or local-format one is a
+    400, as the schema promises — never silently ignored."""
+
+    field_class = _IsoDateField
 
 
 def id_parameter(name: str, description: str) -> OpenApiParameter:

@@ -6,6 +6,8 @@ SCOPES = {
     "catalogue:read": gettext_lazy("Read the published tracks, courses, modules and lessons"),
     "learning:read": gettext_lazy("Read your enrolments, progress, exam attempts and results"),
     "learning:write": gettext_lazy("Mark your lessons done"),
+    "training:read": gettext_lazy("Read your training applications, timetable and attendance"),
+    "events:read": gettext_lazy("Read the assessment events open for application"),
     "certificates:read": gettext_lazy("Read your certificates"),
     "certificates:verify": gettext_lazy("Verify certificates by their code"),
     "vacancies:read": gettext_lazy("Read the open vacancies"),
@@ -13,4 +15,5 @@ SCOPES = {
     "applications:write": gettext_lazy("Apply for vacancies"),
     "vacancies:write": gettext_lazy("Manage your employer's vacancies"),
     "placements:read": gettext_lazy("Read the applicants of your employer's vacancies"),
+    "figures:read": gettext_lazy("Read the centre's figures (staff)"),
 }

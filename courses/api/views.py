@@ -5,6 +5,7 @@ checks as the lesson page's "done" button.
 """
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import generics, status
@@ -17,6 +18,7 @@ from courses import selectors, services
 from courses.api import serializers
 from courses.api.framework import ApiMixin, IdFilter, ScopePermission, SignedIn, id_parameter, idempotent
 from courses.models import CoursePage, Enrolment, LessonPage
+from courses.scorm import selectors as scorm_selectors
 
 CATALOGUE = "catalogue:read"
 
@@ -160,8 +162,9 @@ class LessonDone(ApiMixin, APIView):
         enrolment = selectors.enrolment_for(user=request.user, course=course) if course else None
         if enrolment is None:
             raise NotFound()
-        completion, created = services.lesson_complete(enrolment=enrolment, lesson=lesson)
-        enrolment.refresh_from_db(fields=["status"])
+        if scorm_selectors.package_for_lesson(lesson=lesson) is not None:  # its package completes it, not a call
+            raise services.EnrolmentRefused(_("This lesson is completed by finishing its SCORM package."), code="scorm")
+        completion, created = services.lesson_complete(enrolment=enrolment, lesson=lesson)  # status kept current
         body = serializers.LessonDoneSerializer(
             {
                 "lesson_id": lesson.pk,

@@ -3,7 +3,7 @@
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from placement.api import views
+from placement.api import figures, views
 
 urlpatterns = [
     path("vacancies/", views.VacancyList.as_view(), name="vacancy_list"),
@@ -16,4 +16,5 @@ urlpatterns = [
         "employer/vacancies/<id:vacancy_id>/close/", views.EmployerVacancyClose.as_view(), name="employer_vacancy_close"
     ),
     path("employer/applicants/", views.EmployerApplicantList.as_view(), name="employer_applicant_list"),
+    path("staff/figures/", figures.StaffFigures.as_view(), name="staff_figures"),
 ]

@@ -215,46 +215,39 @@ class EmployerVacancyDetail(ApiMixin, APIView):
         return Response(serializers.EmployerVacancyDetailSerializer(saved, context={"request": request}).data)
 
 
-class EmployerVacancyOpen(ApiMixin, APIView):
+class _EmployerVacancyStep(ApiMixin, APIView):
+    """A step of one of my employer's vacancies, as its page's button does: ``step`` is the placement service that
+    takes it (``vacancy=``, ``by=``); another employer's vacancy is a 404, a step the service refuses a 409."""
+
+    reads_body = False
+
+    required_scope = "vacancies:write"
+    permission_classes = [ScopePermission, SignedIn]
+    step = None  # the service, set by each subclass as a staticmethod (not bound to the view)
+
+    @extend_schema(request=None, responses={200: OpenApiResponse(serializers.EmployerVacancySerializer)})
+    def post(self, request, vacancy_id: int):
+        vacancy = employer_selectors.vacancy_for_member(vacancy_id=vacancy_id, user=request.user)
+        if vacancy is None:
+            raise Http404
+        try:
+            self.step(vacancy=vacancy, by=request.user)
+        except PlacementRefused as refusal:
+            raise _refused(refusal) from refusal
+        row = employer_selectors.vacancies_of_member(user=request.user).get(pk=vacancy.pk)
+        return Response(serializers.EmployerVacancySerializer(row).data)
+
+
+class EmployerVacancyOpen(_EmployerVacancyStep):
     """Open one of my employer's draft vacancies (as its page does): only once the centre verified the employer."""
 
-    reads_body = False
-
-    required_scope = "vacancies:write"
-    permission_classes = [ScopePermission, SignedIn]
-
-    @extend_schema(request=None, responses={200: OpenApiResponse(serializers.EmployerVacancySerializer)})
-    def post(self, request, vacancy_id: int):
-        vacancy = employer_selectors.vacancy_for_member(vacancy_id=vacancy_id, user=request.user)
-        if vacancy is None:
-            raise Http404
-        try:
-            vacancy_open(vacancy=vacancy, by=request.user)
-        except PlacementRefused as refusal:
-            raise _refused(refusal) from refusal
-        row = employer_selectors.vacancies_of_member(user=request.user).get(pk=vacancy.pk)
-        return Response(serializers.EmployerVacancySerializer(row).data)
+    step = staticmethod(vacancy_open)
 
 
-class EmployerVacancyClose(ApiMixin, APIView):
+class EmployerVacancyClose(_EmployerVacancyStep):
     """Close one of my employer's open vacancies (as its page does); another employer's is a 404."""
 
-    reads_body = False
-
-    required_scope = "vacancies:write"
-    permission_classes = [ScopePermission, SignedIn]
-
-    @extend_schema(request=None, responses={200: OpenApiResponse(serializers.EmployerVacancySerializer)})
-    def post(self, request, vacancy_id: int):
-        vacancy = employer_selectors.vacancy_for_member(vacancy_id=vacancy_id, user=request.user)
-        if vacancy is None:
-            raise Http404
-        try:
-            vacancy_close(vacancy=vacancy, by=request.user)
-        except PlacementRefused as refusal:
-            raise _refused(refusal) from refusal
-        row = employer_selectors.vacancies_of_member(user=request.user).get(pk=vacancy.pk)
-        return Response(serializers.EmployerVacancySerializer(row).data)
+    step = staticmethod(vacancy_close)
 
 
 class EmployerApplicantList(ApiMixin, generics.ListAPIView):

@@ -5,6 +5,7 @@ import pytest
 from django.test import override_settings
 
 from tests.courses import factories
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -83,12 +84,25 @@ def test_rate_limit_answers_429_with_retry_after(api):
 
 
 def test_rate_limit_is_per_client(bearer, trainee):
+    # given two partner clients (client credentials: their tokens act for no person of their own)
     rates = {"user": "100/minute", "client": "2/minute", "anon": "100/minute"}
-    first = bearer(trainee, "catalogue:read")
-    other = bearer(trainee, "catalogue:read")
+    first = bearer(None, "catalogue:read")
+    other = bearer(None, "catalogue:read")
     with override_settings(KOMPETEN_API_RATES=rates):
+        # when one goes over the client rate, then it alone is refused
         assert [first.get("/api/v1/tracks/").status_code for _ in range(3)] == [200, 200, 429]
         assert other.get("/api/v1/tracks/").status_code == 200
+
+
+def test_the_phone_apps_tokens_are_limited_per_person_not_per_app(bearer, trainee):
+    # given the phone app's tokens of two people (one client, each token granted by its person)
+    rates = {"user": "2/minute", "client": "2/minute", "anon": "100/minute"}
+    mine = bearer(trainee, "catalogue:read")
+    theirs = bearer(UserFactory(), "catalogue:read", application=mine.token.application)
+    with override_settings(KOMPETEN_API_RATES=rates):
+        # when one person goes over their rate, then the app still answers the other
+        assert [mine.get("/api/v1/tracks/").status_code for _ in range(3)] == [200, 200, 429]
+        assert [theirs.get("/api/v1/tracks/").status_code for _ in range(2)] == [200, 200]
 
 
 def test_etag_and_if_none_match(api):

@@ -12,6 +12,8 @@ from placement.models import Application
 from tests.assessments.exams.factories import all_types, enrolled, exam_create
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories
+from tests.courses.registration import factories as registration_factories
+from tests.courses.training.sessions import factories as session_factories
 from tests.factories import UserFactory
 from tests.placement import factories as placement_factories
 
@@ -62,6 +64,23 @@ def test_marking_a_lesson_done_is_idempotent_and_reaches_completion(api, trainee
     assert LessonCompletion.objects.filter(enrolment=enrolment).count() == 1
     progress = api.get("/api/v1/me/enrolments/").json()["results"][0]
     assert (progress["lesson_done"], progress["lesson_total"], progress["percent"]) == (1, 1, 100)
+
+
+def test_marking_a_lesson_done_costs_a_fixed_number_of_queries(api, trainee, django_assert_num_queries):
+    # Given a trainee enrolled in a course of two lessons, signed in (the session and the user: two queries)
+    course = factories.course(modules=1, lessons=2)
+    factories.enrolment(user=trainee, course_page=course)
+    lesson = factories.lessons_of(course)[0]
+    api.force_login(trainee)
+    # When they mark the first lesson done
+    # Then: the lesson, its course, the enrolment (its course not read again), whether a SCORM package completes the
+    # lesson instead, the completion looked for and then
+    # written in a savepoint, the last lesson remembered, the course's completion checked, in one transaction (a
+    # savepoint here) — and the answer says the enrolment's status without reading it back
+    with django_assert_num_queries(2 + 12):
+        response = api.post(f"/api/v1/me/lessons/{lesson.pk}/done/")
+    assert response.status_code == 201
+    assert response.json()["enrolment_status"] == "active"
 
 
 def test_an_idempotency_key_reused_for_another_request_is_a_409(api, trainee):
@@ -181,6 +200,14 @@ def test_trainee_a_cannot_read_or_touch_bs_records(api):
     assert api.get(f"/api/v1/me/certificates/{certificate.pk}/pdf/").status_code == 404
     lesson = factories.lessons_of(course)[0]
     assert api.post(f"/api/v1/me/lessons/{lesson.pk}/done/").status_code == 404
+    # nor B's batch application, timetable or attendance
+    batch = session_factories.current_batch()
+    application = registration_factories.application(batch=batch, user=b)
+    b_enrolment = factories.enrolment(user=b, course_page=batch.course, batch=batch)
+    session_factories.attendance(session=session_factories.session(batch=batch), enrolment=b_enrolment)
+    assert api.get(f"/api/v1/me/batch-applications/{application.pk}/").status_code == 404
+    for mine in ("batch-applications", "sessions", "attendance"):
+        assert api.get(f"/api/v1/me/{mine}/").json()["results"] == [], mine
 
 
 # --- scopes: each allows exactly what it names ---------------------------------------------------------------
