@@ -1,7 +1,10 @@
-"""Fail when the source holds a translatable string that a catalogue lacks (needs GNU gettext).
+"""Fail when the source holds a translatable string that a catalogue lacks, or a catalogue holds an entry that no
+source uses any more (needs GNU gettext).
 
-Extracts the messages again into a scratch copy of the tree and compares the msgids with the committed
-catalogues. Run by CI; fix with `scripts/messages_update.py`, then translate the new Indonesian entries.
+Extracts the messages again into a scratch copy of the tree and compares the msgids (with their msgctxt) with the
+committed catalogues. Run by CI; fix with `scripts/messages_update.py` (it drops the unused entries too: makemessages
+runs with --no-obsolete), then translate the new Indonesian entries. An unused entry is not harmless: Django merges
+the apps' catalogues, so a stale translation in an earlier app wins over the one of the app that uses the message.
 """
 
 import shutil
@@ -27,19 +30,24 @@ def main() -> int:
         copy = Path(scratch) / "tree"
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "artifacts", "media", "*.sqlite3*"))
         subprocess.run([sys.executable, str(copy / "scripts" / "messages_update.py")], check=True, capture_output=True)  # noqa: S603
-        missing = {}
+        missing, unused = {}, {}
         for app in APPS:
             for po in sorted((ROOT / app / "locale").glob("*/LC_MESSAGES/django.po")):
                 fresh = copy / po.relative_to(ROOT)
                 lacking = msgids(fresh) - msgids(po)
                 if lacking:
                     missing[str(po.relative_to(ROOT))] = sorted(lacking)
+                stale = msgids(po) - msgids(fresh)
+                if stale:
+                    unused[str(po.relative_to(ROOT))] = sorted(stale)
     for po, lacking in missing.items():
         print(f"{po} lacks {len(lacking)} message(s): {lacking[:5]}")
-    if missing:
-        print("Run scripts/messages_update.py and translate the new entries.")
+    for po, stale in unused.items():
+        print(f"{po} holds {len(stale)} message(s) no source uses: {stale[:5]}")
+    if missing or unused:
+        print("Run scripts/messages_update.py (it drops the unused entries too) and translate the new entries.")
         return 1
-    print("check_messages: every catalogue holds every message in the source")
+    print("check_messages: every catalogue holds every message in the source, and no other")
     return 0
 
 

@@ -32,7 +32,8 @@ def catalogues() -> list[Path]:
 
 
 def po_entries(po: Path):
-    """Yield (msgid, msgid_plural, [msgstr...], fuzzy) for every entry, the header included (msgid "")."""
+    """Yield (msgid, msgid_plural, [msgstr...], fuzzy) for every entry, the header included (msgid ""). An entry
+    with a ``msgctxt`` has it before its msgid, joined by EOT (``context\x04msgid``), as GNU msgfmt stores it."""
     entry: dict[str, str] = {}
     flags = ""
     key = None
@@ -41,7 +42,8 @@ def po_entries(po: Path):
         if "msgid" in entry:
             plural_keys = sorted(k for k in entry if k.startswith("msgstr["))
             strings = [entry[k] for k in plural_keys] if plural_keys else [entry.get("msgstr", "")]
-            yield entry["msgid"], entry.get("msgid_plural"), strings, "fuzzy" in flags
+            msgid = f"{entry['msgctxt']}\x04{entry['msgid']}" if "msgctxt" in entry else entry["msgid"]
+            yield msgid, entry.get("msgid_plural"), strings, "fuzzy" in flags
 
     for raw in po.read_text(encoding="utf-8").splitlines():
         line = raw.strip()

@@ -60,7 +60,9 @@ def fill_english(po: Path) -> None:
             out.append("\n".join(lines))
             continue
         head = [line for line in lines if line.startswith("#")]
-        body = ["msgid " + msgid[0], *msgid[1:]]
+        context = _field(lines, "msgctxt")
+        body = ["msgctxt " + context[0], *context[1:]] if context else []
+        body += ["msgid " + msgid[0], *msgid[1:]]
         if plural is None:
             body += ["msgstr " + msgid[0], *msgid[1:]]
         else:
