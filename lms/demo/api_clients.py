@@ -11,6 +11,7 @@ PARTNER_SCOPES = "catalogue:read certificates:verify vacancies:read vacancies:wr
 APP_CLIENT_ID = "kompeten-demo-app"
 APP_SCOPES = (
     "catalogue:read learning:read learning:write certificates:read vacancies:read applications:read applications:write"
+    " events:read training:read"
 )
 APP_REDIRECT_URI = "id.kompeten.app:/oauth/callback http://127.0.0.1:8000/oauth/callback"
 

@@ -50,6 +50,8 @@ def _raw_block(kind: str, value, images: dict) -> dict:
         value = {"caption": "", **value}
     elif kind == "quick_check":
         value = {"explanation": "", **value}
+    elif kind == "hotspots":
+        value = {**value, "image": images[value["image"]].pk}
     return {"type": kind, "value": value}
 
 

@@ -17,8 +17,20 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from assessments.models import AssessmentEvent, Candidacy, CertificationScheme, CompetencyUnit, UnitVerdict, Verdict
+from assessments.competency.decision.selectors import live_decision
+from assessments.competency.decision.services import certification_decision_record
+from assessments.models import (
+    AssessmentEvent,
+    Candidacy,
+    CertificationDecision,
+    CertificationScheme,
+    CompetencyUnit,
+    UnitVerdict,
+    Verdict,
+)
+from certificates.models import BnspRegistration
 from certificates.services.issuing import certificate_issue_for_candidacy
+from certificates.services.registration import registration_record, registration_request
 from courses.models import Batch, CoursePage, TrackPage
 from courses.services import EnrolmentRefused, enrolment_create
 from lms import roles, services
@@ -34,6 +46,8 @@ from placement.services.vacancies import vacancy_open, vacancy_save
 
 EMPLOYER_USERNAME = "employer"
 PAST_ASSESSOR = "asesor-lulusan"
+#: The certification committee member of the demo (``lms.demo.users``) who decides on the graduates' assessments.
+COMMITTEE = "komite"
 S = Application.Status
 
 # Track slugs of the demo (lms.demo.standard_files), short names used below.
@@ -360,7 +374,8 @@ def _demand(employers: dict[str, Employer], staff: User) -> int:
 
 def _certified(user: User, track: str, held: int, assessor: User) -> None:
     """A past assessment event of the track's scheme in which the graduate was judged K on the first ``held`` units,
-    signed off, and the competency certificate issued by the LSP (the demo's certificate rule)."""
+    signed off, certified by the certification committee, and the competency certificate issued from that decision
+    by the LSP (the demo's certificate rule)."""
     scheme = CertificationScheme.objects.filter(number=SCHEMES[track]).first()
     if scheme is None:
         return
@@ -397,6 +412,20 @@ def _certified(user: User, track: str, held: int, assessor: User) -> None:
                 assessor=assessor,
             )
             for unit in _units(track, range(held))
+        )
+    if live_decision(candidacy=candidacy) is None:
+        # the certification committee decides, independent of the assessor: the certificate is issued from it
+        committee = _user(COMMITTEE, "Hendra Wijaya, S.E.", roles.CERTIFICATION_COMMITTEE)
+        certification_decision_record(candidacy=candidacy, by=committee, outcome=CertificationDecision.Outcome.CERTIFY)
+    if not BnspRegistration.objects.filter(candidacy=candidacy).exists():
+        # the LSP asks BNSP to register the candidate, then enters the numbers BNSP gave: only then is it issued
+        admin = _user(COMMITTEE, "Hendra Wijaya, S.E.", roles.CERTIFICATION_COMMITTEE)
+        registration = registration_request(candidacy_id=candidacy.pk, by=admin)
+        registration_record(
+            registration=registration,
+            by=admin,
+            registration_number=f"85499 2421 3 {candidacy.pk:07d} {today.year}",
+            blanko_number=f"D{candidacy.pk:07d}",
         )
     certificate_issue_for_candidacy(candidacy_id=candidacy.pk)  # once per candidacy: a second call returns the first
 

@@ -10,7 +10,7 @@ import datetime
 from django.db import transaction
 from django.utils import timezone
 
-from courses.selectors_outcomes import batch_infos, batch_trainees, batches_ended
+from courses.selectors.outcomes import batch_infos, batch_trainees, batches_ended
 from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import Placement, TracerAnswer, TracerSurvey

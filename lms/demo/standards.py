@@ -12,9 +12,9 @@ scheme that exists (same number) and a course that already lists units it covers
 import yaml
 from django.db import transaction
 
-from assessments.models import CertificationScheme, CompetencyStandard, CourseUnit, SchemeUnit
+from assessments.models import CertificationScheme, CompetencyStandard, CourseUnit, LessonUnit, SchemeUnit
 from assessments.standards.files import standard_import
-from courses.models import CoursePage, TrackPage
+from courses.models import CoursePage, LessonPage, TrackPage
 from lms.demo.standard_files import DEMO_STANDARDS
 
 VALIDITY_MONTHS = 36
@@ -67,13 +67,35 @@ def _course_link(entry: dict, standard: CompetencyStandard) -> None:
     course.save_revision().publish()
 
 
+#: How many of a course's first lessons are linked to units (the first lesson to the first unit, and so on).
+LINKED_LESSONS = 3
+
+
+def _lesson_link(entry: dict, standard: CompetencyStandard) -> None:
+    """The first lessons of the track's first course each teach one unit of the standard, in order, so that an exam
+    result weak in that unit sends the trainee back to them; published as a new revision of each lesson."""
+    track = TrackPage.objects.filter(slug=entry["track"]).first()
+    course = CoursePage.objects.live().child_of(track).order_by("path").first() if track else None
+    if course is None:
+        return
+    lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+    if LessonUnit.objects.filter(lesson__in=lessons).exists():
+        return
+    units = standard.units.order_by("sort_order", "code")[:LINKED_LESSONS]
+    for lesson, unit in zip(lessons[:LINKED_LESSONS], units, strict=False):
+        lesson.unit_coverages = [LessonUnit(unit=unit, sort_order=0)]
+        lesson.save_revision().publish()
+
+
 @transaction.atomic
 def demo_standards_load() -> list[CompetencyStandard]:
-    """Import the five demo standards, create their schemes and link each track's first course to its units."""
+    """Import the five demo standards, create their schemes and link each track's first course, and its first
+    lessons, to its units."""
     loaded = []
     for entry in DEMO_STANDARDS:
         standard = _standard_ensure(entry)
         _scheme_ensure(entry, standard)
         _course_link(entry, standard)
+        _lesson_link(entry, standard)
         loaded.append(standard)
     return loaded

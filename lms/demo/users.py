@@ -12,6 +12,7 @@ DEMO_USERS = [
     ("instruktur", "instruktur@kompeten.local", "Rina Wulandari, S.T.", roles.INSTRUCTOR),
     ("asesor", "asesor@kompeten.local", "Bambang Sutrisno, M.Pd.", roles.ASSESSOR),
     ("sertifikasi", "sertifikasi@kompeten.local", "Dewi Lestari", roles.CERTIFICATION_ADMIN),
+    ("komite", "komite@kompeten.local", "Hendra Wijaya, S.E.", roles.CERTIFICATION_COMMITTEE),
     ("peserta", "peserta@kompeten.local", "Siti Nurhaliza", roles.TRAINEE),
     ("peserta2", "peserta2@kompeten.local", "Agus Prasetyo", roles.TRAINEE),
     ("peserta3", "peserta3@kompeten.local", "Dian Permatasari", roles.TRAINEE),

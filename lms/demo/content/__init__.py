@@ -33,9 +33,15 @@ Block values:
 import importlib
 import re
 
+from django.core.exceptions import ValidationError
+
+from courses.interactive.blocks import INTERACTIVE_BLOCKS
+
 TRACK_MODULES = ["garment", "mechatronics", "ev_automotive", "artificial_intelligence", "languages"]
 ICONS = ["garment", "mechatronics", "ev", "ai", "language"]
 BLOCK_TYPES = {"text", "image", "callout", "code", "table", "quick_check"}
+#: The interactive blocks (courses.interactive.blocks), checked by the blocks' own validation.
+INTERACTIVE_TYPES = {"sort", "fill_blanks", "hotspots", "branching", "flashcards"}
 ALLOWED_TAGS = {"p", "h2", "h3", "b", "i", "ul", "ol", "li", "a", "code", "br"}
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -61,7 +67,7 @@ def _block_problems(where: str, block, images: dict) -> list[str]:
     if not (isinstance(block, tuple) and len(block) == 2):
         return [f"{where}: a block is a (type, value) pair"]
     kind, value = block
-    if kind not in BLOCK_TYPES:
+    if kind not in BLOCK_TYPES | INTERACTIVE_TYPES:
         return [f"{where}: unknown block type {kind!r}"]
     problems = []
     if kind == "text":
@@ -84,12 +90,33 @@ def _block_problems(where: str, block, images: dict) -> list[str]:
         width = len(value.get("header", []))
         if not width or any(len(row) != width for row in value.get("rows", [])) or not value.get("rows"):
             problems.append(f"{where}: table rows must be as wide as the header")
+    elif kind in INTERACTIVE_TYPES:
+        problems += _interactive_problems(where, kind, value, images)
     elif kind == "quick_check":
         options = value.get("options", [])
         if not 2 <= len(options) <= 6 or not any(option.get("correct") for option in options):
             problems.append(f"{where}: a quick check has 2-6 options, at least one correct")
         problems += _html_problems(f"{where} explanation", value.get("explanation", "<p></p>"))
     return problems
+
+
+def _interactive_problems(where: str, kind: str, value: dict, images: dict) -> list[str]:
+    """What the instructor's editor would refuse in an interactive block (the hotspots' picture checked by key)."""
+    block = INTERACTIVE_BLOCKS[kind]()
+    try:
+        if kind == "hotspots":  # the picture is drawn later: its key is checked, the points by their own block
+            if value.get("image") not in images:
+                return [f"{where}: the hotspots' image is not in IMAGES"]
+            spots = block.child_blocks["spots"]
+            spots.clean(spots.to_python(value["spots"]))
+            labels = [spot["label"].strip().casefold() for spot in value["spots"]]
+            if len(set(labels)) != len(labels):
+                return [f"{where}: two hotspots have the same label"]
+        else:
+            block.clean(block.to_python(value))
+    except ValidationError as error:
+        return [f"{where}: {kind}: {error}"]
+    return []
 
 
 def validate(track: dict, images: dict) -> list[str]:

@@ -5,6 +5,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
+from lms.demo.content import interactive
 from lms.demo.content.blocks import callout, code, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -1260,7 +1261,7 @@ TRACK = {
                             "title": "Sengatan listrik, busur listrik, dan thermal runaway",
                             "minutes": 35,
                             "required": True,
-                            "body": LESSON_HAZARDS,
+                            "body": [*LESSON_HAZARDS, *interactive.EV_HAZARDS],
                         },
                     ],
                 },

@@ -4,6 +4,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
+from lms.demo.content import interactive
 from lms.demo.content.blocks import callout, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -188,6 +189,13 @@ def draw_machine_parts() -> Image.Image:
     _label(draw, (765, 427), (800, 470), "Saklar daya", "lm")
     _label(draw, (304, 470), (380, 460), "Pengangkat sepatu (lutut)", "lm")
     _label(draw, (390, 516), (300, 516), "Pedal", "rm")
+    return image
+
+
+def draw_machine_unlabelled() -> Image.Image:
+    """The machine without its labels: the picture of the hotspots activity (lms.demo.content.interactive)."""
+    image, draw = _canvas("Mesin jahit lockstitch jarum satu")
+    _machine(draw)
     return image
 
 
@@ -390,6 +398,7 @@ IMAGES = {
     "garment-cover": draw_track_cover,
     "garment-course": draw_course_cover,
     "garment-machine-parts": draw_machine_parts,
+    "garment-machine-unlabelled": draw_machine_unlabelled,
     "garment-threading": draw_threading,
     "garment-bobbin": draw_bobbin,
     "garment-tension": draw_tension,
@@ -1026,7 +1035,7 @@ TRACK = {
                             "title": "Bagian-bagian mesin lockstitch dan K3 di stasiun jahit",
                             "minutes": 30,
                             "required": True,
-                            "body": LESSON_PARTS,
+                            "body": [*LESSON_PARTS, *interactive.GARMENT_PARTS],
                         },
                         {
                             "slug": "memilih-jarum-dan-benang",

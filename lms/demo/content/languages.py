@@ -4,6 +4,7 @@ import math
 
 from PIL import Image
 
+from lms.demo.content import interactive
 from lms.demo.content.drawing import INK
 from lms.demo.content.drawing import arrow as _arrow
 from lms.demo.content.drawing import box as _box
@@ -1061,7 +1062,7 @@ TRACK = {
                             "title": "Kosakata Keselamatan Kerja",
                             "minutes": 30,
                             "required": True,
-                            "body": LESSON_SAFETY,
+                            "body": [*LESSON_SAFETY, *interactive.LANGUAGE_SAFETY],
                         },
                         {
                             "slug": "5s-budaya-kerja-rapi",

@@ -4,6 +4,7 @@ import math
 
 from PIL import Image, ImageDraw, ImageFont
 
+from lms.demo.content import interactive
 from lms.demo.content.blocks import callout, code, html, image, quick_check, table, text
 
 # --------------------------------------------------------------------------------------------------------------------
@@ -1091,7 +1092,7 @@ TRACK = {
                             "title": "Pengawatan sensor 24 VDC PNP dan NPN ke input PLC",
                             "minutes": 40,
                             "required": True,
-                            "body": LESSON_SENSOR,
+                            "body": [*LESSON_SENSOR, *interactive.MECHATRONICS_SENSOR],
                         },
                     ],
                 },

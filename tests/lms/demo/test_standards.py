@@ -3,10 +3,17 @@
 import pytest
 from django.core.management import call_command
 
-from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, CourseUnit, SchemeUnit
+from assessments.models import (
+    CertificationScheme,
+    CompetencyStandard,
+    CompetencyUnit,
+    CourseUnit,
+    LessonUnit,
+    SchemeUnit,
+)
 from assessments.standards.files import standard_export_csv, standard_export_yaml, standard_import
 from assessments.standards.selectors import scheme_units, units_for_course
-from courses.models import CoursePage, TrackPage
+from courses.models import CoursePage, LessonPage, TrackPage
 from lms.demo.content import tracks
 from lms.demo.standards import DEMO_STANDARDS, demo_standard_file, demo_standards_load
 
@@ -67,6 +74,15 @@ def test_the_demo_links_each_first_course_to_its_units_and_a_second_run_duplicat
         assert [row.unit.code for row in rows] == codes
         assert {row.unit.code for row in rows if not row.is_core} == set(entry["scheme"]["optional"])
         assert standard.units.count() == len(codes)
+        # and the course's first lessons each teach one of its units, in order (at least one lesson per track)
+        lessons = LessonPage.objects.live().descendant_of(course).order_by("path")
+        taught = [
+            (lesson.pk, link.unit.code)
+            for lesson in lessons
+            for link in LessonUnit.objects.filter(lesson=lesson).select_related("unit")
+        ]
+        assert taught, entry["track"]
+        assert taught == list(zip([lesson.pk for lesson in lessons[: len(taught)]], codes[: len(taught)], strict=True))
 
 
 def test_the_demo_standards_load_without_the_curriculum_and_round_trip_through_both_formats():
