@@ -50,7 +50,14 @@ from django.db import transaction
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 
-from tests.security.world import build_world, fingerprint, fingerprint_changes, fingerprint_models
+from tests.security.world import (
+    Instrument,
+    build_world,
+    fingerprint,
+    fingerprint_changes,
+    fingerprint_models,
+    watching_files,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -63,6 +70,13 @@ ENTITLED = ("trainee_a", "assessor_a", "employer_a", "instructor", "superuser")
 #: Parameters named after what they hold are mapped for every URL; the generic ``pk`` (and ``code``, which is
 #: either a certificate's verification code or an issuer's code) by the URL's name.
 PARAMETER_RULES = [
+    ("api:assessment_event_detail", "event_id", "open_event"),
+    ("assessments:application_*", "application_id", "certification_application"),
+    ("assessments:application_create", "event_id", "open_event"),
+    ("assessments_application_*", "pk", "certification_application"),
+    ("assessments_required_document:*", "pk", "required_document"),
+    ("*", "document_id", "certification_application_document"),
+    ("api:my_batch_application", "application_id", "batch_application"),
     ("certificates:issuer_*", "code", "issuer_code"),
     ("certificates:status_list", "code", "issuer_code"),
     ("*", "code", "verification_code"),
@@ -76,6 +90,8 @@ PARAMETER_RULES = [
     ("certificates_pending:*", "pk", "pending_candidacy"),
     ("certificates_pending:*", "event_id", "pending_event"),
     ("certificates_run:*", "pk", "run"),
+    ("certificates_bnsp:*", "candidacy_id", "bnsp_candidacy"),
+    ("certificates_bnsp:*", "pk", "bnsp_registration"),
     ("certificates_issuer:*", "pk", "issuer"),
     ("wagtailsnippets_certificates_certificatetemplate:*", "pk", "template"),
     ("wagtailsnippets_assessments_competencystandard:*", "pk", "standard"),
@@ -95,6 +111,7 @@ PARAMETER_RULES = [
     ("*", "course_id", "course"),
     ("*", "lesson_id", "lesson"),
     ("*", "batch_id", "batch"),
+    ("*", "enrolment_id", "enrolment"),
     ("*", "exam_id", "exam"),
     ("*", "attempt_id", "attempt"),
     ("*", "position", "position"),
@@ -102,6 +119,8 @@ PARAMETER_RULES = [
     ("*", "file_id", "response_file"),
     ("*", "event_id", "event"),
     ("*", "candidacy_id", "candidacy"),
+    ("*", "appeal_id", "appeal"),
+    ("*", "complaint_id", "complaint"),
     ("*", "unit_id", "unit"),
     ("*", "method", "evidence_method"),
     ("*", "index", "portfolio_index"),
@@ -122,6 +141,10 @@ PARAMETER_RULES = [
     ("*", "demand_id", "demand"),
     ("placement:application_step", "to", "application_step"),
     ("placement:tracer_answer", "token", "tracer_token"),
+    ("courses:scorm_file", "token", "scorm_token"),
+    ("courses:scorm_file", "path", "scorm_path"),
+    ("*", "package_id", "scorm_package"),
+    ("courses_scorm_package:*", "pk", "scorm_package"),
     ("courses:session_checkin", "token", "checkin_token"),
     ("courses:calendar_ics", "token", "feed_token"),
     ("*", "session_id", "training_session"),
@@ -129,6 +152,11 @@ PARAMETER_RULES = [
     ("courses_workshop:*", "pk", "workshop"),
     ("*_courses_trainingsession:*", "pk", "training_session"),
     ("*_courses_workshop:*", "pk", "workshop"),
+    ("*", "workshop_id", "k3_workshop"),
+    ("courses_k3_induction:*", "pk", "k3_induction"),
+    ("courses_k3_incident:*", "pk", "k3_incident"),
+    ("*_courses_k3induction:*", "pk", "k3_induction"),
+    ("*_courses_k3incident:*", "pk", "k3_incident"),
     ("api:track_detail", "pk", "track"),
     ("api:course_detail", "pk", "course"),
 ]
@@ -158,7 +186,16 @@ PUBLIC = {
         "public by design: a person's calendar (ICS) feed at a secret 256-bit address that phone calendars read "
         "without a session; revocable from the calendar subscription page; shows no e-mail or national ID"
     ),
+    "courses.scorm.views.package_file": (
+        "public by design: a SCORM package's files at a signed address (package, trainee, 8-hour expiry) that the "
+        "lesson page gives its enrolled trainee; the package's sandboxed frame sends no session cookie, so the "
+        "address is the credential; anyone signed in as someone else gets a 404; shows no e-mail or national ID"
+    ),
     "placement.api.views.VacancyDetail": "public by design: a verified employer's open vacancy; any other is a 404",
+    "assessments.api.views.EventDetail": (
+        "public by design: an assessment event open for application (scheme, units, site, dates) is announced to "
+        "everyone; neither its assessors nor its candidates are shown; any other event is a 404"
+    ),
     # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
     # them; tests/placement/test_figures.py proves they show aggregates only.
     "placement.views.tracer.tracer_answer_view": (
@@ -205,6 +242,30 @@ GRANTED.update(
         )
         for actor in ("trainee_b", "assessor_b", "employer_b")
     }
+)
+GRANTED.update(
+    {
+        ("courses:k3_ppe", actor): (
+            "any signed-in person may read a workshop's PPE checklist and acknowledge it for themselves (the page "
+            "shows only the asker's own acknowledgement); an empty POST is refused (every item must be ticked) and "
+            "stores nothing"
+        )
+        for actor in ("trainee_b", "assessor_b", "employer_b")
+    }
+)
+
+GRANTED.update(
+    {
+        ("assessments:application_create", actor): (
+            "any signed-in person may apply for certification to an event open for applications (FR.APL.01: the "
+            "form is their own); an empty POST is refused by the form and stores nothing"
+        )
+        for actor in ("trainee_b", "assessor_b", "employer_b")
+    }
+)
+GRANTED[("assessments:assessment_plan", "assessor_b")] = (
+    "the assessment plan (FR.MAPA.01/02) belongs to the event, not to a candidate: every assessor of the event edits "
+    "it; an empty POST is refused by the form and changes nothing"
 )
 
 #: (URL name, actor, method) -> a hole the sweep found in code another engineer is changing: strict xfail.
@@ -340,7 +401,8 @@ def world(django_db_setup, django_db_blocker):
 
 @pytest.fixture(scope="module")
 def tables():
-    return fingerprint_models()
+    with watching_files(Instrument(fingerprint_models())) as instrument:
+        yield instrument
 
 
 def _sessions(world) -> dict[str, str]:

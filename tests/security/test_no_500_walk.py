@@ -63,17 +63,9 @@ FIXED_ACTORS = {"front": ("trainee_a", "assessor_a", "instructor"), "admin": ("s
 #: Hypothesis examples per URL pattern.
 EXAMPLES = 3
 
-_WAGTAIL_USAGE_SEARCH = (
-    "Wagtail's own view, not fixable from outside it: the documents and images listings annotate usage_count "
-    "(a Coalesce over a subquery) to filter by it (?usage_count_min=...), and a search (?q=...) at the same time "
-    "hands that filter to the search backend (modelsearch), which cannot translate it: AttributeError 'Coalesce' "
-    "object has no attribute 'target'. Only replacing Wagtail's listing views would avoid it"
-)
 #: URL label -> why it still answers 500. Reported (xfail, not strict).
 KNOWN_500: dict[str, str] = {
     "wagtailadmin_error_test": "deliberate: Wagtail's /admin/failwhale/ raises to test error reporting",
-    "wagtaildocs:index": _WAGTAIL_USAGE_SEARCH,
-    "wagtailimages:index": _WAGTAIL_USAGE_SEARCH,
 }
 
 #: A value for a parameter the access sweep's rules do not know, by converter (an id that exists in most tables).

@@ -12,7 +12,8 @@ reach them.
 - the event's report PDF, rendered;
 - a training certificate of trainee A (a second course, completed in its own batch), issued by
   ``certificates.services.issuing`` and rendered, and a ZIP bulk run of that batch, done;
-- a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions;
+- a second, signed-off Kompeten candidacy of trainee A waiting in the certification admin's pending decisions
+  (certified by the certification committee), with trainee A's appeal against that decision and a complaint;
 - placement: employer A (verified; employer user A acts for it) with an open vacancy and a demand row, trainee A's
   job-seeker profile (with consent) and application to that vacancy, a placement recorded for trainee A; employer B,
   whose user must reach none of it; trainee A's tracer survey of the batch (its link is a capability, answered
@@ -38,12 +39,19 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from assessments.competency.application import services as application_services
 from assessments.competency.services import candidacy as competency_services
 from assessments.competency.services import event_reports, evidence_files
 from assessments.exams.services import attempts as attempt_services
-from assessments.models import EvidenceRecord, ResponseFile, Verdict
+from assessments.models import Appeal, Complaint, EvidenceRecord, ResponseFile, SchemeDocumentRequirement, Verdict
+from certificates.models import BnspRegistration
 from certificates.services import bulk, rendering, runs
 from certificates.services.issuing import certificate_issue_for_enrolment
+from courses.models import LessonPage
+from courses.scorm import selectors as scorm_selectors
+from courses.scorm import services as scorm_services
+from courses.training.coverage.models import Coverage
+from courses.training.safety.models import K3Incident, K3Induction, PpeAcknowledgement
 from courses.training.sessions import services as session_services
 from courses.training.sessions import tokens as session_tokens
 from courses.training.sessions.models import TrainingSession, Workshop
@@ -58,6 +66,7 @@ from tests.assessments.questions.factories import example_fields, question_creat
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
 from tests.courses.registration import factories as registration_factories
+from tests.courses.scorm import builders as scorm_builders
 from tests.factories import UserFactory
 from tests.placement import factories as placement_factories
 
@@ -129,7 +138,11 @@ def build_world() -> World:
     lesson = course_factories.lessons_of(course)[0]
     batch = course_factories.batch(course_page=course)
     batch.instructors.add(instructor)
-    course_factories.enrolment(user=trainee_a, course_page=course, batch=batch)
+    enrolment_a = course_factories.enrolment(user=trainee_a, course_page=course, batch=batch)
+    # Trainee A is covered by BPJS Ketenagakerjaan (JKK, JKM) for the batch's dates.
+    Coverage.objects.create(
+        enrolment=enrolment_a, participant_number="12345678901", starts_on=batch.starts_on, ends_on=batch.ends_on
+    )
     # A practice session of that batch going on now (its instructor teaches it), and trainee A's calendar address.
     workshop = Workshop.objects.create(name="Bengkel Garmen")
     training_session = TrainingSession.objects.create(
@@ -142,6 +155,18 @@ def build_world() -> World:
         jp=2,
     )
     calendar_feed = session_services.calendar_feed_regenerate(user=trainee_a)
+    # Another workshop with a K3 induction (trainee A acknowledged its checklist) and an incident naming trainee A.
+    k3_workshop = Workshop.objects.create(name="Bengkel Mekatronika")
+    k3_induction = K3Induction.objects.create(workshop=k3_workshop, course=course, ppe_items="Helm\nSepatu")
+    PpeAcknowledgement.objects.create(user=trainee_a, workshop=k3_workshop, version=1, items=k3_induction.items)
+    k3_incident = K3Incident.objects.create(
+        workshop=k3_workshop,
+        kind=K3Incident.Kind.FIRST_AID,
+        occurred_at=timezone.now() - datetime.timedelta(days=1),
+        description="Tangan tergores",
+        actions_taken="P3K",
+    )
+    k3_incident.trainees.add(trainee_a)
     essay = question_create(**example_fields("essay"))
     upload_question = question_create(**example_fields("file"))
     exam = exam_create(course=course, questions=[essay, upload_question], attempts_allowed=3)
@@ -161,6 +186,13 @@ def build_world() -> World:
 
     # Competency assessment: A assessed by assessor A, B by assessor B, in one event (no lead assessor).
     event = event_create(scheme=scheme_create(units=2))
+    # An event that has not started: open for application, the public API's assessment events list it.
+    open_event = event_create(
+        scheme=event.scheme,
+        title="Uji Kompetensi Bulan Depan",
+        starts_on=timezone.localdate() + datetime.timedelta(days=30),
+        ends_on=timezone.localdate() + datetime.timedelta(days=31),
+    )
     assessor_a = _in_role(assessor_create(event=event), roles.ASSESSOR)
     assessor_b = _in_role(assessor_create(event=event), roles.ASSESSOR)
     event.assessors.add(assessor_a, assessor_b)
@@ -201,6 +233,16 @@ def build_world() -> World:
     competency_services.unit_verdict_record(
         candidacy=candidacy, assessor=assessor_a, unit=unit, verdict=Verdict.COMPETENT, rationale="Semua KUK."
     )
+    # The scheme asks for the identity card; trainee A's application for certification (FR.APL.01) to the open event
+    # hands it in.
+    required_document = SchemeDocumentRequirement.objects.create(scheme=open_event.scheme, kind="id_card")
+    certification_application = application_services.application_submit(
+        event=open_event,
+        applicant=trainee_a,
+        purpose="rpl",
+        optional_unit_ids=[],
+        documents={"id_card": SimpleUploadedFile("ktp.pdf", PDF, content_type="application/pdf")},
+    )
     report = event_reports.event_report_request(event=event, user=certification_admin)
     event_reports.event_report_render(report_id=report.pk)
 
@@ -218,6 +260,14 @@ def build_world() -> World:
 
     # A signed-off Kompeten decision of trainee A waiting for its competency certificate.
     pending = certificate_factories.competent_candidacy(candidate=trainee_a)
+    # Trainee A's appeal against that candidacy's certification decision (waiting for its hearing), and a complaint.
+    appeal = Appeal.objects.create(
+        candidacy=pending, decision=pending.decisions.get(), grounds="Unit belum diperiksa.", filed_by=trainee_a
+    )
+    complaint = Complaint.objects.create(filed_by=trainee_a, candidacy=pending, subject="Jadwal", text="Terlambat.")
+    # Trainee A certified by the committee in another event, their BNSP registration requested (numbers not entered).
+    bnsp_candidacy = certificate_factories.competent_candidacy(candidate=trainee_a, registered=False)
+    bnsp_registration = BnspRegistration.objects.create(candidacy=bnsp_candidacy, requested_by=certification_admin)
 
     # Placement: employer A's vacancy (requiring the pending unit) and demand, trainee A's profile (with a CV file)
     # and application.
@@ -241,9 +291,10 @@ def build_world() -> World:
         recorded_by=superuser,
     )
     # Trainee A's application for a batch of the same course whose registration is open, with its documents and the
-    # batch's selection plan.
+    # batch's selection plan, whose selection test is the course's exam (so that "Take the selection test" leads
+    # somewhere).
     registration_batch = registration_factories.registration_batch(course_page=course, capacity=2)
-    registration_factories.plan(batch=registration_batch)
+    registration_factories.plan(batch=registration_batch, exam=exam, test_weight=50, interview_weight=50)
     batch_application = registration_factories.application(batch=registration_batch, user=trainee_a)
     # Trainee A's tracer survey of the batch (its link is answered without logging in).
     tracer_token = tracer.tracer_token(person_id=trainee_a.pk, batch_id=batch.pk, months=3)
@@ -271,6 +322,7 @@ def build_world() -> World:
         "course": course.pk,
         "lesson": lesson.pk,
         "batch": batch.pk,
+        "enrolment": enrolment_a.pk,
         "exam": exam.pk,
         "attempt": in_progress.pk,
         "position": 2,
@@ -296,7 +348,11 @@ def build_world() -> World:
         "template": certificate.template_id,
         "run": run.pk,
         "pending_candidacy": pending.pk,
+        "appeal": appeal.pk,
+        "complaint": complaint.pk,
         "pending_event": pending.event_id,
+        "bnsp_candidacy": bnsp_candidacy.pk,
+        "bnsp_registration": bnsp_registration.pk,
         "scheme_rule": pending.event.scheme.certificate_rule.pk,
         "employer": employer_obj.pk,
         "vacancy": vacancy.pk,
@@ -308,11 +364,30 @@ def build_world() -> World:
         "tracer_token": tracer_token,
         "registration_batch": registration_batch.pk,
         "batch_application": batch_application.pk,
+        "open_event": open_event.pk,
+        "certification_application": certification_application.pk,
+        "required_document": required_document.pk,
+        "certification_application_document": certification_application.documents.get().pk,
         "training_session": training_session.pk,
         "workshop": workshop.pk,
         "checkin_token": session_tokens.qr_token(session_id=training_session.pk),
+        "k3_workshop": k3_workshop.pk,
+        "k3_induction": k3_induction.pk,
+        "k3_incident": k3_incident.pk,
         "feed_token": calendar_feed.token,
     }
+    # A SCORM package in an optional lesson of trainee A's course, and the signed address of its files for A.
+    scorm_lesson = lesson.get_parent().add_child(instance=LessonPage(title="Paket SCORM", slug="paket", required=False))
+    scorm_package = scorm_services.scorm_package_save(
+        lesson=scorm_lesson, upload=scorm_builders.package_upload(), user=superuser
+    )
+    world.values.update(
+        {
+            "scorm_package": scorm_package.pk,
+            "scorm_token": scorm_selectors.file_token(package=scorm_package, user=trainee_a),
+            "scorm_path": "index.html",
+        }
+    )
     world.stored_files = sorted(set(storage_names()) - files_before)
     return world
 
@@ -337,8 +412,55 @@ def fingerprint_models() -> list:
     return models + [apps.get_model("wagtailcore", name) for name in FINGERPRINT_WAGTAIL]
 
 
-def fingerprint(models) -> dict[str, list]:
-    """Every row of every table, as the database holds it (raw SQL: no field conversions), and the stored files."""
+@dataclass
+class Instrument:
+    """What the sweep watches: the tables of ``models``, and every file saved to or deleted from a storage (the
+    storages' ``save`` and ``delete``, recorded in ``file_writes`` for as long as :func:`watching_files` runs)."""
+
+    models: list
+    file_writes: list = field(default_factory=list)
+
+
+@contextmanager
+def watching_files(instrument: Instrument):
+    """Record every ``save`` and ``delete`` of the default and the private storage's classes (whatever the backend:
+    in memory, local disk or an object store) while the block runs.
+
+    Recording the writes, rather than listing the storages before and after each request, keeps the sweep's cost
+    independent of how many files the storage holds: listing an object store's bucket is an HTTP request per folder,
+    and the PostgreSQL leg's bucket holds every file the suite wrote before the sweep."""
+    from django.core.files.storage import Storage, storages
+
+    from kompeten_core.private_files import private_storage
+
+    classes = {Storage, type(storages["default"]), type(private_storage())}
+    originals = []
+
+    def recording(method_name, original):
+        def record(self, name, *args, **kwargs):
+            result = original(self, name, *args, **kwargs)
+            instrument.file_writes.append((method_name, result if method_name == "save" else name))
+            return result
+
+        record.recording = True
+        return record
+
+    for cls in classes:
+        for method_name in ("save", "delete"):
+            original = cls.__dict__.get(method_name)
+            if original is None or getattr(original, "recording", False):
+                continue
+            originals.append((cls, method_name, original))
+            setattr(cls, method_name, recording(method_name, original))
+    try:
+        yield instrument
+    finally:
+        for cls, method_name, original in originals:
+            setattr(cls, method_name, original)
+
+
+def _table_rows(models) -> dict[str, list]:
+    """Every row of every table, as the database holds it (raw SQL: no field conversions)."""
     from django.db import connection
 
     quote = connection.ops.quote_name
@@ -348,7 +470,32 @@ def fingerprint(models) -> dict[str, list]:
             table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
             cursor.execute(f"SELECT * FROM {table} ORDER BY {pk}")  # table names come from the models
             tables[model._meta.db_table] = [tuple(row) for row in cursor.fetchall()]
-    tables["(stored files)"] = [(name,) for name in storage_names()]
+    return tables
+
+
+def _table_digests(models) -> dict[str, list]:
+    """PostgreSQL: every table's row count and an MD5 of all its rows (each row's text form, in key order), in one
+    query for all the tables (one round trip instead of one per table)."""
+    from django.db import connection
+
+    quote = connection.ops.quote_name
+    parts = [
+        f"SELECT %s, count(*), md5(coalesce(string_agg(t::text, E'\\n' ORDER BY t.{quote(model._meta.pk.column)}), ''))"
+        f" FROM {quote(model._meta.db_table)} AS t"  # table names come from the models
+        for model in models
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), [model._meta.db_table for model in models])
+        return {table: [(f"{count} rows, md5 {digest}",)] for table, count, digest in cursor.fetchall()}
+
+
+def fingerprint(instrument: Instrument) -> dict[str, list]:
+    """Every table's rows (on PostgreSQL, their count and digest) and the files written so far."""
+    from django.db import connection
+
+    models = instrument.models
+    tables = _table_digests(models) if connection.vendor == "postgresql" else _table_rows(models)
+    tables["(stored files)"] = list(instrument.file_writes)
     return tables
 
 
