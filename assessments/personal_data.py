@@ -3,8 +3,9 @@ the host site through the ``register_personal_data`` hook (see ``wagtail_hooks.p
 plugin").
 
 Export: ``exam_attempts`` (the answers given and, once submitted, their results — never an answer key), the
-``competency_assessments`` (self-assessment, verdicts, history, evidence) and the ``notices``, with the uploaded files
-(exam answers, portfolio evidence); nine queries however much there is. Deletion keeps attempt scores and verdicts
+``competency_assessments`` (self-assessment, verdicts, history — appeals' grounds included —, evidence), the
+``notices`` and the ``assessment_complaints`` (keluhan), with the uploaded files (exam answers, portfolio evidence);
+ten queries however much there is. Deletion keeps attempt scores and verdicts
 (records the law needs) and deletes the uploaded files once committed; the audit entries Wagtail wrote about the
 person's candidacies ("<name> · <event>") take the placeholder name.
 """
@@ -23,6 +24,7 @@ from assessments.models import (
     Attempt,
     AttemptItem,
     Candidacy,
+    Complaint,
     EvidenceRecord,
     Notice,
     ResponseFile,
@@ -198,6 +200,21 @@ def _notices(user) -> list[dict]:
     ]
 
 
+def _complaints(user) -> list[dict]:
+    return [
+        {
+            "subject": complaint.subject,
+            "text": complaint.text,
+            "candidacy_id": complaint.candidacy_id,
+            "status": complaint.status,
+            "response": complaint.response,
+            "filed_at": _iso(complaint.filed_at),
+            "closed_at": _iso(complaint.closed_at),
+        }
+        for complaint in Complaint.objects.filter(filed_by=user).order_by("filed_at", "pk")
+    ]
+
+
 def _uploaded_paths(user) -> list[tuple[object, str]]:
     paths = [(f.file.storage, f.file.name) for f in ResponseFile.objects.filter(response__item__attempt__user=user)]
     records = EvidenceRecord.objects.filter(candidacy__candidate=user, method=EvidenceRecord.Method.PORTFOLIO)
@@ -223,6 +240,7 @@ class PersonalData:
             "exam_attempts": _attempts(user, files),
             "competency_assessments": _candidacies(user, files),
             "notices": _notices(user),
+            "assessment_complaints": _complaints(user),
         }
         return sections, files
 

@@ -6,6 +6,8 @@ from wagtail import hooks
 
 from assessments import personal_data
 from assessments.competency import admin as competency_admin  # noqa: F401
+from assessments.competency.application import admin as application_admin  # noqa: F401
+from assessments.competency.application import personal_data as application_personal_data
 from assessments.exams import admin as exam_admin  # noqa: F401
 from assessments.exams import views as exam_views
 from assessments.exams.pages import ExamPage
@@ -20,9 +22,21 @@ AUDIT_ACTIONS = {
     "assessments.countersign": _("Assessment decision countersigned"),
     "assessments.appeal": _("Appeal opened"),
     "assessments.reassessment": _("Re-assessment opened"),
+    "assessments.certification_decision": _("Certification decision recorded"),
+    "assessments.appeal_heard": _("Appeal heard by a panel"),
+    "assessments.complaint_filed": _("Complaint filed"),
+    "assessments.complaint_handled": _("Complaint being handled"),
+    "assessments.complaint_closed": _("Complaint closed with a response"),
     "assessments.event_report_request": _("Event report requested (personal data export)"),
     "assessments.event_report_export": _("Event report exported (personal data)"),
     "assessments.exam_report_export": _("Exam report exported (personal data)"),
+    "assessments.application_submit": _("Application for certification submitted (FR.APL.01)"),
+    "assessments.application_accept": _("Application for certification accepted"),
+    "assessments.application_return": _("Application for certification returned"),
+    "assessments.apl02_recommendation": _("APL.02 recommendation recorded"),
+    "assessments.plan_save": _("Assessment plan saved (FR.MAPA.01/02)"),
+    "assessments.consent_assessor": _("Consent signed by the assessor (FR.AK.01)"),
+    "assessments.consent_candidate": _("Consent signed by the candidate (FR.AK.01)"),
 }
 
 
@@ -51,3 +65,10 @@ def register_personal_data():
     """This plugin's part of a person's personal data (exam attempts, competency assessments, notices); the host site
     assembles the export and runs the deletion (CONTRIBUTING.md, "Adding a plugin")."""
     return personal_data.PersonalData()
+
+
+@hooks.register("register_personal_data", order=210)
+def register_certification_personal_data():
+    """The LSP's record of the person's certification: APL.01 applications with their documents, consents, APL.02
+    recommendations, certification decisions and appeals."""
+    return application_personal_data.PersonalData()

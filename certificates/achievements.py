@@ -15,7 +15,7 @@ from django.utils import timezone
 from assessments.competency.selectors.verdicts import candidacies_competent, verdicts_of_candidacy
 from assessments.standards.selectors import scheme_units, units_for_course
 from courses.selectors import completion_requirements_met
-from courses.selectors_outcomes import enrolments_completed
+from courses.selectors.outcomes import enrolments_completed
 from courses.text import strip_bidi_controls
 from courses.training.sessions.selectors import attended_jp
 
@@ -95,7 +95,9 @@ def competent_candidacy(*, candidacy_id: int) -> Candidacy | None:
     return candidacies_competent().filter(pk=candidacy_id).first()
 
 
-def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime) -> Achievement:
+def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime, registration=None) -> Achievement:
+    """What a competency certificate attests; ``registration`` (a registered ``BnspRegistration``) adds BNSP's
+    registration and blanko numbers, printed on the PDF and shown by the verify page and the credential."""
     event, scheme = candidacy.event, candidacy.event.scheme
     verdicts = verdicts_of_candidacy(candidacy=candidacy)
     units = [
@@ -122,6 +124,9 @@ def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime
         "assessed_on": timezone.localdate(decided).isoformat() if decided else "",
         "validity_months": scheme.validity_months,
     }
+    if registration is not None:
+        data["bnsp_registration_number"] = registration.registration_number
+        data["bnsp_blanko_number"] = registration.blanko_number
     return Achievement(
         key=f"candidacy:{candidacy.pk}",
         kind="competency",

@@ -12,6 +12,9 @@ AUDIT_ACTIONS = {
     "certificates.issue": _("Certificate issued"),
     "certificates.correct": _("Certificate corrected (reissued)"),
     "certificates.revoke": _("Certificate revoked"),
+    "certificates.bnsp_request": _("BNSP registration requested"),
+    "certificates.bnsp_register": _("BNSP registration and blanko numbers entered"),
+    "certificates.bnsp_blanko_export": _("Blanko request downloaded"),
 }
 
 

@@ -1,10 +1,15 @@
-"""Embedded proofs for credentials: W3C Verifiable Credential Data Integrity with the ``eddsa-jcs-2022`` cryptosuite
-(Data Integrity EdDSA Cryptosuites v1.0, §3.3).
+"""Embedded proofs for credentials: W3C Verifiable Credential Data Integrity 1.0 with the EdDSA cryptosuites
+(Data Integrity EdDSA Cryptosuites v1.0). See docs/decisions/0007-rdfc-proofs.md.
 
-The document and the proof options are each canonicalised with the JSON Canonicalization Scheme (RFC 8785) and
-hashed with SHA-256; the Ed25519 signature covers ``SHA-256(canonical proof options) || SHA-256(canonical
-document)`` and is written as a multibase base58-btc string (prefix ``z``). The JCS suite needs no JSON-LD context
-to be fetched or shipped, so any verifier can check a credential offline with the issuer's published key.
+``eddsa-rdfc-2022`` (§3.2) is the one we add: the document without its proof, and the proof configuration with the
+document's ``@context``, are each canonicalised with RDF Dataset Canonicalization (RDFC-1.0, over the JSON-LD
+contexts the plugin ships: :mod:`certificates.linked_data`) and hashed with SHA-256; the Ed25519 signature covers
+``SHA-256(canonical proof configuration) || SHA-256(canonical document)`` and is written as a multibase base58-btc
+string (prefix ``z``). It is the cryptosuite 1EdTech's Open Badges 3.0 conformance lists and Digital Bazaar's
+verifiers implement.
+
+``eddsa-jcs-2022`` (§3.3), which credentials carried before, canonicalises with the JSON Canonicalization Scheme
+(RFC 8785) instead; it is still verified, so that a ``credential.json`` downloaded then still checks.
 """
 
 import hashlib
@@ -13,8 +18,12 @@ import rfc8785
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric import ed25519
 
+from certificates.linked_data import NotCanonicalisable, canonical_nquads
+
 PROOF_TYPE = "DataIntegrityProof"
-CRYPTOSUITE = "eddsa-jcs-2022"
+RDFC = "eddsa-rdfc-2022"
+JCS = "eddsa-jcs-2022"
+CRYPTOSUITE = RDFC
 _B58_ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
 
@@ -41,40 +50,69 @@ def base58btc_decode(text: str) -> bytes:
     return b"\0" * zeros + body
 
 
-def _hash_data(document: dict, proof_options: dict) -> bytes:
-    return hashlib.sha256(rfc8785.dumps(proof_options)).digest() + hashlib.sha256(rfc8785.dumps(document)).digest()
+def _hash_jcs(document: dict, proof_configuration: dict) -> bytes:
+    return (
+        hashlib.sha256(rfc8785.dumps(proof_configuration)).digest() + hashlib.sha256(rfc8785.dumps(document)).digest()
+    )
 
 
-def proof_add(document: dict, *, key: ed25519.Ed25519PrivateKey, verification_method: str, created: str) -> dict:
-    """A copy of ``document`` with an ``eddsa-jcs-2022`` proof for the assertion method ``verification_method``."""
+def _hash_rdfc(document: dict, proof_configuration: dict) -> bytes:
+    """Transformation, proof configuration and hashing of eddsa-rdfc-2022 (§3.2.3 to §3.2.5).
+
+    The configuration is canonicalised under the document's ``@context`` (it has none of its own in the document).
+    """
+    configuration = {"@context": document.get("@context"), **proof_configuration}
+    return (
+        hashlib.sha256(canonical_nquads(configuration).encode()).digest()
+        + hashlib.sha256(canonical_nquads(document).encode()).digest()
+    )
+
+
+_HASHES = {RDFC: _hash_rdfc, JCS: _hash_jcs}
+
+
+def proof_add(
+    document: dict,
+    *,
+    key: ed25519.Ed25519PrivateKey,
+    verification_method: str,
+    created: str,
+    cryptosuite: str = CRYPTOSUITE,
+) -> dict:
+    """A copy of ``document`` with a Data Integrity proof by ``key`` for the assertion method ``verification_method``.
+
+    Raises :class:`certificates.linked_data.NotCanonicalisable` (rdfc) when the document holds a term its
+    contexts do not define: it would not be signed.
+    """
     unsecured = {name: value for name, value in document.items() if name != "proof"}
     options = {
         "type": PROOF_TYPE,
-        "cryptosuite": CRYPTOSUITE,
+        "cryptosuite": cryptosuite,
         "created": created,
         "verificationMethod": verification_method,
         "proofPurpose": "assertionMethod",
     }
-    if "@context" in unsecured:
+    if cryptosuite == JCS and "@context" in unsecured:
         options["@context"] = unsecured["@context"]
-    signature = key.sign(_hash_data(unsecured, options))
+    signature = key.sign(_HASHES[cryptosuite](unsecured, options))
     return unsecured | {"proof": options | {"proofValue": "z" + base58btc(signature)}}
 
 
 def proof_verify(document: dict, *, public_key: ed25519.Ed25519PublicKey) -> bool:
-    """Whether the document's ``eddsa-jcs-2022`` proof is intact and made by ``public_key``."""
-    proof = document.get("proof")
-    if not isinstance(proof, dict) or proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") != CRYPTOSUITE:
+    """Whether the document's proof (``eddsa-rdfc-2022``, or ``eddsa-jcs-2022`` of older downloads) is intact and
+    made by ``public_key`` for an assertion."""
+    proof = document.get("proof") if isinstance(document, dict) else None
+    if not isinstance(proof, dict) or proof.get("type") != PROOF_TYPE or proof.get("cryptosuite") not in _HASHES:
         return False
     value = proof.get("proofValue")
-    if not isinstance(value, str) or not value.startswith("z"):
+    if not isinstance(value, str) or not value.startswith("z") or proof.get("proofPurpose") != "assertionMethod":
         return False
     unsecured = {name: item for name, item in document.items() if name != "proof"}
     options = {name: item for name, item in proof.items() if name != "proofValue"}
     if "@context" in options and options["@context"] != unsecured.get("@context"):
         return False
     try:
-        public_key.verify(base58btc_decode(value[1:]), _hash_data(unsecured, options))
-    except (InvalidSignature, ValueError):
+        public_key.verify(base58btc_decode(value[1:]), _HASHES[proof["cryptosuite"]](unsecured, options))
+    except (InvalidSignature, NotCanonicalisable, ValueError, TypeError, RecursionError):
         return False
     return True

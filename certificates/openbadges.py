@@ -6,13 +6,18 @@ live data, so a renamed course or an edited template does not change it; the one
 e-mail address, hashed with the certificate's salt as the recipient identifier. The holder's name is not in it.
 """
 
+import base64
 import datetime
+import json
 import uuid
 
+from cryptography.hazmat.primitives.asymmetric import ed25519
+from django.core.cache import cache
 from django.urls import reverse
 
 from certificates import data_integrity, jose
-from certificates.keys import did, issuer_keys, key_id, published_jwks
+from certificates.credential_cache import credential_cache_key
+from certificates.keys import did, issuer_keys, key_id, public_jwk_for, published_jwks
 from certificates.models import Certificate, Issuer
 from certificates.services.issuing import recipient_identity
 from kompeten_core.conf import public_base_url
@@ -20,6 +25,8 @@ from kompeten_core.conf import settings as kompeten
 
 VC_CONTEXT = "https://www.w3.org/ns/credentials/v2"
 OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json"
+# Defines the type of OB_SCHEMA, which the OB 3.0 context leaves to this one (as 1EdTech's examples do).
+OB_EXTENSIONS_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json"
 OB_SCHEMA = {
     "id": "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json",
     "type": "1EdTechJsonSchemaValidator2019",
@@ -285,7 +292,7 @@ def credential(certificate: Certificate) -> dict:
         subject["result"] = results
     status_url = status_list_url(issuer)
     document = {
-        "@context": [VC_CONTEXT, OB_CONTEXT],
+        "@context": [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
         "id": credential_url(certificate),
         "type": ["VerifiableCredential", "OpenBadgeCredential"],
         "issuer": profile(issuer=issuer, data=design.get("issuer") or {}),
@@ -296,7 +303,9 @@ def credential(certificate: Certificate) -> dict:
     titles = [design.get("title_id", ""), design.get("title_en", "")]
     document |= {
         "name": achievement["name"] or " / ".join(filter(None, titles)),
-        "description": " / ".join(filter(None, titles)) or achievement["description"],
+        "description": _with_registration(
+            " / ".join(filter(None, titles)) or achievement["description"], certificate.achievement
+        ),
         "credentialSubject": subject,
         "credentialStatus": {
             "id": f"{status_url}#{certificate.status_index}",
@@ -310,8 +319,17 @@ def credential(certificate: Certificate) -> dict:
     return document
 
 
+def _with_registration(description: str, data: dict) -> str:
+    """A competency certificate's description names its BNSP registration and blanko numbers (where entered)."""
+    number = data.get("bnsp_registration_number")
+    if not number:
+        return description
+    blanko = data.get("bnsp_blanko_number", "")
+    return f"{description} · No. Reg. BNSP / BNSP registration no. {number} · No. Blanko / blanko no. {blanko}"
+
+
 def credential_with_proof(certificate: Certificate) -> dict:
-    """The credential with an embedded Data Integrity proof (``eddsa-jcs-2022``) by the issuer's current key.
+    """The credential with an embedded Data Integrity proof (``eddsa-rdfc-2022``) by the issuer's current key.
 
     ``created`` is the issue time, or the time the current key was published when it came later (a rotation), so
     the same certificate and key always give the same document.
@@ -324,6 +342,17 @@ def credential_with_proof(certificate: Certificate) -> dict:
         verification_method=key_id(issuer),
         created=timestamp(created),
     )
+
+
+def credential_json_text(certificate: Certificate) -> str:
+    """``credential_with_proof`` as the JSON text ``credential.json`` answers, from the cache when its state and
+    the issuer's key are unchanged (``certificates.credential_cache``)."""
+    key = credential_cache_key(certificate)
+    text = cache.get(key)
+    if text is None:
+        text = json.dumps(credential_with_proof(certificate), ensure_ascii=False, indent=2)
+        cache.set(key, text, kompeten.CREDENTIAL_CACHE_SECONDS)
+    return text
 
 
 def credential_jwt(certificate: Certificate) -> str:
@@ -347,6 +376,30 @@ def credential_jwt(certificate: Certificate) -> str:
         typ=JWT_TYPE,
         cty=JWT_CONTENT_TYPE,
     )
+
+
+def credential_proof_holds(document: dict) -> bool:
+    """Whether a credential's embedded proof holds: made by a key its issuer published (current or retired) for
+    assertions, over exactly this document (``eddsa-rdfc-2022``, or ``eddsa-jcs-2022`` of older downloads).
+
+    The key is found from the proof's verification method (``<issuer did>#key-<number>``) among the issuers of
+    this site, never fetched from elsewhere. One query.
+    """
+    proof = document.get("proof") if isinstance(document, dict) else None
+    method = proof.get("verificationMethod") if isinstance(proof, dict) else None
+    if not isinstance(method, str) or "#" not in method:
+        return False
+    identifier = method.split("#", 1)[0]
+    issuer = issuer_by_code(identifier.rsplit(":", 1)[-1], with_keys=True)
+    named = document.get("issuer")
+    if issuer is None or did(issuer) != identifier or not isinstance(named, dict) or named.get("id") != identifier:
+        return False
+    jwk = public_jwk_for(issuer, method)
+    if jwk is None:
+        return False
+    x = jwk["x"]
+    public_key = ed25519.Ed25519PublicKey.from_public_bytes(base64.urlsafe_b64decode(x + "=" * (-len(x) % 4)))
+    return data_integrity.proof_verify(document, public_key=public_key)
 
 
 # --- published keys ---------------------------------------------------------------------------------------------

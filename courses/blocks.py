@@ -1,12 +1,17 @@
 """The blocks a lesson is written with. Presentation only: nothing here is graded or referenced by records."""
 
+import json
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail import blocks
 from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+from courses.interactive.blocks import BranchingBlock, FillBlanksBlock, FlashcardsBlock, HotspotsBlock, SortBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "code", "superscript", "subscript"]
 
@@ -110,7 +115,7 @@ class QuickCheckBlock(blocks.StructBlock):
     A new one starts with two answer rows, the fewest it accepts.
     """
 
-    question = blocks.CharBlock(label=_("question"), max_length=500)
+    question = blocks.CharBlock(label=pgettext_lazy("quick check", "question"), max_length=500)
     options = blocks.ListBlock(QuickCheckOptionBlock(), label=_("answers"), min_num=2, max_num=6)
     explanation = blocks.RichTextBlock(
         label=_("explanation"), required=False, features=["bold", "italic", "link", "code"]
@@ -135,6 +140,49 @@ class QuickCheckBlock(blocks.StructBlock):
         return cleaned
 
 
+class CheckedTableBlock(TableBlock):
+    """Wagtail's table block, with a posted value that is not a table refused with a message instead of a 500.
+
+    Wagtail's editor posts the table as JSON; Wagtail reads it with a bare ``json.loads`` and then calls ``.get`` on
+    the result, so text that is no JSON (a NUL byte) or JSON that is no table (a number) crashed the page editor
+    (found by ``tests/security/test_no_500_streamfields.py``). An unreadable value becomes an empty table marked
+    unreadable, which ``clean`` refuses; the editor shows the form again with the message."""
+
+    UNREADABLE = "kompeten_unreadable"
+
+    def value_from_form(self, value):
+        if not value:
+            return None
+        try:
+            table = json.loads(value)
+        except (TypeError, ValueError, RecursionError):
+            table = None
+        if not _is_table(table):
+            return {"data": [[""]], "table_header_choice": "neither", self.UNREADABLE: True}
+        return table
+
+    def deconstruct(self):
+        # Stored exactly as Wagtail's table block: migrations name that one, so this check needs no migration.
+        _path, args, kwargs = super().deconstruct()
+        return "wagtail.contrib.table_block.blocks.TableBlock", args, kwargs
+
+    def clean(self, value):
+        if value and value.get(self.UNREADABLE):
+            raise ValidationError(_("This table could not be read. Add it again."))
+        return super().clean(value)
+
+
+def _is_table(value) -> bool:
+    """Is ``value`` a table as Wagtail's table editor posts it (rows of text cells)?"""
+    if not isinstance(value, dict) or not isinstance(value.get("data"), list):
+        return False
+    if not isinstance(value.get("table_header_choice", ""), str):
+        return False
+    return all(
+        isinstance(row, list) and all(cell is None or isinstance(cell, str) for cell in row) for row in value["data"]
+    )
+
+
 class LessonBodyBlock(blocks.StreamBlock):
     text = blocks.RichTextBlock(label=_("Text"), features=RICH_TEXT_FEATURES)
     image = CaptionedImageBlock()
@@ -142,5 +190,11 @@ class LessonBodyBlock(blocks.StreamBlock):
     document = DocumentBlock()
     callout = CalloutBlock()
     code = CodeBlock()
-    table = TableBlock(label=_("Table"), template="courses/blocks/table.html")
+    table = CheckedTableBlock(label=_("Table"), template="courses/blocks/table.html")
     quick_check = QuickCheckBlock()
+    # Interactive activities (courses.interactive): recorded per trainee under their block id.
+    sort = SortBlock()
+    fill_blanks = FillBlanksBlock()
+    hotspots = HotspotsBlock()
+    branching = BranchingBlock()
+    flashcards = FlashcardsBlock()

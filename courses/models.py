@@ -8,6 +8,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from courses.pages import CoursePage, LessonPage, ModulePage, TrackIndexPage, TrackPage
 
@@ -102,7 +103,7 @@ class Enrolment(models.Model):
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         COMPLETED = "completed", _("Completed")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("enrolment", "Withdrawn")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("trainee"), on_delete=models.PROTECT, related_name="enrolments"
@@ -196,5 +197,10 @@ class OutboxMessage(models.Model):
         return f"{self.task_name} {self.pk}"
 
 
+from courses.interactive.models import Interaction  # noqa: E402, F401
+from courses.scorm.models import ScormAttempt, ScormPackage  # noqa: E402, F401
+from courses.training.coverage.models import Coverage  # noqa: E402, F401
 from courses.training.registration.models import Application, RegistrationNotice, SelectionPlan  # noqa: E402, F401
+from courses.training.safety.models import K3Incident, K3Induction, PpeAcknowledgement  # noqa: E402, F401
 from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession, Workshop  # noqa: E402, F401
+from courses.xapi.models import Statement  # noqa: E402, F401

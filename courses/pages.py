@@ -2,21 +2,26 @@
 
 Pages are content that instructors author, preview and revise. What a trainee does with them (enrolment,
 progress) lives in plain models (``courses.models``) and is read through ``courses.selectors``.
+
+The pages call no selector and no service: ``models.py`` imports the pages (Wagtail pages are models) and the
+selectors import the models. What a page shows beyond its fields, and whether a request may see a lesson, come
+from the plugin's views layer through two Wagtail hooks (``courses/wagtail_hooks.py`` registers
+``courses.views.curriculum_page_context`` and ``courses.views.lesson_page_refusal``), for a live page and a preview
+alike.
 """
 
 from django import forms
 from django.conf import settings
-from django.contrib import messages
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.shortcuts import redirect, resolve_url
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
 from wagtail.fields import RichTextField, StreamField
 from wagtail.images import get_image_model_string
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.search import index
 from wagtail.utils.decorators import cached_classmethod
 
@@ -26,11 +31,39 @@ from kompeten_core.conf import settings as kompeten
 #: Wagtail hook through which a higher plugin adds panels to the course editor (assessments adds the units
 #: of competency a course covers). Each hook function returns a list of panels.
 COURSE_PANELS_HOOK = "kompeten_course_panels"
+#: The same for the lesson editor (assessments adds the units of competency a lesson teaches).
+LESSON_PANELS_HOOK = "kompeten_lesson_panels"
+
+#: Wagtail hook through which the views layer adds to a curriculum page's template context: each hook function takes
+#: ``page`` and ``request`` (keywords) and returns a dict.
+PAGE_CONTEXT_HOOK = "kompeten_courses_page_context"
+#: Wagtail hook through which the views layer may refuse to serve a lesson: each hook function takes ``page`` and
+#: ``request`` (keywords) and returns a response (a redirect) or None.
+LESSON_SERVE_HOOK = "kompeten_courses_lesson_serve"
 
 HEX_COLOUR = RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Use a colour such as #0b5cad."))
 
 
-class TrackIndexPage(Page):
+def _with_view_context(page, request, context):
+    """``context`` with what the views layer adds for this page (``PAGE_CONTEXT_HOOK``)."""
+    for hook in hooks.get_hooks(PAGE_CONTEXT_HOOK):
+        context.update(hook(page=page, request=request))
+    return context
+
+
+class CurriculumPageMixin:
+    """A curriculum page that ``courses.middleware.PageRouteMiddleware`` found with no view restriction over it (from
+    the cached restrictions) skips Wagtail's two queries asking the same."""
+
+    kompeten_unrestricted = False
+
+    def get_view_restrictions(self):
+        if self.kompeten_unrestricted:
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
+
+class TrackIndexPage(CurriculumPageMixin, Page):
     """Kejuruan: the list of tracks."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
@@ -44,14 +77,10 @@ class TrackIndexPage(Page):
         verbose_name_plural = _("track indexes")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
-
-        context = super().get_context(request, *args, **kwargs)
-        context["tracks"] = selectors.track_list(index_page=self) if self.pk else []  # unsaved: a preview
-        return context
+        return _with_view_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class TrackPage(Page):
+class TrackPage(CurriculumPageMixin, Page):
     """A track (kejuruan) such as garment technology or EV automotive; lists its courses."""
 
     class Icon(models.TextChoices):
@@ -90,18 +119,14 @@ class TrackPage(Page):
         verbose_name_plural = _("tracks")
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
-
-        context = super().get_context(request, *args, **kwargs)
-        context["courses"] = selectors.course_list_for_track(track=self) if self.pk else []  # unsaved: a preview
-        return context
+        return _with_view_context(self, request, super().get_context(request, *args, **kwargs))
 
 
 def _instructor_choices():
     return {"groups__name": kompeten.INSTRUCTOR_GROUP}
 
 
-class CoursePage(Page):
+class CoursePage(CurriculumPageMixin, Page):
     """A course: what it teaches, for whom, how long, and the modules it is made of."""
 
     summary = models.TextField(_("summary"), max_length=600)
@@ -183,31 +208,10 @@ class CoursePage(Page):
         return TabbedInterface(tabs).bind_to_model(cls)
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
-
-        context = super().get_context(request, *args, **kwargs)
-        if self.pk is None:  # the preview of a course not saved yet
-            context["outline"] = selectors.Outline.empty(course=self)
-            return context
-        outline = selectors.course_outline(course=self, user=request.user)
-        context["outline"] = outline
-        context["track"] = self.get_parent()
-        context["login_url"] = resolve_url(settings.LOGIN_URL)
-        context["signup_url"] = resolve_url(kompeten.SIGNUP_URL) if kompeten.SIGNUP_URL else ""
-        if outline.enrolment is not None:
-            outline.enrolment.course = self  # the next-step providers read the course's tree path
-        lessons_done = outline.enrolment is not None and outline.total and outline.done >= outline.total
-        context["next_steps"] = (
-            selectors.next_steps(enrolments=[outline.enrolment])[outline.enrolment.pk] if lessons_done else []
-        )
-        if outline.enrolment is None or outline.enrolment.status == outline.enrolment.Status.WITHDRAWN:
-            context["batches"] = list(selectors.batch_list_open(course=self))
-            context["has_batches"] = bool(context["batches"]) or selectors.batch_exists(course=self)
-            context["prerequisites"] = selectors.prerequisite_list(course=self, user=request.user)
-        return context
+        return _with_view_context(self, request, super().get_context(request, *args, **kwargs))
 
 
-class ModulePage(Page):
+class ModulePage(CurriculumPageMixin, Page):
     """A module of a course; modules are ordered by their place in the page tree."""
 
     intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"])
@@ -226,7 +230,7 @@ class ModulePage(Page):
         return redirect(self.get_parent().get_url(request) + f"#module-{self.pk}")
 
 
-class LessonPage(Page):
+class LessonPage(CurriculumPageMixin, Page):
     """A lesson: the teaching material itself."""
 
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)
@@ -234,10 +238,18 @@ class LessonPage(Page):
     required = models.BooleanField(
         _("required for completion"), default=True, help_text=_("Untick for enrichment material.")
     )
+    activities_required = models.BooleanField(
+        _("activities required"),
+        default=False,
+        help_text=_("The lesson counts as done only when the trainee has finished each of its interactive activities."),
+    )
 
     content_panels = [
         *Page.content_panels,
-        MultiFieldPanel([FieldPanel("estimated_minutes"), FieldPanel("required")], heading=_("Lesson")),
+        MultiFieldPanel(
+            [FieldPanel("estimated_minutes"), FieldPanel("required"), FieldPanel("activities_required")],
+            heading=_("Lesson"),
+        ),
         FieldPanel("body"),
     ]
     search_fields = [*Page.search_fields, index.SearchField("body")]
@@ -248,29 +260,24 @@ class LessonPage(Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
-    def serve(self, request, *args, **kwargs):
-        from courses import selectors  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
+    @cached_classmethod
+    def get_edit_handler(cls):
+        content = list(cls.content_panels)
+        for hook in hooks.get_hooks(LESSON_PANELS_HOOK):
+            content.extend(hook())
+        tabs = [
+            ObjectList(content, heading=_("Content")),
+            ObjectList(cls.promote_panels, heading=_("Promote")),
+            ObjectList(cls.settings_panels, heading=_("Settings")),
+        ]
+        return TabbedInterface(tabs).bind_to_model(cls)
 
-        access = selectors.lesson_access(lesson=self, user=request.user, next_url=request.get_full_path())
-        if not access.allowed:
-            messages.info(request, access.reason)
-            return redirect(access.redirect_to or self.get_parent().get_parent().get_url(request))
-        request.kompeten_lesson_access = access
+    def serve(self, request, *args, **kwargs):
+        for hook in hooks.get_hooks(LESSON_SERVE_HOOK):
+            refusal = hook(page=self, request=request)
+            if refusal is not None:
+                return refusal
         return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
-        from courses import selectors, services  # noqa: PLC0415 — models.py imports the pages and the selectors import the models: a cycle at the top
-
-        context = super().get_context(request, *args, **kwargs)
-        if getattr(request, "is_preview", False):  # an editor's preview: no progress, no enrolment needed
-            context["access"] = selectors.LessonAccess(allowed=True)
-            context["navigation"] = {}
-            return context
-        access = getattr(request, "kompeten_lesson_access", None) or selectors.lesson_access(
-            lesson=self, user=request.user
-        )
-        context["access"] = access
-        context["navigation"] = selectors.lesson_navigation(lesson=self, course=access.course)
-        if access.enrolment is not None:
-            services.lesson_visit(enrolment=access.enrolment, lesson=self)
-        return context
+        return _with_view_context(self, request, super().get_context(request, *args, **kwargs))

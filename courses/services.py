@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -18,10 +19,11 @@ from django.utils.translation import ngettext
 from wagtail.models import GroupPagePermission
 
 from courses import selectors
+from courses.interactive import selectors as interactive_selectors
 from courses.models import Batch, CoursePage, Enrolment, LessonCompletion, LessonPage
 from courses.signals import course_completed
 from kompeten_core.conf import settings as kompeten
-from kompeten_core.csv_files import CsvMalformed, csv_records
+from kompeten_core.tabular import TabularFileInvalid, tabular_records
 
 LIVE_ENROLMENT = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
 
@@ -120,9 +122,18 @@ def _lesson_in_course(*, lesson: LessonPage, course: CoursePage) -> bool:
     return lesson.path.startswith(course.path) and lesson.depth > course.depth
 
 
-def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> None:
-    """Remember the lesson a trainee opened last ("continue where I left off"). One UPDATE."""
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=timezone.now())
+def lesson_visit(*, enrolment: Enrolment, lesson: LessonPage) -> bool:
+    """Remember the lesson a trainee opened last ("continue where I left off"), in one UPDATE; whether this is a new
+    visit. Opening the lesson the enrolment already points at, within ``KOMPETEN_LESSON_VISIT_WINDOW_SECONDS`` of
+    its last activity, is the same visit (a reload): nothing is written."""
+    now = timezone.now()
+    last = enrolment.last_activity_at
+    window = datetime.timedelta(seconds=kompeten.LESSON_VISIT_WINDOW_SECONDS)
+    if enrolment.last_lesson_id == lesson.pk and last is not None and now - last < window:
+        return False
+    Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=lesson, last_activity_at=now)
+    enrolment.last_lesson_id, enrolment.last_activity_at = lesson.pk, now
+    return True
 
 
 @transaction.atomic
@@ -138,6 +149,8 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> tuple[Lesson
         return completion, False
     if course.sequential_modules and selectors._locked(course=course, lesson=lesson, enrolment=enrolment):
         raise EnrolmentRefused(_("Finish the required lessons of the earlier modules first."), code="locked")
+    if lesson.activities_required and not interactive_selectors.activities_done(enrolment=enrolment, lesson=lesson):
+        raise EnrolmentRefused(_("Finish this lesson's activities first."), code="activities")
     try:
         with transaction.atomic():
             completion = LessonCompletion.objects.create(enrolment=enrolment, lesson=lesson)
@@ -148,7 +161,7 @@ def lesson_complete(*, enrolment: Enrolment, lesson: LessonPage) -> tuple[Lesson
     return completion, True
 
 
-@transaction.atomic
+@transaction.atomic(savepoint=False)  # inside a caller's transaction it needs no savepoint of its own
 def course_completion_record(*, enrolment: Enrolment) -> bool:
     """Record that the course is complete when every requirement holds. Idempotent: True only the first time.
 
@@ -214,34 +227,12 @@ class EnrolmentCsvInvalid(ValidationError):
     ``batch_enrolment_csv_check`` reports it in ``CsvReport.errors``."""
 
 
-def _line_error(line: int, message: str) -> EnrolmentCsvInvalid:
-    return EnrolmentCsvInvalid(_("Line %(line)s: %(problem)s") % {"line": line, "problem": message})
-
-
-def _csv_text(data: bytes) -> str:
+def _csv_size_check(data: bytes) -> None:
     max_bytes = kompeten.CSV_MAX_BYTES
     if len(data) > max_bytes:
         raise EnrolmentCsvInvalid(
             _("The file is larger than %(size)s MB.") % {"size": f"{max_bytes / (1024 * 1024):g}"}
         )
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise _line_error(
-            data.count(b"\n", 0, error.start) + 1,
-            _("The file is not UTF-8 text. Save it as “CSV UTF-8” and upload it again."),
-        ) from error
-    if "\x00" in text:
-        raise _line_error(text.count("\n", 0, text.index("\x00")) + 1, _("The file holds binary data, not text."))
-    return text
-
-
-def _csv_records(text: str):
-    """``(line, cells)`` for each record of the file, read strictly (``kompeten_core.csv_files``)."""
-    try:
-        yield from csv_records(text)
-    except CsvMalformed as error:
-        raise _line_error(error.line, _("This is not valid CSV: %(problem)s.") % {"problem": error.problem}) from error
 
 
 def _csv_cell_problems(row: CsvRow) -> None:
@@ -271,29 +262,21 @@ def enrolment_csv_read(*, data: bytes) -> list[CsvRow]:
     """Read a trainee list (no database): its rows, each with the problems of its own cells. Raises
     ``EnrolmentCsvInvalid`` (and nothing else) when the file as a whole cannot be read: over
     ``KOMPETEN_CSV_MAX_BYTES`` or ``KOMPETEN_CSV_MAX_ROWS``, not UTF-8, binary, malformed CSV, wrong columns."""
-    text = _csv_text(data)
-    records = _csv_records(text)
-    header = next(records, (1, None))[1]
-    if not header:
-        raise EnrolmentCsvInvalid(_("The file is empty."))
-    names = [h.strip().lower() for h in header]
-    columns = {}
-    for key, aliases in HEADER_ALIASES.items():
-        found = [i for i, name in enumerate(names) if name in aliases]
-        if not found:
+    _csv_size_check(data)
+    try:
+        table = tabular_records(data, aliases=HEADER_ALIASES, xlsx=False)
+        if table.columns != set(HEADER_ALIASES):
             raise EnrolmentCsvInvalid(_("The first line must name the columns “full name” and “email”."))
-        columns[key] = found[0]
-    max_rows = kompeten.CSV_MAX_ROWS
-    rows = []
-    for line, record in records:
-        if not any(cell.strip() for cell in record):
-            continue
-        if len(rows) == max_rows:
-            raise EnrolmentCsvInvalid(_("The file has more than %(max)s trainees.") % {"max": max_rows})
-        cells = {key: (record[i].strip() if i < len(record) else "") for key, i in columns.items()}
-        row = CsvRow(line=line, full_name=" ".join(cells["full_name"].split()), email=cells["email"].lower())
-        _csv_cell_problems(row)
-        rows.append(row)
+        max_rows = kompeten.CSV_MAX_ROWS
+        rows = []
+        for line, cells in table.records:
+            if len(rows) == max_rows:
+                raise EnrolmentCsvInvalid(_("The file has more than %(max)s trainees.") % {"max": max_rows})
+            row = CsvRow(line=line, full_name=cells["full_name"], email=cells["email"].lower())
+            _csv_cell_problems(row)
+            rows.append(row)
+    except TabularFileInvalid as error:
+        raise EnrolmentCsvInvalid(error.messages) from error
     if not rows:
         raise EnrolmentCsvInvalid(_("The file has no trainees."))
     return rows

@@ -1,16 +1,23 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect, render, resolve_url
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from courses import selectors, services
 from courses.forms import EnrolForm
-from courses.models import CoursePage, Enrolment, LessonPage, TrackIndexPage
+from courses.interactive import views as interactive_views
+from courses.models import CoursePage, Enrolment, LessonPage, TrackIndexPage, TrackPage
+from courses.scorm import selectors as scorm_selectors
+from courses.scorm import views as scorm_views
+from courses.training.coverage.selectors import coverage_warning
+from courses.xapi import services as xapi_services
 from kompeten_core import exports
 from kompeten_core.audit import audit_log
+from kompeten_core.conf import settings as kompeten
 
 
 def track_list(request: HttpRequest) -> HttpResponse:
@@ -51,6 +58,9 @@ def lesson_complete(request: HttpRequest, lesson_id: int) -> HttpResponse:
     enrolment = selectors.enrolment_for(user=request.user, course=course) if course else None
     if enrolment is None:
         raise Http404
+    if scorm_selectors.package_for_lesson(lesson=lesson) is not None:  # its package completes it, not a button
+        messages.error(request, _("This lesson is completed by finishing its SCORM package."))
+        return redirect(lesson.get_url(request))
     try:
         _completion, created = services.lesson_complete(enrolment=enrolment, lesson=lesson)
     except services.EnrolmentRefused as refusal:
@@ -106,7 +116,8 @@ def batch_roster(request: HttpRequest, batch_id: int) -> HttpResponse:
         return _roster_csv(batch, rows)
     if export == "xlsx":
         return _roster_xlsx(batch, rows)
-    return render(request, "courses/batch_roster.html", {"batch": batch, "rows": rows})
+    context = {"batch": batch, "rows": rows, "coverage_warning": coverage_warning(batch=batch)}
+    return render(request, "courses/batch_roster.html", context)
 
 
 def _roster_table(rows) -> tuple[list[str], list[list]]:
@@ -137,3 +148,91 @@ def _roster_csv(batch, rows) -> HttpResponse:
 def _roster_xlsx(batch, rows) -> HttpResponse:
     header, body = _roster_table(rows)
     return exports.xlsx_response(filename=f"roster-{batch.pk}", sheets=[(_("Roster"), header, body)])
+
+
+# The curriculum pages' part of the views layer, plugged into the pages through their hooks (courses/pages.py,
+# courses/wagtail_hooks.py): for a live page and an editor's preview alike.
+
+
+def lesson_page_refusal(*, page, request: HttpRequest) -> HttpResponse | None:
+    """Serving a lesson: a redirect (with the reason) for someone who may not study it, else None.
+
+    The access found is kept on the request for the page's context (one check per request)."""
+    if not isinstance(page, LessonPage):
+        return None
+    access = selectors.lesson_access(lesson=page, user=request.user, next_url=request.get_full_path())
+    if not access.allowed:
+        messages.info(request, access.reason)
+        return redirect(access.redirect_to or page.get_parent().get_parent().get_url(request))
+    request.kompeten_lesson_access = access
+    return None
+
+
+def curriculum_page_context(*, page, request: HttpRequest) -> dict:
+    """What a curriculum page shows beyond its own fields (its template's context)."""
+    for page_class, context in _PAGE_CONTEXTS:
+        if isinstance(page, page_class):
+            return context(page, request)
+    return {}
+
+
+def _track_index_context(page: TrackIndexPage, request: HttpRequest) -> dict:
+    return {"tracks": selectors.track_list(index_page=page) if page.pk else []}  # unsaved: a preview
+
+
+def _track_context(page: TrackPage, request: HttpRequest) -> dict:
+    return {"courses": selectors.course_list_for_track(track=page) if page.pk else []}  # unsaved: a preview
+
+
+def _course_context(page: CoursePage, request: HttpRequest) -> dict:
+    if page.pk is None:  # the preview of a course not saved yet
+        return {"outline": selectors.Outline.empty(course=page)}
+    outline = selectors.course_outline(course=page, user=request.user)
+    context = {
+        "outline": outline,
+        "track": page.get_parent(),
+        "login_url": resolve_url(settings.LOGIN_URL),
+        "signup_url": resolve_url(kompeten.SIGNUP_URL) if kompeten.SIGNUP_URL else "",
+    }
+    if outline.enrolment is not None:
+        outline.enrolment.course = page  # the next-step providers read the course's tree path
+    lessons_done = outline.enrolment is not None and outline.total and outline.done >= outline.total
+    context["next_steps"] = (
+        selectors.next_steps(enrolments=[outline.enrolment])[outline.enrolment.pk] if lessons_done else []
+    )
+    if outline.enrolment is None or outline.enrolment.status == outline.enrolment.Status.WITHDRAWN:
+        context["batches"] = list(selectors.batch_list_open(course=page))
+        context["has_batches"] = bool(context["batches"]) or selectors.batch_exists(course=page)
+        context["prerequisites"] = selectors.prerequisite_list(course=page, user=request.user)
+    return context
+
+
+def _lesson_context(page: LessonPage, request: HttpRequest) -> dict:
+    if getattr(request, "is_preview", False):  # an editor's preview: no progress, no enrolment needed
+        return {
+            "access": selectors.LessonAccess(allowed=True),
+            "navigation": {},
+            **interactive_views.lesson_context(lesson=page, enrolment=None),
+        }
+    access = getattr(request, "kompeten_lesson_access", None) or selectors.lesson_access(lesson=page, user=request.user)
+    context = {"access": access, "navigation": selectors.lesson_navigation(lesson=page, course=access.course)}
+    context.update(scorm_views.lesson_context(page=page, access=access, user=request.user))
+    context.update(interactive_views.lesson_context(lesson=page, enrolment=access.enrolment))
+    if access.enrolment is not None and services.lesson_visit(enrolment=access.enrolment, lesson=page):
+        xapi_services.statement_record(
+            user=request.user,
+            verb=xapi_services.Verb.EXPERIENCED,
+            kind="lesson",
+            object_pk=page.pk,
+            object_name=page.title,
+            course_id=access.course.pk if access.course else None,
+        )
+    return context
+
+
+_PAGE_CONTEXTS = (
+    (TrackIndexPage, _track_index_context),
+    (TrackPage, _track_context),
+    (CoursePage, _course_context),
+    (LessonPage, _lesson_context),
+)

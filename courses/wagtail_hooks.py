@@ -17,12 +17,19 @@ from wagtail.admin.views.generic import DeleteView, IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters
+import courses.scorm.wagtail_hooks  # SCORM packages and the xAPI report: their admin
+import courses.training.coverage.wagtail_hooks  # BPJS Ketenagakerjaan coverage: its hooks
 import courses.training.registration.wagtail_hooks  # registration and selection: their hooks
+import courses.training.safety.wagtail_hooks  # K3: inductions, incident log, PPE acknowledgements
 import courses.training.sessions.wagtail_hooks  # noqa: F401 - registers the timetable's admin and personal data
-from courses import personal_data, selectors, services
+from courses import personal_data, selectors, services, views
 from courses.forms import CsvEnrolmentForm
-from courses.models import Batch, LessonPage
+from courses.interactive import personal_data as interactive_personal_data
+from courses.models import Batch, CoursePage, LessonPage, TrackIndexPage, TrackPage
+from courses.pages import LESSON_SERVE_HOOK, PAGE_CONTEXT_HOOK
+from courses.selectors.serving import BATCHES_TOKEN, PAGES_TOKEN
 from kompeten_core.audit import register_audit_actions
+from kompeten_core.page_cache import public_page
 
 
 class BatchIndexView(IndexView):
@@ -36,6 +43,9 @@ class BatchIndexView(IndexView):
                 _("Roster"), url=reverse("courses:batch_roster", args=[instance.pk]), icon_name="list-ul", priority=16
             )
         )
+        if self.request.user.has_perm("courses.view_coverage"):
+            url = reverse("courses_coverage_list", args=[instance.pk])
+            buttons.append(MenuItem(_("BPJS Ketenagakerjaan coverage"), url=url, icon_name="warning", priority=17))
         return buttons
 
 
@@ -164,3 +174,36 @@ def register_personal_data():
     """This plugin's part of a person's personal data (enrolments and progress); the host site assembles the export
     and runs the deletion (CONTRIBUTING.md, "Adding a plugin")."""
     return personal_data.PersonalData()
+
+
+@hooks.register("register_personal_data", order=145)
+def register_interactive_personal_data():
+    """The person's interactive activities (after the SCORM attempts and xAPI records, order 140)."""
+    return interactive_personal_data.PersonalData()
+
+
+# The curriculum pages' views layer (courses/pages.py: the pages call no selector or service themselves).
+hooks.register(PAGE_CONTEXT_HOOK, views.curriculum_page_context)
+hooks.register(LESSON_SERVE_HOOK, views.lesson_page_refusal)
+
+
+# --- public pages from the cache (kompeten_core.page_cache, issue #20) ---------------------------------------------
+
+#: A course page shows its batches' registration windows, which open and close with time alone.
+COURSE_PAGE_PUBLIC_SECONDS = 60
+
+
+@hooks.register("on_serve_page")
+def public_curriculum_pages(serve):
+    """The track index, a track and a course, as an anonymous visitor sees them, may be served from the cache until a
+    page (or, for a course, a batch or an enrolment) changes — only a page found with no view restriction over it."""
+
+    def inner(page, request, args, kwargs):
+        response = serve(page, request, args, kwargs)
+        if not isinstance(page, (TrackIndexPage, TrackPage, CoursePage)) or not page.kompeten_unrestricted:
+            return response
+        if isinstance(page, CoursePage):
+            return public_page(response, tokens=(PAGES_TOKEN, BATCHES_TOKEN), seconds=COURSE_PAGE_PUBLIC_SECONDS)
+        return public_page(response, tokens=(PAGES_TOKEN,))
+
+    return inner

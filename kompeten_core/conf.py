@@ -28,6 +28,10 @@ DEFAULTS: dict[str, Any] = {
     "PRIVATE_STORAGE": "default",
     "PRIVATE_ACCEL_PREFIX": "",
     "PRIVATE_SENDFILE": False,
+    # Private files in an object store (a storage that signs its URLs, such as django-storages' S3Storage): 0 streams
+    # them through the permission-checked view; N > 0 redirects to a signed URL valid N seconds instead, asking the
+    # store to send it as an attachment (the web server's X-Accel/X-Sendfile reach local folders only).
+    "PRIVATE_SIGNED_URL_SECONDS": 0,
     # How deep the lists and objects of any JSON request body may nest (an autosave needs 3 levels, a checklist 3).
     "JSON_MAX_DEPTH": 20,
     # Importing a file stops listing problems after this many (the file is refused as a whole anyway).
@@ -58,6 +62,10 @@ DEFAULTS: dict[str, Any] = {
     "OUTBOX_RESEND_AFTER_SECONDS": 3600,
     "OUTBOX_MAX_PUBLISHES": 5,
     "OUTBOX_KEEP_DAYS": 2,
+    # Longest time in seconds a page's route, a course's outline and navigation, a lesson's rendered body and an
+    # anonymous visitor's public page are kept in the cache; saving, publishing, unpublishing, moving or deleting a
+    # page, or changing a view restriction, makes the next request read them afresh at once anyway.
+    "PAGE_CACHE_SECONDS": 3600,
     # Public search: only the words of a query count (letters and digits; quotes, operators and control characters
     # are dropped), at most this many of them, each cut to this many characters.
     "SEARCH_MAX_WORDS": 8,
@@ -84,7 +92,43 @@ DEFAULTS: dict[str, Any] = {
     "ATTENDANCE_QR_SECONDS": 45,
     "ATTENDANCE_CHECKIN_TOLERANCE_MINUTES": 15,
     "ATTENDANCE_MIN_PERCENT": 80,
+    # BPJS Ketenagakerjaan coverage (courses.training.coverage): practice sessions (QR check-in, "hadir" on the
+    # roster) and practical or observation evidence refuse a trainee without JKK and JKM coverage on that day.
+    "BPJS_COVERAGE_REQUIRED": True,
+    # K3 induction (courses.training.safety): how many days a completed K3 induction course counts before a workshop's
+    # practice (12 months; a workshop's induction may set its own).
+    "K3_INDUCTION_VALID_DAYS": 365,
+    # A lesson visit: opening the lesson a trainee already had open, within this many seconds of their last activity,
+    # is the same visit (a reload on a weak connection, a phone waking up): neither the visit nor its xAPI
+    # "experienced" statement is written again.
+    "LESSON_VISIT_WINDOW_SECONDS": 30 * 60,
+    # SCORM packages (courses.scorm): the largest ZIP uploaded, in bytes; the most bytes it may unpack to; the most
+    # files it may hold; the highest ratio of unpacked to packed bytes (a zip bomb is refused); the largest
+    # imsmanifest.xml, in bytes; how long the signed address of a package's files stays valid, in seconds (a trainee's
+    # frame is reloaded with a fresh one); the longest suspend data a package may store, in characters; the largest
+    # runtime commit (JSON), in bytes.
+    "SCORM_MAX_UPLOAD_BYTES": 50 * 1024 * 1024,
+    "SCORM_MAX_UNPACKED_BYTES": 200 * 1024 * 1024,
+    "SCORM_MAX_FILES": 2000,
+    "SCORM_MAX_RATIO": 50,
+    "SCORM_MAX_MANIFEST_BYTES": 512 * 1024,
+    "SCORM_FILE_TOKEN_SECONDS": 8 * 3600,
+    "SCORM_SUSPEND_DATA_MAX_CHARS": 64000,
+    "SCORM_MAX_COMMIT_BYTES": 256 * 1024,
+    # xAPI statements (courses.xapi): the external Learning Record Store they are forwarded to (its base URL, ending
+    # before ``statements``; "" keeps them here only), its Basic credentials, the seconds one request may take, and
+    # how many times the forwarding task retries an LRS that is down before the beat task picks the statement up
+    # again (nothing is lost: a statement stays unsent until the LRS accepts it).
+    "XAPI_LRS_ENDPOINT": "",
+    "XAPI_LRS_USERNAME": "",
+    "XAPI_LRS_PASSWORD": "",
+    "XAPI_LRS_TIMEOUT_SECONDS": 10,
+    "XAPI_LRS_MAX_RETRIES": 5,
     # --- assessments ---------------------------------------------------------------------------------------------
+    # Who may become a candidate of an event, each a dotted path to ``f(*, event, user_ids) -> dict[user id,
+    # message]`` naming the people refused (the certificates plugin adds the issuer's scope: an LSP P1 certifies
+    # only people who trained at its own institution).
+    "CANDIDACY_SCOPE_CHECKS": [],
     # Seconds after the deadline during which an answer sent before it may still arrive (network delay).
     "ATTEMPT_GRACE_SECONDS": 30,
     # Largest answer accepted, in bytes of its JSON: the autosave request body and the answer the question types
@@ -107,9 +151,20 @@ DEFAULTS: dict[str, Any] = {
     "STANDARD_IMPORT_MAX_YAML_DEPTH": 20,
     "STANDARD_IMPORT_MAX_YAML_NODES": 100_000,
     "STANDARD_IMPORT_MAX_AGE_SECONDS": 60 * 60,
+    # Importing a competency standard: the most units of one standard, and elements and criteria in all (bounds the
+    # rows one import writes and the size of the standard's tree page; the largest SKKNI has some 120 units).
+    "STANDARD_IMPORT_MAX_UNITS": 500,
+    "STANDARD_IMPORT_MAX_ELEMENTS": 5_000,
+    "STANDARD_IMPORT_MAX_CRITERIA": 20_000,
     # How many days before an assessment event's first day its assessors may record evidence, verdicts and sign off
     # (0: from the first day on; the event's dates are the agreed time of FR.AK.01).
     "ASSESSMENT_DAYS_BEFORE_EVENT": 0,
+    # The largest document of an application for certification (FR.APL.01: identity card, diploma, certificates,
+    # references, portfolio: PDF, JPEG or PNG by their content), in bytes.
+    "APPLICATION_DOCUMENT_MAX_BYTES": 5 * 1024 * 1024,
+    # How many days after the certification committee's decision the candidate may file an appeal (banding,
+    # FR.AK.04); a later appeal is refused.
+    "APPEAL_DAYS": 14,
     # The class that re-authenticates an assessor before they sign off or countersign (see
     # assessments.competency.reauthentication): the default asks for the password.
     "REAUTHENTICATOR": "assessments.competency.reauthentication.PasswordReauthenticator",
@@ -153,6 +208,9 @@ DEFAULTS: dict[str, Any] = {
     "PDF_CHECK_MAX_BYTES": 10 * 1024 * 1024,
     # Length of each issuer's Bitstring Status List (at least 131,072 so an index says nothing about a person).
     "STATUS_LIST_SIZE": 131072,
+    # Longest time in seconds a certificate's signed credential.json is kept in the cache; a revocation, a correction
+    # or a key rotation makes the next request sign it afresh at once anyway.
+    "CREDENTIAL_CACHE_SECONDS": 24 * 60 * 60,
     # Retries of the render task before it gives up (with exponential back-off).
     "RENDER_MAX_RETRIES": 5,
     # --- placement -----------------------------------------------------------------------------------------------

@@ -36,6 +36,7 @@ from kompeten_core.conf import settings as kompeten
 KEY_PREFIX = "certificates:ratelimit"
 COOKIE_NAME = "kompeten_verifier"
 COOKIE_SALT = "certificates.ratelimit.client"
+# How long a verifier's client cookie lives (a year): what identifies a browser, not a limit to tune.
 COOKIE_MAX_AGE = 365 * 24 * 3600
 
 

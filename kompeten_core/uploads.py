@@ -6,8 +6,13 @@ WebP with Pillow, which drops metadata (GPS positions in photos) and anything hi
 """
 
 import io
+import os
+import re
+from dataclasses import dataclass
 
-from django.core.files.base import ContentFile
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile, File
+from django.utils.translation import gettext as _
 
 # (kind, magic bytes at offset 0)
 _MAGIC = (
@@ -32,7 +37,8 @@ EXTENSIONS = {
     "text": {"txt", "csv", "md"},
 }
 IMAGES = {"png": "PNG", "jpg": "JPEG", "gif": "GIF", "webp": "WEBP"}
-MAX_IMAGE_PIXELS = 40_000_000  # 40 megapixels: any phone photo, not a decompression bomb
+# A safety bound of the image decoder, not a setting: 40 megapixels is any phone photo, more is a decompression bomb.
+MAX_IMAGE_PIXELS = 40_000_000
 
 
 class UploadRefused(ValueError):
@@ -85,3 +91,55 @@ def reencode_image(upload, kind: str) -> ContentFile:
         raise UploadRefused(str(error)) from error
     upload.seek(0)
     return ContentFile(out.getvalue())
+
+
+# --- documents a person sends about themselves (identity card, diploma, certificates, references) --------------------
+
+DOCUMENT_KINDS = {"pdf", "png", "jpg"}
+_ACTIVE_CONTENT = re.compile(rb"<\s*(?:script|svg|html|iframe)\b|/JavaScript|/JS\s*[(<]|/Launch\b", re.IGNORECASE)
+
+
+class DocumentRefused(ValidationError):
+    """A document cannot be kept; the message says why, in the user's language."""
+
+
+@dataclass(frozen=True)
+class CheckedDocument:
+    content: File
+    extension: str
+
+
+def document_check(upload, *, label: str, max_bytes: int) -> CheckedDocument:
+    """A scan or photo of a document as it may be stored, or ``DocumentRefused`` (nothing is stored): a PDF, JPEG or
+    PNG judged by its content, never by its name or the browser's word, of at most ``max_bytes``. Images are rebuilt
+    from their pixels (``reencode_image``: no metadata, nothing appended or hidden); a PDF that carries markup or
+    script (an SVG/HTML polyglot, JavaScript) is refused. ``label`` names the document in the messages."""
+    if upload.size is None or upload.size > max_bytes:
+        raise DocumentRefused(
+            _("%(document)s is too large (at most %(size)s MB).")
+            % {"document": label, "size": f"{max_bytes / (1024 * 1024):g}"},
+            code="too_large",
+        )
+    extension = os.path.splitext(upload.name or "")[1].lstrip(".").lower()
+    kind = content_matches(upload, extension)
+    if kind not in DOCUMENT_KINDS:
+        raise DocumentRefused(
+            _("%(document)s must be a PDF, JPEG or PNG file.") % {"document": label}, code="wrong_type"
+        )
+    if kind == "pdf":
+        upload.seek(0)
+        data = upload.read()
+        upload.seek(0)
+        if _ACTIVE_CONTENT.search(data):
+            raise DocumentRefused(
+                _("%(document)s contains script or web content; send a plain scan or photo.") % {"document": label},
+                code="active_content",
+            )
+        return CheckedDocument(content=ContentFile(data), extension="pdf")
+    try:
+        image = reencode_image(upload, kind)
+    except UploadRefused as error:
+        raise DocumentRefused(
+            _("%(document)s is not a sound image file.") % {"document": label}, code="bad_image"
+        ) from error
+    return CheckedDocument(content=image, extension=kind)

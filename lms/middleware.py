@@ -2,9 +2,10 @@ import logging
 import os
 import traceback
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponseBadRequest
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseNotFound
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
@@ -97,3 +98,47 @@ class MalformedQueryValueMiddleware:
         logger.warning("Bad request: %s %s: %s", request.method, request.path, exception)
         message = _("The address or the form holds a value that cannot be right here (a word where an id belongs).")
         return HttpResponseBadRequest(format_html("<h1>{}</h1><p>{}</p>", _("Bad request"), message))
+
+
+def _storage_status(exception: BaseException) -> int | None:
+    """503 when the object store failed (down, too slow, answering 5xx), 404 when it has no such object; None for
+    anything else (it propagates)."""
+    if isinstance(exception, ClientError):
+        status = exception.response.get("ResponseMetadata", {}).get("HTTPStatusCode") or 0
+        code = str(exception.response.get("Error", {}).get("Code", ""))
+        return 404 if status == 404 or code in ("404", "NoSuchKey") else 503
+    if isinstance(exception, BotoCoreError):
+        return 503
+    return None
+
+
+class StorageUnavailableMiddleware:
+    """An object store that is down or too slow (``KOMPETEN_S3_*``) fails only the requests that need a file.
+
+    Uploads and downloads answer 503 with a short, translated page and ``Retry-After``; the service that was saving
+    rolled its transaction back when the storage raised, so nothing is half-written. Every page that needs no file
+    keeps working. A missing object is a 404. Anything else still propagates.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        status = _storage_status(exception)
+        if status is None:
+            return None
+        logger.warning("Object store: %s %s: %s: %s", request.method, request.path, type(exception).__name__, exception)
+        if status == 404:
+            return HttpResponseNotFound(
+                format_html("<h1>{}</h1><p>{}</p>", _("Not found"), _("This file is not there."))
+            )
+        message = _(
+            "Files cannot be stored or read at the moment: the file store does not answer. Nothing was saved. "
+            "Please try again in a few minutes."
+        )
+        response = HttpResponse(format_html("<h1>{}</h1><p>{}</p>", _("Files are unavailable"), message), status=503)
+        response["Retry-After"] = "60"
+        return response

@@ -19,6 +19,9 @@ TRAINEE = "Trainee"
 INSTRUCTOR = "Instructor"
 ASSESSOR = "Assessor"
 CERTIFICATION_ADMIN = "Certification admin"
+#: The certification committee (Komite Sertifikasi) of the LSP: records the certification decision on the
+#: assessor's recommendation, on the site's own pages; never someone who assessed or countersigned the candidate.
+CERTIFICATION_COMMITTEE = "Certification committee"
 ADMINISTRATOR = "Administrator"
 #: People who act for an employer of the industrial park: they work on the site's own employer pages (their
 #: employer's vacancies and applicants only), not in the Wagtail admin, so the group holds no model permission.
@@ -29,6 +32,7 @@ ROLE_LABELS = {
     INSTRUCTOR: _("Instructor"),
     ASSESSOR: _("Assessor"),
     CERTIFICATION_ADMIN: _("Certification admin"),
+    CERTIFICATION_COMMITTEE: _("Certification committee"),
     ADMINISTRATOR: _("Administrator"),
     EMPLOYER: _("Employer"),
 }
@@ -78,11 +82,57 @@ _CERTIFICATES = [
     "certificates.view_issuerun",
     "certificates.add_revocation",
     "certificates.view_revocation",
+    # BNSP registration: requested, then the numbers entered
+    "certificates.add_bnspregistration",
+    "certificates.change_bnspregistration",
+    "certificates.view_bnspregistration",
+]
+
+# The training cycle (courses/training/): centre staff run registration, selection and the timetable; instructors
+# read the timetable and the applications, record interview scores and take attendance (the roster itself is
+# theirs for the sessions they teach, without any permission).
+_TRAINING_CYCLE_STAFF = [
+    "courses.view_application",
+    "courses.change_application",  # the interview score
+    "courses.add_selectionplan",
+    "courses.change_selectionplan",
+    "courses.view_selectionplan",
+    "courses.publish_selectionplan",
+    *[f"courses.{action}_{model}" for model in ("trainingsession", "workshop") for action in ("add", "change", "view")],
+    "courses.view_attendance",
+    "courses.change_attendance",
+    # BPJS Ketenagakerjaan coverage: the list, the import and the roster export, and a record changed by hand
+    # (deleting one stays with administrators; instructors are warned on their roster without seeing numbers).
+    "courses.view_coverage",
+    "courses.add_coverage",
+    "courses.change_coverage",
+]
+_TRAINING_CYCLE_INSTRUCTOR = [
+    "courses.view_application",
+    "courses.change_application",  # the interview score
+    "courses.view_selectionplan",
+    "courses.view_trainingsession",
+    "courses.view_workshop",
+    "courses.view_attendance",
 ]
 
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TRAINEE: [],
-    INSTRUCTOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, *_QUESTION_BANK],
+    INSTRUCTOR: [
+        *_ADMIN_ACCESS,
+        *_STANDARDS_READ,
+        *_QUESTION_BANK,
+        *_TRAINING_CYCLE_INSTRUCTOR,
+        # K3: instructors read the workshops' inductions and record incidents in the log (changing an entry, like
+        # the inductions themselves, stays with administrators).
+        "courses.view_k3induction",
+        "courses.add_k3incident",
+        "courses.view_k3incident",
+        # SCORM packages in the lessons they may edit (the form offers only those), and the xAPI report of the
+        # courses they teach.
+        *[f"courses.{action}_scormpackage" for action in ("add", "change", "delete", "view")],
+        "courses.view_statement",
+    ],
     ASSESSOR: [*_ADMIN_ACCESS, *_STANDARDS_READ, "assessments.view_question", "assessments.view_attempt"],
     CERTIFICATION_ADMIN: [
         *_ADMIN_ACCESS,
@@ -92,8 +142,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for model in ("assessmentevent", "candidacy", "assessorregistration")
             for action in ("add", "change", "view")
         ],
+        # The documents each scheme requires of an application (FR.APL.01).
+        *[f"assessments.{action}_schemedocumentrequirement" for action in ("add", "change", "view", "delete")],
         "assessments.view_attempt",
         "assessments.change_response",
+        "assessments.view_certificationdecision",
+        *[f"assessments.{action}_{model}" for model in ("appeal", "complaint") for action in ("change", "view")],
         *_CERTIFICATES,
         # Placement: verify employers (and withdraw it), read vacancies and placements in the admin.
         "placement.view_employer",
@@ -106,6 +160,15 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "placement.view_application",
         "placement.add_placement",
         "placement.view_figures",  # the centre's placement figures (Reports → Placement figures)
+        *_TRAINING_CYCLE_STAFF,
+    ],
+    CERTIFICATION_COMMITTEE: [
+        "assessments.add_certificationdecision",
+        "assessments.view_certificationdecision",
+        "assessments.view_candidacy",
+        # the committee may record an appeal's hearing (never on a candidate its member assessed)
+        "assessments.change_appeal",
+        "assessments.view_appeal",
     ],
     ADMINISTRATOR: [],
     EMPLOYER: [],

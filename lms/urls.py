@@ -11,11 +11,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 import lms.api  # noqa: F401 - registers the schema's description of OAuth 2.0
 from courses.api.framework import not_found as api_not_found
-from lms import admin_overrides, views
+from lms import views
 from lms.accounts import views as account_views
 from lms.accounts.forms import LoginForm, QueuedPasswordResetForm
 from lms.privacy import views as privacy_views
 from lms.ratelimit import limit_posts
+from lms.wagtail_admin import overrides as admin_overrides
 
 account_patterns = [
     path(
@@ -84,7 +85,7 @@ urlpatterns = [
     path("", include("assessments.urls")),
     path("", include("courses.urls")),
     path("django-admin/", admin.site.urls),
-    # Four Wagtail admin views with a crash on hostile input fixed (lms/admin_overrides.py), ahead of Wagtail's.
+    # Wagtail admin views with a crash on hostile input fixed (lms/wagtail_admin/overrides.py), ahead of Wagtail's.
     path("admin/login/", admin_overrides.AdminLoginView.as_view(), name="wagtailadmin_login"),
     path(
         "admin/choose-external-link/",
@@ -101,6 +102,10 @@ urlpatterns = [
         admin_overrides.admin_create_task,
         name="wagtailadmin_workflows_add_task",
     ),
+    path("admin/documents/", admin_overrides.admin_documents_index, name="wagtaildocs_index"),
+    path("admin/documents/results/", admin_overrides.admin_documents_index_results, name="wagtaildocs_index_results"),
+    path("admin/images/", admin_overrides.admin_images_index, name="wagtailimages_index"),
+    path("admin/images/results/", admin_overrides.admin_images_index_results, name="wagtailimages_index_results"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

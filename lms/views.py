@@ -14,8 +14,10 @@ from certificates.selectors import admin as certificate_admin_selectors
 from certificates.selectors import holder as certificate_selectors
 from certificates.views.trainee import certificate_rows
 from courses import selectors as course_selectors
+from courses.training.registration import navigation as registration_navigation
+from courses.training.registration import selectors as registration_selectors
 from lms import health, roles, services
-from lms.api_auth import ClientScopes
+from lms.api.auth import ClientScopes
 from lms.forms import ConnectedAppRevokeForm, LanguageForm
 from lms.selectors import SESSION_LANGUAGE_KEY, api_connected_apps, user_role_names
 from placement.selectors.dashboard import dashboard_widget as placement_dashboard_widget
@@ -57,6 +59,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     context = {
         "notices": candidacy_selectors.notices_unread(user=request.user),
         "placement_notices": placement_notices_for(request.user),
+        # The selection's notices (accepted, waiting list, not accepted, promoted): only people who applied have
+        # any, and the session knows who did (no query for everyone else).
+        "registration_notices": registration_selectors.notices_unread(user=request.user)
+        if registration_navigation.applications_remembered(request)
+        else [],
         "candidacies": list(candidacy_selectors.candidacies_for_candidate(user=request.user)) if is_trainee else [],
         "assigned": list(candidacy_selectors.candidacies_for_assessor(user=request.user)[:20]) if is_assessor else [],
         "grading": assessor_selectors.grading_counts(assessor=request.user) if is_assessor else {},

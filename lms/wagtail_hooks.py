@@ -4,8 +4,12 @@ host's own audit actions are registered with their labels."""
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from courses.selectors.serving import PAGES_TOKEN
 from kompeten_core.audit import register_audit_actions
-from lms import admin_home, services  # noqa: F401  (admin_home registers the instructor's home panel)
+from kompeten_core.page_cache import public_page
+from lms import services
+from lms.models import HomePage
+from lms.wagtail_admin import home  # noqa: F401  (registers the instructor's home panel)
 
 AUDIT_ACTIONS = {
     "lms.roles_change": _("Roles changed"),
@@ -42,3 +46,18 @@ def record_roles_after_edit(request, user):
 @hooks.register("after_create_user")
 def record_roles_after_create(request, user):
     services.user_roles_changed(user=user, before={"groups": [], "superuser": False}, by=request.user)
+
+
+@hooks.register("on_serve_page")
+def public_home_page(serve):
+    """The home page, as an anonymous visitor sees it, may be served from the cache until a page changes
+    (``kompeten_core.page_cache``) — unless a view restriction covers it."""
+
+    def inner(page, request, args, kwargs):
+        response = serve(page, request, args, kwargs)
+        public = isinstance(page, HomePage) and not request.user.is_authenticated
+        if public and not page.get_view_restrictions().exists():
+            public_page(response, tokens=(PAGES_TOKEN,))
+        return response
+
+    return inner

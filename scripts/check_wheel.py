@@ -19,6 +19,8 @@ def main(path: str) -> int:
                 problems.append(f"{plugin}: compiled {language} catalogue missing")
     if not any(name.startswith("courses/templates/") for name in names):
         problems.append("courses: templates missing")
+    if "certificates/contexts/credentials-v2.jsonld" not in names:
+        problems.append("certificates: the JSON-LD contexts credentials are canonicalised with are missing")
     for problem in problems:
         print(f"check_wheel: {problem}")
     if not problems:

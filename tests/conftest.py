@@ -4,6 +4,30 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from tests.factories import UserFactory
+from tests.worker_tasks import published_tasks_forget, published_tasks_settle
+
+#: What a test that commits uses: its after-commit tasks reach a real worker on the PostgreSQL leg.
+_COMMITTING_FIXTURES = {"transactional_db", "live_server", "django_db_reset_sequences"}
+
+
+def _commits(item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    if marker is not None and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])):
+        return True
+    return bool(_COMMITTING_FIXTURES & set(getattr(item, "fixturenames", ())))
+
+
+def pytest_runtest_setup(item):
+    published_tasks_forget()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Before pytest-django flushes a committing test's database, the tasks the test sent to a real worker finish
+    (``tests/worker_tasks.py`` says why)."""
+    if _commits(item):
+        published_tasks_settle()
+    yield
 
 
 @pytest.fixture

@@ -23,12 +23,14 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
+from assessments.competency.application.admin import DocumentRequirementViewSet
 from assessments.competency.models import AssessmentEvent, AssessorRegistration, Candidacy, EventReportFile
 from assessments.competency.selectors.reports import event_report_rows
 from assessments.competency.services import candidacy as services
 from assessments.competency.services import event_reports
-from courses.selectors_outcomes import batch_choices
+from courses.selectors.outcomes import batch_choices
 from kompeten_core import exports
+from kompeten_core.admin_display import HumanValuesInspectView
 from kompeten_core.audit import audit_log
 from kompeten_core.private_files import private_file_response
 
@@ -71,6 +73,7 @@ class EventViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("site_name"), FieldPanel("site_kind")]),
         FieldRowPanel([FieldPanel("starts_on"), FieldPanel("ends_on")]),
         FieldRowPanel([FieldPanel("lead_assessor"), FieldPanel("countersign_required")]),
+        FieldPanel("workshop"),
     ]
 
 
@@ -112,6 +115,7 @@ class CandidacyViewSet(ModelViewSet):
     list_filter = ["event", "status", "recommendation"]
     add_to_admin_menu = False
     inspect_view_enabled = True
+    inspect_view_class = HumanValuesInspectView
     edit_handler = ObjectList(
         [FieldPanel("assessor"), FieldRowPanel([FieldPanel("purpose"), FieldPanel("requirements_checked")])],
         base_form_class=CandidacyForm,
@@ -126,6 +130,7 @@ class CompetencyGroup(ViewSetGroup):
         EventViewSet("assessments_event"),
         CandidacyViewSet("assessments_candidacy"),
         RegistrationViewSet("assessments_registration"),
+        DocumentRequirementViewSet("assessments_required_document"),
     )
 
 

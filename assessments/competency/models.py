@@ -5,6 +5,7 @@ a K/BK verdict per unit, sign-off (read-only afterwards), and appeals that reope
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments.standards.models import CertificationScheme, CompetencyUnit, Element
 from kompeten_core.private_files import private_storage
@@ -63,6 +64,18 @@ class AssessmentEvent(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("assessors"), blank=True, related_name="assessment_events"
     )
     countersign_required = models.BooleanField(_("the lead assessor countersigns"), default=False)
+    workshop = models.ForeignKey(
+        "courses.Workshop",
+        verbose_name=_("workshop"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_(
+            "Where practical work is assessed: its K3 induction is then required before practical or observation "
+            "evidence is recorded."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
 
     class Meta:
@@ -82,11 +95,13 @@ class AssessmentEvent(models.Model):
 class CandidacyQuerySet(models.QuerySet):
     def competent(self) -> "CandidacyQuerySet":
         """Candidacies decided Kompeten: signed off K and, where the event requires it, countersigned by the lead
-        assessor — the one rule the plugins above read (a certificate attests nothing less). With the candidate and
-        the event's scheme."""
+        assessor, then certified by the certification committee (a live *certify* decision,
+        ``competency.decision``) — the one rule the plugins above read (a certificate attests nothing less). With
+        the candidate and the event's scheme."""
         return (
             self.filter(status=Candidacy.Status.SIGNED, recommendation=Verdict.COMPETENT)
             .filter(models.Q(event__countersign_required=False) | models.Q(countersigned_at__isnull=False))
+            .filter(decisions__outcome="certify", decisions__superseded_at__isnull=True)
             .select_related("candidate", "event__scheme")
         )
 
@@ -101,7 +116,7 @@ class Candidacy(models.Model):
         RPL = "rpl", _("Recognition of prior learning")
 
     class Status(models.TextChoices):
-        APPLIED = "applied", _("Applied")
+        APPLIED = "applied", pgettext_lazy("certification application", "Applied")
         ASSESSING = "assessing", _("Being assessed")
         SIGNED = "signed", _("Signed off")
         APPEALED = "appealed", _("Under appeal")
@@ -146,7 +161,9 @@ class Candidacy(models.Model):
         verbose_name=_("countersigned by"),
     )
     candidate_feedback = models.TextField(_("the candidate's feedback"), blank=True)
-    applied_at = models.DateTimeField(auto_now_add=True, verbose_name=_("applied at"))
+    applied_at = models.DateTimeField(
+        auto_now_add=True, verbose_name=pgettext_lazy("certification application", "applied at")
+    )
 
     objects = CandidacyQuerySet.as_manager()
 
@@ -163,7 +180,8 @@ class Candidacy(models.Model):
 
     @property
     def is_read_only(self) -> bool:
-        return self.status == self.Status.SIGNED
+        """Signed off, or under appeal: an open appeal is heard by a panel, never by the assessor changing verdicts."""
+        return self.status in (self.Status.SIGNED, self.Status.APPEALED)
 
 
 class SelfAssessment(models.Model):

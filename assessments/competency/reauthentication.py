@@ -8,6 +8,7 @@ code instead."""
 
 from __future__ import annotations
 
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.utils.module_loading import import_string
 from django.utils.translation import gettext as _
@@ -29,3 +30,20 @@ class PasswordReauthenticator:
 def reauthenticator_for(user):
     """The configured re-authenticator (the host may answer differently per user)."""
     return import_string(kompeten.REAUTHENTICATOR)()
+
+
+def reauthentication_prompt(user) -> dict:
+    """The field the confirmation page shows (label, input type, autocomplete hint)."""
+    return reauthenticator_for(user).prompt(user)
+
+
+def reauthenticated(request) -> bool:
+    """Whether the posted ``secret`` proves again who the person is. When it does not, the reason is shown to them
+    as a message (nothing was signed) and the caller sends them back to the confirmation page."""
+    secret = request.POST.get("secret", "")[: kompeten.REAUTHENTICATION_SECRET_MAX_CHARS]
+    try:
+        reauthenticator_for(request.user).verify(request.user, secret)
+    except ValidationError as refusal:
+        messages.error(request, refusal.messages[0])
+        return False
+    return True

@@ -6,6 +6,7 @@ import secrets
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from assessments.exams.pages import ExamPage
 from assessments.questions.models import QuestionVersion
@@ -17,7 +18,7 @@ SCORE = {"max_digits": 8, "decimal_places": 2}
 
 class Attempt(models.Model):
     class State(models.TextChoices):
-        IN_PROGRESS = "in_progress", _("In progress")
+        IN_PROGRESS = "in_progress", pgettext_lazy("exam attempt", "In progress")
         SUBMITTED = "submitted", _("Submitted, awaiting an assessor")
         GRADED = "graded", _("Graded")
 
@@ -65,7 +66,7 @@ class AttemptItem(models.Model):
     """One drawn question of an attempt, frozen: its version and the order of its options."""
 
     attempt = models.ForeignKey(Attempt, on_delete=models.CASCADE, related_name="items", verbose_name=_("attempt"))
-    position = models.PositiveSmallIntegerField(_("position"))
+    position = models.PositiveSmallIntegerField(pgettext_lazy("order in the attempt", "position"))
     question_version = models.ForeignKey(
         QuestionVersion, on_delete=models.PROTECT, related_name="+", verbose_name=_("question version")
     )

@@ -1,5 +1,16 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
+from assessments.competency.appeals.models import Appeal, Complaint
+from assessments.competency.application.models import (
+    Apl02Recommendation,
+    Application,
+    ApplicationDocument,
+    AssessmentPlan,
+    Consent,
+    PlanRow,
+    SchemeDocumentRequirement,
+)
+from assessments.competency.decision.models import CertificationDecision
 from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
@@ -21,19 +32,28 @@ from assessments.standards.models import (
     CompetencyUnit,
     CourseUnit,
     Element,
+    LessonUnit,
     PerformanceCriterion,
     SchemeUnit,
 )
 
 __all__ = [
+    "Apl02Recommendation",
+    "Appeal",
+    "Application",
+    "ApplicationDocument",
     "AssessmentEvent",
+    "AssessmentPlan",
     "AssessorRegistration",
     "Attempt",
     "AttemptItem",
     "Candidacy",
+    "CertificationDecision",
     "CertificationScheme",
     "CompetencyStandard",
     "CompetencyUnit",
+    "Complaint",
+    "Consent",
     "CourseUnit",
     "DecisionHistory",
     "Element",
@@ -42,14 +62,17 @@ __all__ = [
     "ExamFixedQuestion",
     "ExamPage",
     "ExamRule",
+    "LessonUnit",
     "Notice",
     "PerformanceCriterion",
+    "PlanRow",
     "Question",
     "QuestionOption",
     "QuestionTag",
     "QuestionVersion",
     "Response",
     "ResponseFile",
+    "SchemeDocumentRequirement",
     "SchemeUnit",
     "SelfAssessment",
     "UnitVerdict",

@@ -117,7 +117,13 @@ class Question(PreviewableMixin, index.Indexed, ClusterableModel):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
-    search_fields = [index.SearchField("name"), index.SearchField("stem"), index.FilterField("type")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("stem"),
+        index.AutocompleteField("stem"),
+        index.FilterField("type"),
+    ]
 
     class Meta:
         verbose_name = _("question")

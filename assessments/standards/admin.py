@@ -32,7 +32,7 @@ from assessments.standards import files as standards_io
 from assessments.standards.models import CertificationScheme, CompetencyStandard, CompetencyUnit, Element
 from assessments.standards.selectors import deletion_blockers, standard_with_tree
 from courses.choosers import IdSnippetChooserViewSet
-from courses.pages import COURSE_PANELS_HOOK
+from courses.pages import COURSE_PANELS_HOOK, LESSON_PANELS_HOOK
 from kompeten_core.conf import settings as kompeten
 
 IMPORT_SALT = "assessments.standard_import"
@@ -369,5 +369,21 @@ def course_unit_panels():
             label=gettext_lazy("Unit of competency"),
             panels=[FieldPanel("unit")],
             help_text=gettext_lazy("The units this course prepares for; they appear on its training certificate."),
+        )
+    ]
+
+
+@hooks.register(LESSON_PANELS_HOOK)
+def lesson_unit_panels():
+    """The units of competency a lesson teaches, chosen in the lesson editor."""
+    return [
+        InlinePanel(
+            "unit_coverages",
+            heading=gettext_lazy("Units of competency taught"),
+            label=gettext_lazy("Unit of competency"),
+            panels=[FieldPanel("unit")],
+            help_text=gettext_lazy(
+                "The units this lesson teaches; a trainee weak in one of them on an exam is sent back to this lesson."
+            ),
         )
     ]

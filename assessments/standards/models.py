@@ -162,3 +162,18 @@ class CourseUnit(Orderable):
         verbose_name = _("unit covered")
         verbose_name_plural = _("units covered")
         constraints = [models.UniqueConstraint(fields=["course", "unit"], name="assessments_course_unit_once")]
+
+
+class LessonUnit(Orderable):
+    """A unit of competency a lesson teaches (the courses plugin's lesson-editor hook, filled from here): the exam's
+    result page sends a trainee weak in the unit back to these lessons."""
+
+    lesson = ParentalKey(
+        "courses.LessonPage", on_delete=models.CASCADE, related_name="unit_coverages", verbose_name=_("lesson")
+    )
+    unit = models.ForeignKey(CompetencyUnit, verbose_name=_("unit"), on_delete=models.PROTECT, related_name="+")
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("unit taught")
+        verbose_name_plural = _("units taught")
+        constraints = [models.UniqueConstraint(fields=["lesson", "unit"], name="assessments_lesson_unit_once")]

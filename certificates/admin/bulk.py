@@ -16,12 +16,12 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 import courses.converters  # noqa: F401 - registers the id converter
 from certificates.admin import permissions as perms
-from certificates.admin.display import LocalTimeColumn
 from certificates.admin.forms import IssueRunForm
 from certificates.models import IssueRun
 from certificates.selectors import admin as selectors_admin
 from certificates.services.bulk import issue_run_start, run_progress
 from certificates.services.issuing import CertificateRefused
+from kompeten_core.admin_display import LocalTimeColumn
 from kompeten_core.private_files import private_file_response
 
 NAME = "certificates_run"

@@ -21,12 +21,12 @@ from wagtail.snippets.views.snippets import DeleteView as SnippetDeleteView
 from wagtail.snippets.views.snippets import PreviewOnCreateView, PreviewOnEditView, SnippetViewSet
 from wagtail.utils.decorators import xframe_options_sameorigin_override
 
-from certificates.admin.display import HumanValuesInspectMixin
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
 from certificates.selectors import admin as selectors_admin
 from certificates.services.design import preview_context
 from certificates.services.rendering import template_preview_pdf
 from courses.choosers import IdSnippetChooserViewSet
+from kompeten_core.admin_display import HumanValuesInspectMixin
 
 
 class RefuseProtectedDeleteMixin:

@@ -60,3 +60,28 @@ class IssueRunForm(forms.Form):
         if cleaned.get("action") == IssueRun.Action.ZIP and batch is None:
             self.add_error("batch", _("A ZIP of PDFs is made per batch: choose a batch."))
         return cleaned
+
+
+class ReauthenticationForm(forms.Form):
+    """A step with legal weight is confirmed with the password (or the host's one-time code), as the
+    certification decision is."""
+
+    secret = forms.CharField(label=_("Your password"), max_length=256, widget=forms.PasswordInput(render_value=False))
+
+    def __init__(self, *args, prompt: dict | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if prompt:
+            self.fields["secret"].label = prompt["label"]
+            self.fields["secret"].widget.attrs["autocomplete"] = prompt["autocomplete"]
+
+
+class BnspNumbersForm(ReauthenticationForm):
+    registration_number = forms.CharField(
+        label=_("BNSP registration number"),
+        max_length=60,
+        help_text=_("As BNSP gave it, e.g. 85499 2421 3 0000123 2026."),
+    )
+    blanko_number = forms.CharField(
+        label=_("Blanko number"), max_length=30, help_text=_("The number of the blanko form, e.g. N0123456.")
+    )
+    field_order = ["registration_number", "blanko_number", "secret"]

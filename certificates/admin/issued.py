@@ -17,11 +17,11 @@ from wagtail.admin.widgets.button import Button, HeaderButton
 
 import courses.converters  # noqa: F401 - registers the id converter
 from certificates.admin import permissions as perms
-from certificates.admin.display import NOTHING, HumanValuesInspectMixin, LocalTimeColumn, local_datetime, yes_no
 from certificates.admin.forms import CorrectForm, RevokeForm
 from certificates.models import Certificate
 from certificates.selectors import admin as selectors_admin
 from certificates.services.issuing import CertificateRefused, certificate_correct, certificate_revoke
+from kompeten_core.admin_display import NOTHING, HumanValuesInspectMixin, LocalTimeColumn, local_datetime, yes_no
 from kompeten_core.admin_views import ActionDone, ConfirmActionView
 from kompeten_core.private_files import private_file_response
 

@@ -5,7 +5,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSetGroup
 
-from certificates.admin import bulk, design, issued, pending
+from certificates.admin import bulk, design, issued, pending, registration
 from courses.pages import COURSE_PANELS_HOOK
 
 
@@ -17,6 +17,7 @@ class CertificatesGroup(SnippetViewSetGroup):
     menu_order = 240
     items = (
         issued.CertificateViewSet(issued.NAME),
+        registration.BnspRegistrationViewSet(registration.NAME),
         pending.PendingDecisionsViewSet(pending.NAME),
         bulk.IssueRunViewSet(bulk.NAME),
         design.CertificateTemplateViewSet,

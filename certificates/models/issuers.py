@@ -5,6 +5,7 @@ public key (Ed25519, for Open Badges credentials) and the X.509 certificate (for
 so that verification, the JWKS and the DID document need no secret.
 """
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -30,7 +31,20 @@ class Issuer(ClusterableModel):
         validators=[ISSUER_CODE],
         help_text=_("Printed in every serial number (CODE/YEAR/NUMBER) and part of the issuer's web identity."),
     )
+
+    class LspCategory(models.TextChoices):
+        P1 = "P1", _("LSP P1 (first party: certifies only its own institution's trainees)")
+        P2 = "P2", _("LSP P2 (second party: certifies its own and its network's workforce)")
+        P3 = "P3", _("LSP P3 (third party: certifies anyone)")
+
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.TRAINING_CENTRE)
+    lsp_category = models.CharField(
+        _("LSP category"),
+        max_length=2,
+        choices=LspCategory.choices,
+        blank=True,
+        help_text=_("For an LSP: P1, P2 or P3 (its BNSP licence). A P1 LSP certifies only people who trained here."),
+    )
     name = models.CharField(_("name"), max_length=200)
     licence_number = models.CharField(_("licence number"), max_length=120, blank=True)
     address = models.TextField(_("address"), blank=True)
@@ -55,7 +69,13 @@ class Issuer(ClusterableModel):
 
     panels = [
         MultiFieldPanel(
-            [FieldPanel("code"), FieldPanel("kind"), FieldPanel("name"), FieldPanel("licence_number")],
+            [
+                FieldPanel("code"),
+                FieldPanel("kind"),
+                FieldPanel("lsp_category"),
+                FieldPanel("name"),
+                FieldPanel("licence_number"),
+            ],
             heading=_("Organisation"),
         ),
         MultiFieldPanel(
@@ -72,6 +92,11 @@ class Issuer(ClusterableModel):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.code})"
+
+    def clean(self):
+        super().clean()
+        if self.kind == self.Kind.TRAINING_CENTRE and self.lsp_category:
+            raise ValidationError({"lsp_category": _("A training centre has no LSP category.")})
 
     @property
     def has_keys(self) -> bool:

@@ -10,8 +10,8 @@ from django.db.models import Exists, OuterRef, QuerySet
 
 from assessments.competency.selectors.verdicts import candidacies_competent
 from assessments.competency.selectors.verdicts import event_choices as assessment_event_choices
-from certificates.models import Certificate, Issuer, IssueRun
-from courses.selectors_outcomes import batch_choices as course_batch_choices
+from certificates.models import BnspRegistration, Certificate, Issuer, IssueRun
+from courses.selectors.outcomes import batch_choices as course_batch_choices
 
 
 def certificate_list_admin() -> QuerySet[Certificate]:
@@ -35,12 +35,14 @@ def certificate_for_admin(*, certificate_id) -> Certificate | None:
 
 def pending_competency_decisions(*, event_id: int | None = None) -> QuerySet:
     """Candidacies signed off Kompeten (countersigned where the event requires it) whose scheme issues a
-    competency certificate and which hold no live certificate yet: the certification admin's decisions."""
+    competency certificate, which BNSP registered (the numbers entered) and which hold no live certificate yet: the
+    certification admin's decisions."""
     live = Certificate.objects.filter(candidacy_id=OuterRef("pk")).exclude(status=Certificate.Status.SUPERSEDED)
+    registered = BnspRegistration.objects.filter(candidacy_id=OuterRef("pk"), status=BnspRegistration.Status.REGISTERED)
     candidacies = (
         candidacies_competent()
         .filter(event__scheme__certificate_rule__isnull=False)
-        .filter(~Exists(live))
+        .filter(~Exists(live), Exists(registered))
         .select_related("candidate", "event__scheme__certificate_rule__template__issuer")
         .order_by("event__starts_on", "event_id", "pk")
     )

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from certificates.models import Certificate
 from courses.selectors import NextStep
-from courses.selectors_outcomes import is_completed
+from courses.selectors.outcomes import is_completed
 
 
 def certificates_for_holder(*, user) -> QuerySet[Certificate]:

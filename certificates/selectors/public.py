@@ -117,7 +117,10 @@ def public_facts(certificate: Certificate) -> dict:
             "title": achievement.get("title", ""),
             "kkni_level": achievement.get("kkni_level") or None,
             "jp": achievement.get("jp") or None,
+            "jp_attended": achievement.get("jp_attended"),  # None: no timetable (the JP a batch's trainee attended)
             "scheme_number": achievement.get("scheme_number", ""),
+            "bnsp_registration_number": achievement.get("bnsp_registration_number", ""),
+            "bnsp_blanko_number": achievement.get("bnsp_blanko_number", ""),
             "completed_on": achievement.get("completed_on", ""),
             "assessed_on": achievement.get("assessed_on", ""),
         },

@@ -16,7 +16,7 @@ from assessments.competency.selectors.verdicts import candidacies_competent
 from certificates.models import Certificate, CourseCertificate, SchemeCertificate
 from certificates.services.issuing import certificate_issue_for_candidacy, certificate_issue_for_enrolment
 from certificates.tasks.rendering import certificate_render as certificate_render_task
-from courses.selectors_outcomes import enrolments_completed
+from courses.selectors.outcomes import enrolments_completed
 
 logger = logging.getLogger(__name__)
 

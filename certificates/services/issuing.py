@@ -17,7 +17,9 @@ from certificates.achievements import (
     holder_name,
     training_achievement,
 )
+from certificates.credential_cache import credential_cache_forget, credential_cache_key
 from certificates.models import (
+    BnspRegistration,
     Certificate,
     CertificateTemplate,
     CourseCertificate,
@@ -30,7 +32,8 @@ from certificates.selectors.competence import COMPETENCE_VERSION
 from certificates.services.design import design_snapshot
 from certificates.tasks.rendering import certificate_render as certificate_render_task
 from courses.outbox import outbox_enqueue
-from courses.selectors_outcomes import enrolments_completed
+from courses.selectors.outcomes import enrolments_completed
+from courses.xapi.services import Verb, statement_record
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import public_base_url
 from kompeten_core.conf import settings as kompeten
@@ -156,6 +159,14 @@ def _issue(
                 return existing, False
             continue  # a status index taken at the same moment: draw another
         _render_on_commit(certificate.pk)
+        statement_record(
+            user=achievement.holder,
+            verb=Verb.EARNED,
+            kind="certificate",
+            object_pk=certificate.pk,
+            object_name=certificate.serial,
+            course_id=achievement.course_id,
+        )
         return certificate, True
     raise CertificateRefused(_("The certificate could not be issued; try again."), code="busy")
 
@@ -193,10 +204,16 @@ def certificate_issue_for_enrolment(
     )
 
 
+def bnsp_registration(*, candidacy_id: int) -> BnspRegistration | None:
+    """The candidacy's BNSP registration once its numbers are entered (None before). One query."""
+    return BnspRegistration.objects.filter(candidacy_id=candidacy_id, status=BnspRegistration.Status.REGISTERED).first()
+
+
 def certificate_issue_for_candidacy(
     *, candidacy_id: int, issued_by=None, run=None, automatic: bool = False
 ) -> Certificate | None:
-    """A competency certificate for a signed-off Kompeten recommendation, by the scheme's LSP issuer."""
+    """A competency certificate for a candidate the committee decided to certify and BNSP registered (the
+    registration and blanko numbers entered), by the scheme's LSP issuer."""
     candidacy = competent_candidacy(candidacy_id=candidacy_id)
     if candidacy is None:
         if automatic:
@@ -209,9 +226,17 @@ def certificate_issue_for_candidacy(
         if automatic:
             return None
         raise CertificateRefused(_("This certification scheme has no competency certificate."), code="no_rule")
+    registration = bnsp_registration(candidacy_id=candidacy.pk)
+    if registration is None:
+        if automatic:
+            return None
+        raise CertificateRefused(
+            _("The BNSP registration and blanko numbers of this candidate are not entered yet."),
+            code="not_registered",
+        )
     return certificate_issue(
         template=rule.template,
-        achievement=competency_achievement(candidacy=candidacy, issued_at=timezone.now()),
+        achievement=competency_achievement(candidacy=candidacy, issued_at=timezone.now(), registration=registration),
         issued_by=issued_by,
         run=run,
     )
@@ -224,6 +249,7 @@ def certificate_correct(*, certificate: Certificate, by, name: str | None = None
     if old.status != Certificate.Status.ACTIVE:
         raise CertificateRefused(_("Only an active certificate can be corrected."), code="not_active")
     achievement = _achievement_again(old)
+    cached = credential_cache_key(old)
     old.status = Certificate.Status.SUPERSEDED
     old.save(update_fields=["status"])
     new, _created = _issue(template=old.template, achievement=achievement, issued_by=by, run=None, name=name)
@@ -231,6 +257,7 @@ def certificate_correct(*, certificate: Certificate, by, name: str | None = None
     new.save(update_fields=["supersedes"])
     issuer_id = old.issuer_id
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
+    transaction.on_commit(lambda: credential_cache_forget(key=cached))
     bump(COMPETENCE_VERSION)
     _audit(new, "certificates.correct", by, supersedes=old.serial, name_changed=new.holder_name != old.holder_name)
     return new
@@ -243,8 +270,9 @@ def _achievement_again(old: Certificate) -> Achievement:
             return training_achievement(enrolment=enrolment)
     if old.kind == Certificate.Kind.COMPETENCY and old.candidacy_id:
         candidacy = competent_candidacy(candidacy_id=old.candidacy_id)
-        if candidacy is not None:
-            return competency_achievement(candidacy=candidacy, issued_at=timezone.now())
+        registration = bnsp_registration(candidacy_id=old.candidacy_id)
+        if candidacy is not None and registration is not None:
+            return competency_achievement(candidacy=candidacy, issued_at=timezone.now(), registration=registration)
     return Achievement(
         key=old.achievement_key,
         kind=old.kind,
@@ -271,12 +299,14 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     if locked.status != Certificate.Status.ACTIVE:
         raise CertificateRefused(_("Only an active certificate can be revoked."), code="not_active")
     Revocation.objects.create(certificate=locked, reason=reason[:2000], revoked_by=by)
+    cached = credential_cache_key(locked)
     locked.status = Certificate.Status.REVOKED
     locked.save(update_fields=["status"])
     _audit(locked, "certificates.revoke", by, reason=reason[:2000])
     bump(COMPETENCE_VERSION)
     issuer_id = locked.issuer_id
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
+    transaction.on_commit(lambda: credential_cache_forget(key=cached))
     return locked
 
 

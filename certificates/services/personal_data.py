@@ -20,7 +20,7 @@ from certificates.models import Certificate, IssueRun
 from certificates.selectors import holder as certificate_selectors
 from certificates.selectors.public import mask_name
 from certificates.services.design import verify_url
-from courses.selectors_outcomes import batch_ids_for_user
+from courses.selectors.outcomes import batch_ids_for_user
 
 
 @transaction.atomic

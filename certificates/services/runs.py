@@ -16,7 +16,7 @@ from certificates.services.issuing import (
     certificate_issue_for_candidacy,
     certificate_issue_for_enrolment,
 )
-from courses.selectors_outcomes import batch_member_ids, enrolments_completed
+from courses.selectors.outcomes import batch_member_ids, enrolments_completed
 
 
 def _targets(run: IssueRun) -> list[int]:

@@ -44,9 +44,11 @@ def _file_name(certificate, extension: str) -> str:
 @require_GET
 def credential_json(request: HttpRequest, code: str) -> HttpResponse:
     """The certificate's OpenBadgeCredential with its embedded proof, whatever its status (verifiers read the status
-    from the list)."""
+    from the list). Signed once per state and key, then answered from the cache."""
     certificate = _certificate(code)
-    return _json(openbadges.credential_with_proof(certificate), download=_file_name(certificate, "json"))
+    return _answer(
+        openbadges.credential_json_text(certificate), content_type=JSON, download=_file_name(certificate, "json")
+    )
 
 
 @require_GET

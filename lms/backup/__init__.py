@@ -138,8 +138,13 @@ def _unpack(source: Path, folder: Path) -> dict:
     return manifest
 
 
-def backup_restore(*, source: Path, passphrase: str, database_name: str | None = None) -> dict:
+def backup_restore(
+    *, source: Path, passphrase: str, database_name: str | None = None, terminate_connections: bool = False
+) -> dict:
     """Restore the archive over this site (or into another database of the same server: ``database_name``).
+
+    Over this site, a PostgreSQL database is dropped and created again before ``pg_restore``; other sessions on it
+    (the site, the workers) are a refusal that changes nothing, unless ``terminate_connections`` ends them.
 
     Returns ``{"manifest", "counts", "mismatched"}``: the rows per table now, and the tables whose rows differ from
     the manifest (none after a good restore)."""
@@ -156,7 +161,10 @@ def backup_restore(*, source: Path, passphrase: str, database_name: str | None =
         keys_tar = keys_decrypt(source=folder / KEYS, passphrase=passphrase or "", manifest_keys=manifest["keys"])
         database = manifest["database"]
         counts = database_restore(
-            file=folder / database["file"], vendor=database["vendor"], database_name=database_name
+            file=folder / database["file"],
+            vendor=database["vendor"],
+            database_name=database_name,
+            terminate_connections=terminate_connections,
         )
         for alias in manifest["storages"]:
             if (folder / "files" / alias).is_dir():

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from django.db import connections
 from django.db.utils import load_backend
+from django.utils.translation import gettext as _
 
 from lms.backup.errors import BackupError
 
@@ -82,15 +83,55 @@ def _target(database_name: str | None):
     return load_backend(settings_dict["ENGINE"]).DatabaseWrapper(settings_dict, alias="backup-restore"), True
 
 
-def database_restore(*, file: Path, vendor: str, database_name: str | None) -> dict[str, int]:
-    """Replace the target database's content with the dump; returns the rows per table found there afterwards."""
+def _pg_other_sessions(cursor, name: str) -> list[str]:
+    cursor.execute(
+        "SELECT pid, coalesce(nullif(application_name, ''), usename), coalesce(host(client_addr), 'local')"
+        " FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid() ORDER BY pid",
+        [name],
+    )
+    return [f"{who} ({where}, pid {pid})" for pid, who, where in cursor.fetchall()]
+
+
+def _pg_recreate(connection, *, terminate_connections: bool) -> None:
+    """Drop the site's database and create it again, empty, as an operator would before ``pg_restore``.
+
+    Run from the server's maintenance database. Other sessions on the database (the site, the Celery workers, beat)
+    are a refusal unless ``terminate_connections``: then they are ended (``DROP DATABASE … WITH (FORCE)``, which
+    also ends one that connects in between)."""
+    name = connection.settings_dict["NAME"]
+    connections.close_all()  # ours first: no transaction of ours may hold the database
+    with connection._nodb_cursor() as cursor:
+        others = _pg_other_sessions(cursor, name)
+        if others and not terminate_connections:
+            raise BackupError(
+                _(
+                    "%(count)d other connections use the database %(name)s: %(sessions)s. Stop the site, the Celery "
+                    "workers and beat first, or let the restore end them (--terminate-connections). Nothing was "
+                    "restored."
+                )
+                % {"count": len(others), "name": name, "sessions": "; ".join(others[:5])}
+            )
+        quoted = connection.ops.quote_name(name)
+        cursor.execute(f"DROP DATABASE IF EXISTS {quoted} WITH (FORCE)")
+        cursor.execute(f"CREATE DATABASE {quoted}")
+
+
+def database_restore(
+    *, file: Path, vendor: str, database_name: str | None, terminate_connections: bool = False
+) -> dict[str, int]:
+    """Replace the target database with the dump; returns the rows per table found there afterwards.
+
+    The site's own PostgreSQL database is dropped and created again first (refused while other sessions use it,
+    unless ``terminate_connections``); another database of the server (``database_name``: a drill, a staging copy)
+    must exist and has its objects replaced (``pg_restore --clean``). SQLite's backup API replaces the whole file's
+    content."""
     target, owned = _target(database_name)
     if target.vendor != vendor:
         raise BackupError(f"The archive holds a {vendor} database; this site uses {target.vendor}.")
     try:
         if vendor == "postgresql":
             if not owned:
-                connections.close_all()  # no open transaction of ours may hold a lock on a table being replaced
+                _pg_recreate(target, terminate_connections=terminate_connections)
             command = ["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error"]
             command += [f"--dbname={target.settings_dict['NAME']}", str(file)]
             _run(command, env=_pg_env(target.settings_dict), timeout=3600)

@@ -13,6 +13,7 @@ nonce is present. Everything else stays: no third-party origin, ``object-src 'no
 
 from csp import constants
 from csp.middleware import CSPMiddleware, PolicyParts
+from django.conf import settings
 
 ADMIN_PATH_PREFIXES = ("/admin/", "/django-admin/")
 
@@ -25,6 +26,13 @@ ADMIN_RELAXED = {
 }
 
 
+def admin_relaxed() -> dict:
+    """The admins' relaxed directives; their images also come from wherever the site's do (the object store's
+    origin, when media live there)."""
+    site_images = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"].get("img-src", [])
+    return {**ADMIN_RELAXED, "img-src": list(dict.fromkeys([*ADMIN_RELAXED["img-src"], *site_images]))}
+
+
 def is_admin_path(path: str) -> bool:
     return path.startswith(ADMIN_PATH_PREFIXES)
 
@@ -35,6 +43,6 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     def get_policy_parts(self, request, response, report_only: bool = False) -> PolicyParts:
         parts = super().get_policy_parts(request, response, report_only=report_only)
         if not report_only and is_admin_path(request.path_info):
-            parts.replace = {**ADMIN_RELAXED, **(parts.replace or {})}
+            parts.replace = {**admin_relaxed(), **(parts.replace or {})}
             parts.nonce = None
         return parts

@@ -8,8 +8,10 @@ Every variable is documented in ``.env.example``.
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from botocore.config import Config as BotoConfig
 from csp import constants as csp_constants
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +59,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.embeds",
     "wagtail.sites",
-    "lms.apps_wagtail_users.WagtailUsersConfig",  # wagtail.users, its groups shown by their translated names
+    "lms.wagtail_admin.users_app.WagtailUsersConfig",  # wagtail.users, its groups shown by their translated names
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",
@@ -103,10 +105,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Public pages for anonymous visitors from the cache, with ETag and Last-Modified (kompeten_core.page_cache).
+    "kompeten_core.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A page found from the cache by its URL path, not slug by slug down the tree (courses.middleware, issue #20).
+    "courses.middleware.PageRouteMiddleware",
     # A word where a third-party view queries an id (Wagtail's choosers, taggit's merge): 400, not 500.
     "lms.middleware.MalformedQueryValueMiddleware",
+    # An object store that is down fails only what needs a file: 503 and a translated page, not 500.
+    "lms.middleware.StorageUnavailableMiddleware",
     # Last: turns a login refused by django-axes into the lockout page (429).
     "axes.middleware.AxesMiddleware",
 ]
@@ -197,6 +205,8 @@ CELERY_BEAT_SCHEDULE: dict = {
     "certificates-catch-up": {"task": "certificates.tasks.certificates_catch_up", "schedule": 300.0},
     # Tasks stored in the outbox that the broker did not take (it was down when their transaction committed).
     "outbox-relay": {"task": "courses.tasks.outbox_relay", "schedule": 60.0},
+    # xAPI statements the external LRS has not accepted yet (it was down), every 5 minutes; nothing without an LRS.
+    "xapi-forward-pending": {"task": "courses.xapi_forward_pending", "schedule": 300.0},
     # The tracer study: surveys due 3, 6 and 12 months after a batch ends are created and sent, one reminder; daily.
     "placement-tracer": {"task": "placement.tasks_tracer.tracer_run", "schedule": 86400.0},
 }
@@ -257,9 +267,10 @@ OTP_TOTP_ISSUER = "Kompeten"
 # sets up their own device on the site's two-step pages. (Those admin pages also crashed on an unknown device id.)
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # Roles (group names; superusers count as Administrator) who must set it up before reaching any page, and may not
-# turn it off: those who issue and revoke certificates, sign assessment decisions and run the site. Empty: optional.
+# turn it off: those who issue and revoke certificates, sign assessment decisions, decide certification and run the
+# site. Empty: optional.
 KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list(
-    "KOMPETEN_TWO_FACTOR_REQUIRED_ROLES", "Certification admin,Assessor,Administrator"
+    "KOMPETEN_TWO_FACTOR_REQUIRED_ROLES", "Certification admin,Assessor,Certification committee,Administrator"
 )
 
 # --- Cookies and security headers (every environment; production adds Secure and HSTS) -----------------
@@ -336,9 +347,98 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+
+def object_storages() -> dict:
+    """The media (``default``) and ``private`` storages in an S3-compatible object store, when ``KOMPETEN_S3_BUCKET``
+    names a bucket; ``{}`` otherwise (local folders, the embedded default). Any provider speaking the S3 protocol
+    (the ministry's own, an Indonesian cloud, MinIO or Ceph) works: ``KOMPETEN_S3_ENDPOINT_URL`` points at it.
+
+    No object is ever made public by the site (no ACL is sent): private files go under ``private/`` (or their own
+    bucket, ``KOMPETEN_S3_PRIVATE_BUCKET``) and are reached only through a permission-checked view, which streams them
+    or redirects to a signed URL valid ``KOMPETEN_PRIVATE_SIGNED_URL_SECONDS``. Media URLs are signed too unless
+    ``KOMPETEN_S3_MEDIA_PUBLIC`` says the bucket's policy lets anyone read ``media/`` (then optionally from
+    ``KOMPETEN_S3_MEDIA_DOMAIN``, a CDN or the bucket's public host). Timeouts are short, so that an object store that
+    is down fails an upload quickly with a clear message (``lms.middleware.StorageUnavailableMiddleware``).
+    """
+    bucket = env_str("KOMPETEN_S3_BUCKET")
+    if not bucket:
+        return {}
+    endpoint = env_str("KOMPETEN_S3_ENDPOINT_URL") or None
+    common = {
+        "endpoint_url": endpoint,
+        "region_name": env_str("KOMPETEN_S3_REGION") or None,
+        "access_key": env_str("KOMPETEN_S3_ACCESS_KEY_ID") or None,
+        "secret_key": env_str("KOMPETEN_S3_SECRET_ACCESS_KEY") or None,
+        "default_acl": None,
+        "file_overwrite": False,  # like a local folder: a name already taken gets a suffix, nothing is replaced
+        "client_config": BotoConfig(
+            # Self-hosted stores (MinIO, Ceph, moto) answer on one host: path-style addresses, unless told otherwise.
+            s3={"addressing_style": env_str("KOMPETEN_S3_ADDRESSING_STYLE") or ("path" if endpoint else "auto")},
+            signature_version="s3v4",
+            connect_timeout=env_int("KOMPETEN_S3_CONNECT_TIMEOUT", 5),
+            read_timeout=env_int("KOMPETEN_S3_READ_TIMEOUT", 30),
+            retries={"max_attempts": env_int("KOMPETEN_S3_MAX_ATTEMPTS", 3), "mode": "standard"},
+        ),
+    }
+    media_public = env_bool("KOMPETEN_S3_MEDIA_PUBLIC", False)
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": bucket,
+                "location": "media",
+                "querystring_auth": not media_public,
+                "custom_domain": (env_str("KOMPETEN_S3_MEDIA_DOMAIN") or None) if media_public else None,
+            },
+        },
+        "private": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **common,
+                "bucket_name": env_str("KOMPETEN_S3_PRIVATE_BUCKET") or bucket,
+                "location": "private",
+                "querystring_auth": True,
+                "querystring_expire": env_int("KOMPETEN_PRIVATE_SIGNED_URL_SECONDS", 0) or 60,
+            },
+        },
+    }
+
+
+def object_store_media_origin() -> str | None:
+    """Where pages load media from when they are in the object store (their URLs point at it): the origin the
+    Content-Security-Policy must allow for images and video; None on local disk."""
+    bucket = env_str("KOMPETEN_S3_BUCKET")
+    if not bucket:
+        return None
+    domain = env_str("KOMPETEN_S3_MEDIA_DOMAIN")
+    if env_bool("KOMPETEN_S3_MEDIA_PUBLIC", False) and domain:
+        return f"https://{domain}"
+    endpoint = env_str("KOMPETEN_S3_ENDPOINT_URL")
+    if endpoint:
+        parts = urlsplit(endpoint)
+        if env_str("KOMPETEN_S3_ADDRESSING_STYLE") == "virtual":
+            return f"{parts.scheme}://{bucket}.{parts.netloc}"
+        return f"{parts.scheme}://{parts.netloc}"
+    region = env_str("KOMPETEN_S3_REGION")
+    return f"https://{bucket}.s3.{region}.amazonaws.com" if region else f"https://{bucket}.s3.amazonaws.com"
+
+
+STORAGES = {**STORAGES, **object_storages()}
+if _media_origin := object_store_media_origin():
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_media_origin)
 KOMPETEN_PRIVATE_STORAGE = "private"
+# Private files in the object store: 0 streams them through the permission-checked view; N > 0 redirects to a signed
+# URL of the object valid N seconds (Content-Disposition: attachment asked of the store), sparing the app servers.
+KOMPETEN_PRIVATE_SIGNED_URL_SECONDS = env_int("KOMPETEN_PRIVATE_SIGNED_URL_SECONDS", 0)
 # nginx: `location /_private/ { internal; alias <PRIVATE_ROOT>/; }` and KOMPETEN_PRIVATE_ACCEL_PREFIX=/_private/
 KOMPETEN_PRIVATE_ACCEL_PREFIX = env_str("KOMPETEN_PRIVATE_ACCEL_PREFIX")
+# xAPI: the external Learning Record Store the statements go to ("" keeps them here only), docs/scorm-xapi.md.
+KOMPETEN_XAPI_LRS_ENDPOINT = env_str("KOMPETEN_XAPI_LRS_ENDPOINT")
+KOMPETEN_XAPI_LRS_USERNAME = env_str("KOMPETEN_XAPI_LRS_USERNAME")
+KOMPETEN_XAPI_LRS_PASSWORD = env_str("KOMPETEN_XAPI_LRS_PASSWORD")
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # The JSON API under /api/v1/ (docs/api.md). Each plugin's api/ package holds its views; the shared pieces
@@ -346,7 +446,7 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 # their limits are KOMPETEN_API_* settings (courses/conf.py).
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "lms.api_auth.TokenAuthentication",
+        "lms.api.auth.TokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["courses.api.framework.ScopePermission"],
@@ -379,10 +479,10 @@ SPECTACULAR_SETTINGS = {
 }
 # OAuth 2.0 (django-oauth-toolkit): authorization code with PKCE for the trainee's phone app, client credentials
 # for partner systems. The scopes are the API's (courses.api.framework.SCOPES); each client may ask only for the
-# scopes staff granted it (lms.models.ApiClientScopes, lms.api_auth.ClientScopes).
+# scopes staff granted it (lms.models.ApiClientScopes, lms.api.auth.ClientScopes).
 OAUTH2_PROVIDER_APPLICATION_MODEL = "oauth2_provider.Application"
 OAUTH2_PROVIDER = {
-    "SCOPES_BACKEND_CLASS": "lms.api_auth.ClientScopes",
+    "SCOPES_BACKEND_CLASS": "lms.api.auth.ClientScopes",
     "PKCE_REQUIRED": True,
     "ACCESS_TOKEN_EXPIRE_SECONDS": env_int("KOMPETEN_API_TOKEN_SECONDS", 3600),
     "REFRESH_TOKEN_EXPIRE_SECONDS": 30 * 24 * 3600,
@@ -438,6 +538,8 @@ KOMPETEN_COMPLETION_REQUIREMENTS = [
     "assessments.exams.services.completion.exams_passed",
     "courses.training.sessions.selectors.attendance_minimum_met",
 ]
+# An LSP P1 issuer certifies only people who trained at its own institution (issue #18, item 8).
+KOMPETEN_CANDIDACY_SCOPE_CHECKS = ["certificates.selectors.scope.candidacy_scope_refusals"]
 KOMPETEN_SELECTION_TEST_SCORES = "assessments.exams.selectors.selection.selection_test_scores"
 # What a trainee is offered once a course's lessons are done: its exams, the competency test, the certificate.
 KOMPETEN_NEXT_STEPS = [

@@ -11,5 +11,6 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # The demo's staff logins (make demo) are shared to try the site out: two-step verification stays optional here.
-# Set KOMPETEN_TWO_FACTOR_REQUIRED_ROLES (e.g. "Certification admin,Assessor,Administrator") to try the requirement.
+# Set KOMPETEN_TWO_FACTOR_REQUIRED_ROLES (e.g. "Certification admin,Assessor,Certification committee,Administrator")
+# to try the requirement.
 KOMPETEN_TWO_FACTOR_REQUIRED_ROLES = env_list("KOMPETEN_TWO_FACTOR_REQUIRED_ROLES")

@@ -1,7 +1,7 @@
 """Test settings: the embedded default, or PostgreSQL and Redis when DATABASE_URL / REDIS_URL are set."""
 
 from .base import *  # noqa: F403
-from .base import BASE_DIR, env_str
+from .base import BASE_DIR, env_str, object_storages
 
 DEBUG = False
 SECRET_KEY = env_str("DJANGO_SECRET_KEY") or "test-only-insecure-key-kompeten-not-secret-0123456789"
@@ -11,6 +11,8 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    # Files in a bucket when KOMPETEN_S3_BUCKET is set (.ci/run's PostgreSQL leg, against a local moto_server).
+    **object_storages(),
 }
 ALLOWED_HOSTS = ["*"]
 # Sessions in the database on both legs, so that pinned query counts mean the same on SQLite and on

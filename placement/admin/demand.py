@@ -8,6 +8,7 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from kompeten_core.admin_display import HumanValuesInspectView
 from kompeten_core.exports import safe_cell
 from placement.models import Demand
 from placement.selectors.employers import all_demand
@@ -42,6 +43,7 @@ class DemandViewSet(ModelViewSet):
     add_to_admin_menu = True
     url_prefix = "placement/demand"
     inspect_view_enabled = True
+    inspect_view_class = HumanValuesInspectView
     list_display = ["position", "employer", "headcount", "quarter", Column("scheme", label=_("Scheme"))]
     list_filter = ["quarter", "employer"]
     search_fields = ["position", "employer__name"]

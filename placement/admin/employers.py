@@ -11,8 +11,6 @@ Other placement admin modules (demand, pipeline, figures) join the same menu: a 
 import django_filters
 from django.http import Http404
 from django.urls import path, reverse
-from django.utils import timezone
-from django.utils.dateformat import format as date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -26,6 +24,7 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import Button
 
+from kompeten_core.admin_display import NOTHING, HumanValuesInspectMixin, HumanValuesInspectView, local_datetime
 from kompeten_core.admin_views import ActionDone, ConfirmActionView
 from placement.models import Employer, Placement, Vacancy
 from placement.selectors.employers import employer_for_staff, employer_members, employer_open_vacancy_count
@@ -39,15 +38,10 @@ VIEW_EMPLOYER = "placement.view_employer"
 VERIFY_EMPLOYER = "placement.verify_employer"
 #: The "Placement" menu's Wagtail submenu hook (see the module's docstring).
 MENU_HOOK = "register_placement_menu_item"
-NOTHING = "—"
 
 
 def url(view: str, *args) -> str:
     return reverse(f"{EMPLOYER}:{view}", args=args)
-
-
-def local_datetime(value) -> str:
-    return date_format(timezone.localtime(value), "j F Y, H:i T") if value else NOTHING
 
 
 def _can_verify(user) -> bool:
@@ -60,6 +54,7 @@ class ReadOnlyViewSet(ModelViewSet):
     add_to_reference_index = False
     copy_view_enabled = False
     inspect_view_enabled = True
+    inspect_view_class = HumanValuesInspectView
     search_backend_name = None  # plain database search
 
     def get_common_view_kwargs(self, **kwargs):
@@ -128,17 +123,13 @@ class EmployerIndexView(IndexView):
         return buttons
 
 
-class EmployerInspectView(InspectView):
+class EmployerInspectView(HumanValuesInspectMixin, InspectView):
     def get_object(self, queryset=None):
         return _employer_or_404(self.pk)
 
     def get_field_label(self, field_name, field):
         labels = {"members_list": _("People acting for the employer"), "verification": _("Verification")}
         return labels.get(field_name) or super().get_field_label(field_name, field)
-
-    def get_field_display_value(self, field_name, field):
-        value = super().get_field_display_value(field_name, field)
-        return NOTHING if value is None or value == "" else value
 
     def get_verification_display_value(self):
         employer = self.object
@@ -152,9 +143,6 @@ class EmployerInspectView(InspectView):
     def get_members_list_display_value(self):
         people = [member.user for member in employer_members(employer_id=self.object.pk)]
         return ", ".join(f"{person} <{person.email}>" if person.email else str(person) for person in people) or NOTHING
-
-    def get_created_at_display_value(self):
-        return local_datetime(self.object.created_at)
 
     @cached_property
     def header_more_buttons(self):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from courses.selectors_outcomes import track_choices
+from courses.selectors.outcomes import track_choices
 from kompeten_core.audit import audit_log
 from kompeten_core.exports import csv_response, xlsx_response
 from placement.selectors.figures import Cohort, placement_figures

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count
 
 from certificates.selectors.competence import first_competency_dates, holders_per_unit
-from courses.selectors_outcomes import BatchInfo, batch_infos, batch_trainees, batches_ended, is_completed
+from courses.selectors.outcomes import BatchInfo, batch_infos, batch_trainees, batches_ended, is_completed
 from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months, quarter_of
 from placement.models import Application, Demand, JobSeekerProfile, Placement

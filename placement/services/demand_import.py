@@ -7,17 +7,15 @@ commas or semicolons), scheme / skema (a scheme number, optional), headcount / j
 
 import csv
 import io
-import zipfile
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
-from openpyxl import load_workbook
 
 from kompeten_core.audit import audit_log
 from kompeten_core.conf import settings as kompeten
-from kompeten_core.csv_files import CsvMalformed, csv_records
+from kompeten_core.tabular import TabularFileInvalid, tabular_records
 from placement.models import Demand, Employer
 from placement.selectors.employers import scheme_by_number, units_by_code
 from placement.services import PlacementRefused
@@ -34,7 +32,6 @@ HEADER_ALIASES = {
 }
 REQUIRED_COLUMNS = ("position", "headcount", "quarter")
 FORMULA_START = ("=", "+", "-", "@")
-XLSX_MAGIC = b"PK\x03\x04"
 
 
 @dataclass
@@ -77,81 +74,35 @@ class DemandFileInvalid(ValidationError):
     """A file that cannot be read at all (too large, not CSV/XLSX, wrong columns, too many rows)."""
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return " ".join(str(value).split())
-
-
-def _csv_records(data: bytes):
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise DemandFileInvalid(_("The file is not UTF-8 text. Save it as “CSV UTF-8” or as XLSX.")) from error
-    if "\x00" in text:
-        raise DemandFileInvalid(_("The file holds binary data, not text."))
-    try:
-        for line, record in csv_records(text):
-            yield line, [_cell(cell) for cell in record]
-    except CsvMalformed as error:
-        raise DemandFileInvalid(
-            _("Line %(line)s: this is not valid CSV: %(problem)s.") % {"line": error.line, "problem": error.problem}
-        ) from error
-
-
-def _xlsx_records(data: bytes):
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise DemandFileInvalid(_("The file is not a readable XLSX workbook.")) from error
-    try:
-        sheet = workbook.worksheets[0]
-        for line, record in enumerate(sheet.iter_rows(values_only=True), start=1):
-            yield line, [_cell(cell) for cell in record]
-    finally:
-        workbook.close()
-
-
 def demand_file_read(*, data: bytes) -> list[DemandRow]:
     """The rows of a CSV or XLSX file (no database). Raises ``DemandFileInvalid`` when the file as a whole cannot
     be read: over ``KOMPETEN_DEMAND_IMPORT_MAX_BYTES`` or ``_MAX_ROWS``, not CSV or XLSX, missing columns, empty."""
     max_bytes = kompeten.DEMAND_IMPORT_MAX_BYTES
     if len(data) > max_bytes:
         raise DemandFileInvalid(_("The file is larger than %(size)s KB.") % {"size": max_bytes // 1024})
-    records = _xlsx_records(data) if data.startswith(XLSX_MAGIC) else _csv_records(data)
-    header = next(records, (1, None))[1]
-    if not header or not any(header):
-        raise DemandFileInvalid(_("The file is empty."))
-    names = [name.strip().lower() for name in header]
-    columns = {}
-    for key, aliases in HEADER_ALIASES.items():
-        found = [index for index, name in enumerate(names) if name in aliases]
-        if found:
-            columns[key] = found[0]
-        elif key in REQUIRED_COLUMNS:
+    try:
+        table = tabular_records(data, aliases=HEADER_ALIASES)
+        if any(key not in table.columns for key in REQUIRED_COLUMNS):
             raise DemandFileInvalid(
                 _("The first row must name the columns “position”, “units”, “headcount” and “quarter”.")
             )
-    max_rows = kompeten.DEMAND_IMPORT_MAX_ROWS
-    rows = []
-    for line, record in records:
-        if not any(record):
-            continue
-        if len(rows) == max_rows:
-            raise DemandFileInvalid(_("The file has more than %(max)s rows.") % {"max": max_rows})
-        cells = {key: (record[i] if i < len(record) else "") for key, i in columns.items()}
-        rows.append(
-            DemandRow(
-                line=line,
-                position=cells.get("position", ""),
-                units=cells.get("units", ""),
-                scheme=cells.get("scheme", ""),
-                headcount=cells.get("headcount", ""),
-                quarter=cells.get("quarter", "").upper(),
+        max_rows = kompeten.DEMAND_IMPORT_MAX_ROWS
+        rows = []
+        for line, cells in table.records:
+            if len(rows) == max_rows:
+                raise DemandFileInvalid(_("The file has more than %(max)s rows.") % {"max": max_rows})
+            rows.append(
+                DemandRow(
+                    line=line,
+                    position=cells.get("position", ""),
+                    units=cells.get("units", ""),
+                    scheme=cells.get("scheme", ""),
+                    headcount=cells.get("headcount", ""),
+                    quarter=cells.get("quarter", "").upper(),
+                )
             )
-        )
+    except TabularFileInvalid as error:
+        raise DemandFileInvalid(error.messages) from error
     if not rows:
         raise DemandFileInvalid(_("The file has no rows of demand."))
     return rows

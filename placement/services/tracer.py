@@ -24,7 +24,7 @@ from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
 from courses.outbox import outbox_enqueue
-from courses.selectors_outcomes import batch_trainees, batches_ended
+from courses.selectors.outcomes import batch_trainees, batches_ended
 from kompeten_core.conf import settings as kompeten
 from placement.dates import add_months
 from placement.models import Placement, TracerAnswer, TracerSurvey

@@ -4,15 +4,20 @@ screen, axe-core finds no violation, the Content-Security-Policy refuses nothing
 import io
 import re
 from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.storage import default_storage
 from django.db import connection
+from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import expect
 
 from tests.browser.conftest import PHONE, new_page, problems_at
@@ -75,10 +80,17 @@ def world(live_server):
 
 
 def _build_world():
-    from assessments.models import Attempt, EvidenceRecord
+    from assessments.models import Attempt, Candidacy, EvidenceRecord
     from courses.models import LessonPage
     from lms import roles
-    from tests.assessments.competency.factories import candidacy_create, event_create, scheme_create
+    from lms.security import two_factor
+    from tests.api.support import access_token
+    from tests.assessments.competency.factories import (
+        assessor_create,
+        candidacy_create,
+        event_create,
+        scheme_create,
+    )
     from tests.security.world import _in_role, build_world
 
     try:
@@ -94,6 +106,20 @@ def _build_world():
         built.values["fresh_candidacy"] = fresh.pk
         built.values["submitted_attempt"] = Attempt.objects.filter(user=built.trainee_a).order_by("pk").first().pk
         built.values["methods"] = [m for m in EvidenceRecord.Method.values if m != EvidenceRecord.Method.OBSERVATION]
+        # A decision another assessor signed off, waiting for assessor A's countersignature as the event's lead.
+        led = event_create(scheme=scheme_create(units=2), lead_assessor=built.assessor_a, countersign_required=True)
+        signed = candidacy_create(event=led, candidate=built.trainee_b, assessor=assessor_create(event=led))
+        Candidacy.objects.filter(pk=signed.pk).update(
+            status=Candidacy.Status.SIGNED, recommendation="K", signed_at=timezone.now(), signed_by=signed.assessor
+        )
+        built.values["signed_candidacy"] = signed.pk
+        # An app trainee A let use her account, with a long name.
+        access_token(user=built.trainee_a, scopes="profile:read progress:read", name="Aplikasi Kompeten Seluler")
+        # Staff at the two-step pages: one setting it up (QR code and key shown), one asked for the code.
+        built.values["staff_setting_up"] = _in_role(UserFactory(), roles.INSTRUCTOR)
+        two_factor.totp_device_start(user=built.values["staff_setting_up"])
+        built.values["staff_verifying"] = _in_role(UserFactory(), roles.INSTRUCTOR)
+        TOTPDevice.objects.create(user=built.values["staff_verifying"], name=two_factor.DEVICE_NAME, confirmed=True)
         _in_role(built.assessor_a, roles.ASSESSOR)
         return built
     finally:
@@ -131,11 +157,14 @@ def _pages(world) -> dict[str, list[str]]:
         reverse("lms:password_reset_done"),
         reverse("lms:password_reset_complete"),
         reverse("lms:password_reset_confirm", args=_reset_link(world.trainee_b)),
+        reverse("lms:signup_done"),
     ]
     trainee = [
         reverse("lms:dashboard"),
         reverse("lms:profile"),
         reverse("lms:password_change"),
+        reverse("lms:password_change_done"),
+        reverse("lms:connected_apps"),
         reverse("lms:account_delete"),
         course.url,
         lesson.get_parent().url,
@@ -154,6 +183,9 @@ def _pages(world) -> dict[str, list[str]]:
         reverse("assessments:assessor_queue"),
         reverse("assessments:assessor_grade", args=[v["response"]]),
         reverse("assessments:candidacy_assess", args=[candidacy]),
+        reverse("assessments:candidacy_sign_off", args=[candidacy]),
+        reverse("assessments:candidacy_assess", args=[v["signed_candidacy"]]),
+        reverse("assessments:candidacy_countersign", args=[v["signed_candidacy"]]),
         reverse("assessments:unit_checklist", kwargs={"candidacy_id": candidacy, "unit_id": unit}),
         *(
             reverse("assessments:evidence_method", kwargs={"candidacy_id": candidacy, "unit_id": unit, "method": m})
@@ -165,7 +197,44 @@ def _pages(world) -> dict[str, list[str]]:
         "anonymous": public + anonymous,
         "trainee_a": trainee + public,
         "assessor_a": assessor,
-        "instructor": instructor,
+        "instructor": [*instructor, reverse("lms:two_factor_setup")],
+        "staff_setting_up": [reverse("lms:two_factor_setup")],
+        "staff_verifying": [reverse("lms:two_factor_verify")],
+    }
+
+
+def _signed_in(browser, live_server, csp, world, who):
+    """A page signed in as the world's person; staff asked for their code have it pending in the session."""
+    if who == "anonymous":
+        return new_page(browser, live_server, csp)
+    user = getattr(world, who, None) or world.values[who]
+    if who != "staff_verifying":
+        return new_page(browser, live_server, csp, user=user)
+    from lms.security import two_factor
+
+    client = Client()
+    client.force_login(user)
+    session = client.session
+    session[two_factor.SESSION_REQUIRED_KEY] = True
+    session.save()
+    page = new_page(browser, live_server, csp)
+    cookie = {"name": settings.SESSION_COOKIE_NAME, "value": session.session_key, "url": live_server.url}
+    page.context.add_cookies([cookie])
+    return page
+
+
+def _not_redirected(world) -> set[str]:
+    """Pages that must be the page itself, not where a refusal sends the person (a step they are not at, a
+    decision that is not theirs)."""
+    v = world.values
+    return {
+        reverse("assessments:candidacy_sign_off", args=[v["candidacy"]]),
+        reverse("assessments:candidacy_countersign", args=[v["signed_candidacy"]]),
+        reverse("lms:two_factor_setup"),
+        reverse("lms:two_factor_verify"),
+        reverse("lms:connected_apps"),
+        reverse("lms:password_change_done"),
+        reverse("lms:signup_done"),
     }
 
 
@@ -173,10 +242,13 @@ def test_every_page_fits_a_360_px_phone_and_passes_axe(browser, live_server, wor
     axe = Axe()
     problems: list[str] = []
     csp: list[str] = []
+    stay = _not_redirected(world)
     for who, urls in _pages(world).items():
-        page = new_page(browser, live_server, csp, user=None if who == "anonymous" else getattr(world, who))
+        page = _signed_in(browser, live_server, csp, world, who)
         for url in urls:
             found = problems_at(page, url, axe, shot=f"phone-{who}-{url.strip('/').replace('/', '_')}")
+            if url in stay and urlsplit(page.url).path != url:
+                found.append(f"{url}: sent on to {page.url}, so the page itself was not checked")
             problems += [f"[{who}] {p}" for p in found]
         page.context.close()
     assert problems + csp == [], "\n".join(problems + csp)

@@ -21,6 +21,9 @@ STAFF_PERMISSIONS = [
     "certificates.view_issuerun",
     "certificates.add_revocation",
     "certificates.view_revocation",
+    "certificates.add_bnspregistration",
+    "certificates.change_bnspregistration",
+    "certificates.view_bnspregistration",
 ]
 
 

@@ -7,9 +7,16 @@ from django.utils import timezone
 
 from assessments.models import Candidacy, UnitVerdict, Verdict
 from certificates.keys import issuer_keys_create
-from certificates.models import CertificateTemplate, CourseCertificate, Issuer, SchemeCertificate, Signatory
+from certificates.models import (
+    BnspRegistration,
+    CertificateTemplate,
+    CourseCertificate,
+    Issuer,
+    SchemeCertificate,
+    Signatory,
+)
 from courses.models import LessonCompletion, LessonPage
-from tests.assessments.competency.factories import event_create, scheme_create
+from tests.assessments.competency.factories import decision_certify, event_create, scheme_create
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory, user_model_has_full_name
 
@@ -83,8 +90,27 @@ def completed_enrolment(*, user=None, course_page=None, template=None, automatic
     return enrolment
 
 
-def competent_candidacy(*, candidate=None, event=None, template=None, automatic: bool = False) -> Candidacy:
-    """A candidacy signed off Kompeten on every unit of its scheme (the scheme's rule is made once)."""
+_bnsp_numbers = itertools.count(1)
+
+
+def bnsp_register(candidacy: Candidacy, *, by=None) -> BnspRegistration:
+    """The candidacy registered with BNSP: its registration and blanko numbers entered (unique per call)."""
+    number = next(_bnsp_numbers)
+    return BnspRegistration.objects.create(
+        candidacy=candidacy,
+        status=BnspRegistration.Status.REGISTERED,
+        registration_number=f"85499 2421 3 {number:07d} 2026",
+        blanko_number=f"N{number:07d}",
+        requested_by=by or UserFactory(),
+        registered_at=timezone.now(),
+    )
+
+
+def competent_candidacy(
+    *, candidate=None, event=None, template=None, automatic: bool = False, registered: bool = True
+) -> Candidacy:
+    """A candidacy signed off Kompeten on every unit of its scheme, certified by the certification committee and
+    (unless ``registered=False``) registered with BNSP (the scheme's rule is made once)."""
     event = event or event_create(scheme=scheme_create(units=2))
     if not SchemeCertificate.objects.filter(scheme=event.scheme).exists():
         SchemeCertificate.objects.create(
@@ -110,4 +136,7 @@ def competent_candidacy(*, candidate=None, event=None, template=None, automatic:
             rationale="Semua KUK terpenuhi.",
             assessor=assessor,
         )
+    decision_certify(candidacy)
+    if registered:
+        bnsp_register(candidacy)
     return candidacy

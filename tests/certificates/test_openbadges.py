@@ -89,6 +89,7 @@ def test_the_competency_credential_has_the_open_badges_structure(client):
     assert credential["@context"] == [
         "https://www.w3.org/ns/credentials/v2",
         "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json",
+        "https://purl.imsglobal.org/spec/ob/v3p0/extensions.json",
     ]
     assert credential["id"] == "http://testserver" + reverse(
         "certificates:credential_json", args=[certificate.verification_code]

@@ -4,6 +4,7 @@ import io
 
 import pytest
 from django.core.files.base import ContentFile
+from django.core.files.storage import InMemoryStorage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from PIL import Image
@@ -74,8 +75,11 @@ def test_a_private_file_goes_out_as_a_sandboxed_attachment():
 
 @pytest.mark.django_db
 def test_in_production_nginx_sends_the_file(settings):
-    name = private_storage().save("uji/a.pdf", ContentFile(b"%PDF-1.7"))
+    # Given a private file in a local storage (X-Accel-Redirect reaches local folders only; an object store is
+    # tests/storage/test_object_storage.py)
+    storage = InMemoryStorage()
+    name = storage.save("uji/a.pdf", ContentFile(b"%PDF-1.7"))
     with override_settings(KOMPETEN_PRIVATE_ACCEL_PREFIX="/_private/"):
-        response = private_file_response(name=name, filename="a.pdf", content_type="application/pdf")
+        response = private_file_response(name=name, filename="a.pdf", content_type="application/pdf", storage=storage)
     assert response["X-Accel-Redirect"] == f"/_private/{name}"
     assert response.content == b""

@@ -2,7 +2,7 @@
 
 import pytest
 from django.urls import reverse
-from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from courses.blocks import QuickCheckBlock
 from courses.models import LessonPage
@@ -34,6 +34,8 @@ def _lesson_edit_data(lesson: LessonPage, *answers: tuple[str, bool]) -> dict:
             "estimated_minutes": "15",
             "required": "on",
             "body": streamfield([("text", rich_text("<p>Isi.</p>")), ("quick_check", quick_check)]),
+            # the units of competency a lesson teaches, where the exam plugin adds that panel (none here)
+            "unit_coverages": inline_formset([]),
         }
     )
 
@@ -80,6 +82,28 @@ def test_a_video_without_file_or_link_is_refused_not_a_server_error(admin_client
     response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), data)
     assert response.status_code == 200
     assert "Unggah berkas video atau berikan tautan eksternal." in response.content.decode()
+
+
+@pytest.mark.parametrize("posted", ["a\x00b", "7", '{"data": 1}', '{"data": [[{"a": 1}]]}'])
+def test_a_table_that_is_not_one_is_refused_not_a_server_error(admin_client, lesson, posted):
+    # given a lesson edit whose table block holds something Wagtail's table editor never posts
+    admin_client.cookies["django_language"] = "id"
+    data = nested_form_data(
+        {
+            "title": lesson.title,
+            "slug": lesson.slug,
+            "estimated_minutes": "15",
+            "required": "on",
+            "body": streamfield([("table", posted)]),
+        }
+    )
+    # when it is saved
+    response = admin_client.post(reverse("wagtailadmin_pages:edit", args=[lesson.pk]), data)
+    # then the editor comes back with the message, and nothing is saved
+    assert response.status_code == 200
+    assert "Tabel ini tidak dapat dibaca. Tambahkan lagi." in response.content.decode()
+    lesson.refresh_from_db()
+    assert not any(block.block_type == "table" for block in lesson.body)
 
 
 def test_a_new_quick_check_starts_with_two_answer_rows():

@@ -53,3 +53,14 @@ def test_the_roster_exports_as_xlsx(client, batch_with_trainees):
     rows = list(sheet.iter_rows(values_only=True))
     assert len(rows) == 2
     assert rows[1][3:6] == (0, 2, 0)
+
+
+def test_the_roster_links_to_the_batchs_activity_report(client, batch_with_trainees):
+    # given the batch's instructor on its roster
+    batch, instructor = batch_with_trainees
+    client.force_login(instructor)
+    response = client.get(reverse("courses:batch_roster", args=[batch.pk]))
+    # then the interactive activities' report of this batch is one tap away, and opens for them
+    report = reverse("courses:batch_activity_report", args=[batch.pk])
+    assert f'href="{report}"' in response.content.decode()
+    assert client.get(report).status_code == 200

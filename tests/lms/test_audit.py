@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from wagtail.models import ModelLogEntry
 
-from assessments.models import Candidacy, UnitVerdict
+from assessments.models import Appeal, Candidacy, UnitVerdict
 from certificates.services.issuing import (
     certificate_correct,
     certificate_issue_for_enrolment,
@@ -185,7 +185,7 @@ def test_a_unit_verdict_is_logged_with_its_before_and_after(client, assessment):
     assert assessment["candidate"].full_name not in entry.label  # named by number, not by person
 
 
-def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(client, assessment):
+def test_sign_off_countersign_decision_appeal_hearing_and_reassessment_each_leave_one_entry(client, assessment):
     candidacy, assessor, lead = assessment["candidacy"], assessment["assessor"], assessment["lead"]
     first, second = assessment["units"]
     client.force_login(assessor)
@@ -208,6 +208,22 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
         IP,
     )
 
+    # the certification committee decides "not yet" on the BK unit
+    member = make_user(roles.CERTIFICATION_COMMITTEE)
+    client.force_login(member)
+    client.post(
+        reverse("assessments:certification_decision", args=[candidacy.pk]),
+        {"outcome": "not_yet", "units": [second.pk], "reason": "Unit 2 belum", "secret": PASSWORD},
+        REMOTE_ADDR=IP,
+    )
+    decided = only_entry("assessments.certification_decision")
+    assert (decided.user_id, decided.data["decision"], decided.data["units_to_retrain"], decided.data["ip"]) == (
+        member.pk,
+        "not_yet",
+        [second.pk],
+        IP,
+    )
+
     client.force_login(assessment["candidate"])
     reason = "Bukti portofolio belum diperiksa"
     client.post(reverse("assessments:candidacy_appeal", args=[candidacy.pk]), {"reason": reason}, REMOTE_ADDR=IP)
@@ -215,10 +231,30 @@ def test_sign_off_countersign_appeal_and_reassessment_each_leave_one_entry(clien
     assert (appeal.user_id, appeal.data["reason"], appeal.data["ip"]) == (assessment["candidate"].pk, reason, IP)
     assert (appeal.data["before"]["status"], appeal.data["after"]["status"]) == ("signed", "appealed")
 
-    # the appeal is heard: judged again, still BK, signed; then a re-assessment of the BK unit
+    # a panel without the assessor hears the appeal and upholds the decision
+    staff = make_user(roles.CERTIFICATION_ADMIN)
+    client.force_login(staff)
+    hearing = Appeal.objects.get(candidacy=candidacy)
+    client.post(
+        reverse("assessments:appeal_hearing", args=[hearing.pk]),
+        {
+            "heard_on": timezone.localdate().isoformat(),
+            "panel": [member.pk],
+            "minutes": "Bukti sudah diperiksa.",
+            "outcome": "upheld",
+            "secret": PASSWORD,
+        },
+        REMOTE_ADDR=IP,
+    )
+    heard = only_entry("assessments.appeal_heard")
+    assert (heard.user_id, heard.data["outcome"], heard.data["panel"], heard.data["ip"]) == (
+        staff.pk,
+        "upheld",
+        [member.pk],
+        IP,
+    )
+    # then a re-assessment of the BK unit
     client.force_login(assessor)
-    client.post(reverse("assessments:candidacy_sign_off", args=[candidacy.pk]), {"secret": PASSWORD}, REMOTE_ADDR=IP)
-    assert ModelLogEntry.objects.filter(action="assessments.sign_off").count() == 2
     client.post(reverse("assessments:candidacy_reassessment", args=[candidacy.pk]), REMOTE_ADDR=IP)
     reassessment = only_entry("assessments.reassessment")
     assert (reassessment.user_id, reassessment.data["ip"]) == (assessor.pk, IP)

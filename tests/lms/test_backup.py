@@ -1,9 +1,10 @@
 """Backup and restore (lms.backup, ``manage.py backup`` / ``restore``): the restore drill and the refusals.
 
 The drill backs up a site with an answered exam attempt, an issued certificate and a revoked one, loses everything
-(database, media and private files, signing keys), restores, and checks that all of it is back as it was. On the
-embedded default (SQLite) it restores over the test database with SQLite's backup API; on the PostgreSQL leg it
-restores with ``pg_restore`` into a scratch database of its own (``createdb``/``dropdb``), which the site then reads.
+(database, media and private files, signing keys), restores over the same database, and checks that all of it is
+back as it was. On the embedded default (SQLite) the data is flushed and restored with SQLite's backup API; on the
+PostgreSQL leg the test database itself is dropped (``dropdb --force``) and ``manage.py restore --replace-database``
+creates it again and restores it with ``pg_restore``, as an operator would.
 """
 
 import contextlib
@@ -22,7 +23,7 @@ from asn1crypto import pem, x509
 from django.core.files.storage import storages
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from django.db import connection, connections
+from django.db import DatabaseError, connection, connections
 from django.utils import translation
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.validation import validate_pdf_signature
@@ -170,28 +171,74 @@ def test_restore_drill_on_sqlite(client, site, keys_dir, tmp_path):
 
 
 @pytest.mark.skipif(not POSTGRES, reason="needs PostgreSQL (pg_dump, pg_restore): runs on the PostgreSQL leg")
-def test_restore_drill_on_postgresql(client, site, keys_dir, tmp_path):
+def test_restore_drill_on_postgresql(client, site, keys_dir, tmp_path, monkeypatch):
     answers, files = _answers(site["attempt"]), _files()
     # Given a backup (pg_dump --format=custom)
     archive = tmp_path / "cadangan.tar.gz"
     manifest = backup_create(target=archive, passphrase=PASSPHRASE)
     assert manifest["database"]["vendor"] == "postgresql" and manifest["counts"]["certificates_certificate"] == 2
-    # When everything is lost (files and keys; the database is a new, empty one) and the backup restored into it
+    # When everything is lost: the site's database dropped, the files and the keys gone
+    name = connection.settings_dict["NAME"]
+    connections.close_all()
+    _pg("dropdb", "--force", name)
+    assert not _database_exists(name)
     _lose_files_and_keys(keys_dir)
-    scratch = f"kompeten_drill_{uuid.uuid4().hex[:12]}"
-    _pg("createdb", scratch)
+    # And the operator restores the backup over the same database, as make restore does (ending other sessions: in
+    # CI a Celery worker shares the test database; the refusal they get otherwise is tested below)
+    monkeypatch.setenv("KOMPETEN_BACKUP_PASSPHRASE", PASSPHRASE)
+    out = io.StringIO()
+    started = time.monotonic()
+    call_command(
+        "restore", str(archive), interactive=False, replace_database=True, terminate_connections=True, stdout=out
+    )
+    print(f"restore drill: restored in {time.monotonic() - started:.1f} s")
+    # Then every table has its rows back (the command compares them with the manifest), and the site is as it was
+    assert f"{sum(manifest['counts'].values())} rows, as in the manifest" in out.getvalue()
+    assert Certificate.objects.filter(pk=site["issued"].pk).exists()
+    _assert_as_before(client, site, answers=answers, files=files, tmp_path=tmp_path)
+
+
+def _database_exists(name: str) -> bool:
+    with connection._nodb_cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return cursor.fetchone() is not None
+
+
+@pytest.mark.skipif(not POSTGRES, reason="other sessions on the database: PostgreSQL only")
+def test_a_restore_over_a_database_in_use_is_refused_unless_told_to_end_the_sessions(keys_dir, tmp_path):
+    # Given a backup, then a user added, and another process still connected to the site's database (a worker)
+    archive = tmp_path / "cadangan.tar.gz"
+    backup_create(target=archive, passphrase=PASSPHRASE)
+    user = UserFactory()
+    worker = connection.copy(alias="worker")
+    worker.ensure_connection()
     try:
-        started = time.monotonic()
-        result = backup_restore(source=archive, passphrase=PASSPHRASE, database_name=scratch)
-        print(f"restore drill: restored in {time.monotonic() - started:.1f} s")
-        # Then every table has its rows back, and the site reading the restored database is as it was
-        assert result["mismatched"] == [] and result["counts"] == manifest["counts"]
-        with _site_reads(scratch):
-            assert Certificate.objects.filter(pk=site["issued"].pk).exists()
-            _assert_as_before(client, site, answers=answers, files=files, tmp_path=tmp_path)
+        # When the backup is restored over the site
+        with translation.override("en"), pytest.raises(BackupError, match="other connections use the database"):
+            backup_restore(source=archive, passphrase=PASSPHRASE)
+        # Then it is refused, and nothing was restored
+        assert type(user).objects.filter(pk=user.pk).exists()
+        # And when it is told to end the other sessions, it restores: the worker's session is gone
+        result = backup_restore(source=archive, passphrase=PASSPHRASE, terminate_connections=True)
+        assert result["mismatched"] == []
+        assert not type(user).objects.filter(pk=user.pk).exists()
+        with pytest.raises(DatabaseError), worker.cursor() as cursor:
+            cursor.execute("SELECT 1")
     finally:
-        connections.close_all()
-        _pg("dropdb", "--if-exists", "--force", scratch)
+        worker.close()
+
+
+def test_the_restore_command_refuses_to_replace_the_site_without_its_flag(keys_dir, tmp_path, monkeypatch):
+    # Given a backup, then a user added
+    monkeypatch.setenv("KOMPETEN_BACKUP_PASSPHRASE", PASSPHRASE)
+    archive = tmp_path / "cadangan.tar.gz"
+    call_command("backup", output=str(archive), stdout=io.StringIO())
+    user = UserFactory()
+    # When it is restored over the site without --replace-database
+    with pytest.raises(CommandError, match="--replace-database"):
+        call_command("restore", str(archive), interactive=False)
+    # Then nothing was restored
+    assert type(user).objects.filter(pk=user.pk).exists()
 
 
 def test_a_wrong_passphrase_is_refused_and_changes_nothing(keys_dir, tmp_path):
@@ -257,7 +304,7 @@ def test_the_commands_back_up_and_restore_with_the_passphrase_from_the_environme
     type(user).objects.filter(pk=user.pk).delete()
     out = io.StringIO()
     if not POSTGRES:
-        call_command("restore", str(archive), interactive=False, stdout=out)
+        call_command("restore", str(archive), interactive=False, replace_database=True, stdout=out)
         assert "Restored" in out.getvalue()
         assert type(user).objects.filter(pk=user.pk).exists()
         return

@@ -94,3 +94,83 @@ def test_instructor_cannot_open_user_management(client, instructor):
     client.force_login(instructor)
     response = client.get("/admin/users/")
     assert response.status_code in (302, 403)
+
+
+def test_centre_staff_run_registration_selection_and_the_timetable():
+    # given the roles synced from lms.roles
+    codes = _codes(roles.CERTIFICATION_ADMIN)
+    # then the centre's staff see and decide applications, plan and publish the selection, and keep the timetable
+    assert {
+        "courses.view_application",
+        "courses.change_application",
+        "courses.change_selectionplan",
+        "courses.publish_selectionplan",
+        "courses.add_trainingsession",
+        "courses.change_trainingsession",
+        "courses.add_workshop",
+        "courses.change_workshop",
+        "courses.view_attendance",
+    } <= codes
+    # and nobody deletes an application, a session or an attendance record through the role
+    assert not {"courses.delete_application", "courses.delete_trainingsession", "courses.delete_attendance"} & codes
+
+
+def test_instructors_read_the_timetable_and_score_interviews_but_neither_plan_nor_publish():
+    codes = _codes(roles.INSTRUCTOR)
+    assert {"courses.view_trainingsession", "courses.view_workshop", "courses.view_application"} <= codes
+    assert "courses.change_application" in codes  # the interview score
+    # changing sessions would open every session's roster to them (sessions.selectors.session_for_instructor)
+    assert (
+        not {
+            "courses.change_trainingsession",
+            "courses.change_selectionplan",
+            "courses.publish_selectionplan",
+        }
+        & codes
+    )
+
+
+def test_centre_staff_reach_the_selection_and_the_timetable_and_a_trainee_does_not(
+    client, trainee, certification_admin
+):
+    # given a member of the centre's staff (the Certification admin role) and a trainee
+    # when each opens the Selection list in the admin
+    client.force_login(certification_admin)
+    sessions_answer = client.get("/admin/courses/sessions/")
+    staff_answer = client.get("/admin/courses/selection/")
+    client.force_login(trainee)
+    trainee_answer = client.get("/admin/courses/selection/")
+    # then staff see it and the trainee does not get in
+    assert staff_answer.status_code == 200
+    assert sessions_answer.status_code == 200
+    assert trainee_answer.status_code in (302, 403)
+
+
+def test_centre_staff_keep_the_bpjs_coverage_and_instructors_do_not_see_participant_numbers():
+    # given the roles synced from lms.roles
+    staff, instructor = _codes(roles.CERTIFICATION_ADMIN), _codes(roles.INSTRUCTOR)
+    # then the centre's staff read, import and change coverage records, and never delete one through the role
+    assert {"courses.view_coverage", "courses.add_coverage", "courses.change_coverage"} <= staff
+    assert "courses.delete_coverage" not in staff
+    # and instructors (warned of uncovered trainees on their roster without a permission) hold none
+    assert not {code for code in instructor if code.endswith("_coverage")}
+
+
+def test_centre_staff_open_a_batchs_coverage_and_its_import_and_an_instructor_does_not(
+    client, instructor, certification_admin
+):
+    from tests.courses.training.sessions import factories
+
+    # given a batch in training
+    batch = factories.current_batch()
+    answers = {}
+    for who, user in (("staff", certification_admin), ("instructor", instructor)):
+        client.force_login(user)
+        # when each opens the batch's coverage list and the import page
+        answers[who] = [
+            client.get(f"/admin/courses/batches/{batch.pk}/coverage/").status_code,
+            client.get(f"/admin/courses/batches/{batch.pk}/coverage/import/").status_code,
+        ]
+    # then the staff get in and the instructor is refused
+    assert answers["staff"] == [200, 200]
+    assert all(code in (302, 403) for code in answers["instructor"])

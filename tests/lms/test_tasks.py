@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 
 from lms.tasks import email_send, ping
+from tests.worker_tasks import published_tasks_settle
 
 
 @pytest.mark.celery_worker
@@ -53,3 +54,14 @@ def test_a_scheduled_module_goes_live_when_the_beat_task_runs(tasks_run_in_proce
     pages_publish_scheduled.delay()
     module.refresh_from_db()
     assert module.live
+
+
+@pytest.mark.celery_worker
+def test_the_tasks_a_test_sent_to_the_worker_finish_before_its_database_is_flushed():
+    # Given a task sent to the worker (on the PostgreSQL + Redis leg; in process on the embedded default)
+    result = ping.delay()
+    # When the tasks the test published settle, as they do before every committing test's teardown
+    unfinished = published_tasks_settle()
+    # Then it has finished: no worker still reads while the tables are truncated
+    assert unfinished == []
+    assert result.ready()

@@ -33,6 +33,7 @@ from placement.services.applications import application_create, application_move
 from placement.services.employers import employer_register, employer_verify
 from placement.services.seekers import consent_give, profile_save
 from placement.services.vacancies import vacancy_open, vacancy_save
+from tests.assessments.competency.factories import decision_certify
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
@@ -108,7 +109,8 @@ def seeker(*, user=None, local: bool = True, consent: bool = True, available_in_
 
 
 def certified(*, user, codes, kkni_level: int = 2):
-    """The user judged K on these units in a scheme of that KKNI level, with the competency certificate issued."""
+    """The user judged K on these units in a scheme of that KKNI level, certified by the committee, registered with
+    BNSP, with the competency certificate issued."""
     number = next(_numbers)
     scheme = CertificationScheme.objects.create(title=f"Skema {number}", number=f"SKM-{number}", kkni_level=kkni_level)
     for order, code in enumerate(codes):
@@ -136,6 +138,8 @@ def certified(*, user, codes, kkni_level: int = 2):
         UnitVerdict.objects.create(
             candidacy=candidacy, unit=unit(code), verdict=Verdict.COMPETENT, rationale="Kompeten.", assessor=assessor
         )
+    decision_certify(candidacy)
+    certificate_factories.bnsp_register(candidacy)
     return certificate_issue_for_candidacy(candidacy_id=candidacy.pk)
 
 

@@ -2,13 +2,17 @@
 inspected; verified and unverified only with the permission, behind a confirmation page, audited) and read-only
 lists of vacancies and placements."""
 
+import datetime
+import re
+
 import pytest
 from django.apps import apps
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
-from placement.models import Employer
+from placement.models import Employer, Vacancy
 from tests.certificates.admin_support import user_with_permissions
+from tests.factories import UserFactory
 from tests.placement import factories
 
 pytestmark = pytest.mark.django_db
@@ -186,3 +190,26 @@ def test_the_certification_admin_role_holds_the_placement_permissions():
     group = Group.objects.get(name=roles.CERTIFICATION_ADMIN)
     held = {f"{p.content_type.app_label}.{p.codename}" for p in group.permissions.select_related("content_type")}
     assert set(STAFF) <= held
+
+
+def test_a_placement_and_a_vacancy_are_inspected_in_local_time_with_labels_and_dashes(staff_client):
+    # given a placement outside the portal (no employer, no application) and a vacancy opened at 07:34 UTC
+    placement = factories.placed(UserFactory(), datetime.date(2027, 1, 4))
+    vacancy = factories.vacancy(title="Operator Forklift")
+    Vacancy.objects.filter(pk=vacancy.pk).update(opened_at=datetime.datetime(2026, 11, 2, 7, 34, tzinfo=datetime.UTC))
+
+    # when staff inspect them
+    placement_page = staff_client.get(reverse("placement_placement:inspect", args=[placement.pk]))
+    vacancy_page = staff_client.get(reverse("placement_vacancy:inspect", args=[vacancy.pk]))
+
+    # then nothing is a raw value: empty links are a dash, choices their label, the time in WIB
+    placement_text, vacancy_text = _words(placement_page), _words(vacancy_page)
+    assert placement_page.status_code == vacancy_page.status_code == 200
+    assert "None" not in placement_text and "—" in placement_text
+    assert str(placement.get_wage_band_display()) in placement_text
+    assert "2 November 2026, 14:34 WIB" in vacancy_text and "7.34" not in vacancy_text
+    assert "None" not in vacancy_text
+
+
+def _words(response) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())

@@ -1,6 +1,9 @@
 """The centre's staff see every employer's demand in the admin and export it (formulas neutralised); the
 Certification admin role reads it and cannot change it."""
 
+import datetime
+import re
+
 import pytest
 from django.apps import apps
 from django.contrib.auth.models import Group
@@ -41,3 +44,17 @@ def test_the_certification_admin_lists_and_exports_all_demand_but_cannot_change_
     assert "'=HYPERLINK(1)" in body and "C.14.A" in body and "Teknisi" in body
     edit = client.get(reverse("placement_demand:edit", args=[first.pk]))
     assert edit.status_code == 302 and edit["Location"] == reverse("wagtailadmin_home")
+
+
+def test_a_demand_row_is_inspected_in_local_time_with_dashes(client, certification_admin):
+    # Given an employer's demand with no scheme, recorded at 07:34 UTC
+    demand = Demand.objects.create(employer=factories.employer(), position="Teknisi", headcount=2, quarter="2027-Q2")
+    Demand.objects.filter(pk=demand.pk).update(created_at=datetime.datetime(2026, 11, 2, 7, 34, tzinfo=datetime.UTC))
+    client.force_login(certification_admin)
+    # When the certification admin inspects it
+    response = client.get(reverse("placement_demand:inspect", args=[demand.pk]))
+    text = " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+    # Then the time is in WIB and the missing scheme and units are a dash, never "None"
+    assert response.status_code == 200
+    assert "2 November 2026, 14:34 WIB" in text and "7.34" not in text
+    assert "None" not in text and "—" in text

@@ -39,9 +39,18 @@ def test_the_plugins_hooks_give_every_part_of_a_persons_data_in_the_plugins_orde
         "batch_applications",
         "attendance",
         "calendar_feed",
+        "bpjs_coverage",
+        "ppe_acknowledgements",
+        "k3_incidents",
+        "scorm_attempts",
+        "learning_records",
+        "interactive_activities",
         "exam_attempts",
         "competency_assessments",
         "notices",
+        "assessment_complaints",
+        "certification_applications",
+        "certification_records",
         "certificates",
         "job_seeker",
     ]
@@ -72,7 +81,9 @@ def test_the_plugins_hooks_anonymise_a_person_upper_plugins_first(django_capture
     assert removed == {
         "certificates_masked": [],
         "archives_deleted": 0,
+        "certification_application_documents": 0,
         "files_deleted": 0,
         "batch_applications": 0,
         "calendar_feeds_deleted": 0,
+        "bpjs_coverage_numbers_cleared": 0,
     }

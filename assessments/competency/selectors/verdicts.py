@@ -4,7 +4,14 @@ assessments plugin through these, never through its models (``.importlinter``: `
 
 from django.db import connections, models
 
-from assessments.competency.models import AssessmentEvent, Candidacy, CandidacyQuerySet, UnitVerdict, Verdict
+from assessments.competency.models import (
+    AssessmentEvent,
+    AssessorRegistration,
+    Candidacy,
+    CandidacyQuerySet,
+    UnitVerdict,
+    Verdict,
+)
 from assessments.standards.models import CompetencyUnit
 
 
@@ -17,6 +24,24 @@ def candidacies_competent() -> CandidacyQuerySet:
 def event_choices() -> models.QuerySet[AssessmentEvent]:
     """Every assessment event with its scheme, newest first: the choices of an admin form (one query)."""
     return AssessmentEvent.objects.select_related("scheme").order_by("-starts_on", "title")
+
+
+def assessor_numbers(*, candidacies) -> dict[int, str]:
+    """Candidacy id → its assessor's registration number (MET) for the candidacy's scheme, the latest valid first;
+    "" where none is on record. ``candidacies`` carry their event (``event.scheme_id``). One query."""
+    candidacies = list(candidacies)
+    rows = (
+        AssessorRegistration.objects.filter(
+            user_id__in={c.assessor_id for c in candidacies if c.assessor_id},
+            schemes__in={c.event.scheme_id for c in candidacies},
+        )
+        .order_by("-valid_until", "-pk")
+        .values_list("user_id", "schemes", "number")
+    )
+    numbers: dict[tuple[int, int], str] = {}
+    for user_id, scheme_id, number in rows:
+        numbers.setdefault((user_id, scheme_id), number)
+    return {c.pk: numbers.get((c.assessor_id, c.event.scheme_id), "") for c in candidacies}
 
 
 def verdicts_of_candidacy(*, candidacy) -> dict[int, str]:

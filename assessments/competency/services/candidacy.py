@@ -1,8 +1,12 @@
 """Competency assessment: assigning assessors (registration and conflict-of-interest rules), candidates from a
 batch, self-assessment, evidence with stale-form protection, verdicts per unit, sign-off, countersign and
-appeal. A signed-off decision is read-only; an appeal reopens it, and every step is kept in the history.
+re-assessment. A signed-off decision is read-only, and so is one under appeal (``competency.appeals``: a panel
+hears it, never the assessor); every step is kept in the history. The
+sign-off (and countersignature) is the assessor's *recommendation*: the certification decision that lets a
+certificate be issued is the committee's (``assessments.competency.decision``).
 
-Assessing (evidence, verdicts, sign-off) waits until the candidate's requirement documents are checked and the
+Assessing (evidence, verdicts, sign-off) waits until the candidate's requirement documents are checked, the
+assessor's APL.02 recommendation says "proceed", the consent (FR.AK.01) is signed by both, and the
 event has begun (``KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT`` days early at most). A unit is judged K only when no
 critical KUK was observed "No" without other satisfactory evidence for the unit; a K with any KUK not demonstrated
 needs a written justification."""
@@ -14,6 +18,9 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
+from assessments.competency.application.scope import candidacy_scope_refusals
+from assessments.competency.application.selectors import assessment_gate_refusal, required_unit_ids
+from assessments.competency.decision.models import CertificationDecision
 from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
@@ -26,9 +33,9 @@ from assessments.competency.models import (
 )
 from assessments.competency.selectors.candidacy import assessing_opens_on
 from assessments.competency.services.notifications import notification_enqueue
-from assessments.signals import candidate_competent
 from assessments.standards.models import PerformanceCriterion, SchemeUnit
-from courses.selectors_outcomes import batch_trainees
+from courses.selectors.outcomes import batch_trainees
+from courses.training.gates import practice_refusals
 from kompeten_core.audit import audit_log
 
 
@@ -94,9 +101,13 @@ def assessor_assign(*, candidacy: Candidacy, assessor, actor) -> Candidacy:
 
 @transaction.atomic
 def candidacies_from_batch(*, event: AssessmentEvent, batch) -> list[Candidacy]:
-    """Add every active or completed trainee of a batch as a candidate (those already in are kept)."""
+    """Add every active or completed trainee of a batch as a candidate (those already in are kept). Refused as a
+    whole, nothing created, when the issuer's scope refuses one of them."""
     users = [user_id for _batch_id, user_id, _status in batch_trainees(batch_ids=[batch.pk])]
     existing = set(Candidacy.objects.filter(event=event).values_list("candidate_id", flat=True))
+    refusals = candidacy_scope_refusals(event=event, user_ids=[user_id for user_id in users if user_id not in existing])
+    if refusals:  # nothing is created: the message says why
+        raise AssessmentRefused(next(iter(refusals.values())), code="out_of_scope")
     Candidacy.objects.bulk_create(
         [Candidacy(event=event, candidate_id=user_id, batch=batch) for user_id in users if user_id not in existing]
     )
@@ -140,6 +151,11 @@ def self_assessment_save(*, candidacy: Candidacy, user, claims: dict[int, tuple[
 def _assessor_check(candidacy: Candidacy, assessor, unit=None) -> None:
     if candidacy.assessor_id != assessor.pk:
         raise AssessmentRefused(_("This candidate is not assigned to you."), code="not_assigned")
+    if candidacy.status == Candidacy.Status.APPEALED:
+        raise AssessmentRefused(
+            _("An appeal is open: the candidacy is read-only until the appeal panel has heard it."),
+            code="under_appeal",
+        )
     if candidacy.is_read_only:
         raise AssessmentRefused(_("This decision is signed off; open an appeal to change it."), code="read_only")
     _ready_check(candidacy)
@@ -149,12 +165,41 @@ def _assessor_check(candidacy: Candidacy, assessor, unit=None) -> None:
         )
 
 
+PRACTICAL_METHODS = (EvidenceRecord.Method.OBSERVATION, EvidenceRecord.Method.DEMONSTRATION)
+
+
+def practice_gate_refusals(*, candidacy: Candidacy, method: str) -> list[str]:
+    """Practical or observation evidence is practice: it passes the gates before practice
+    (``courses.training.gates``) for the candidate today — the K3 induction of the event's workshop (events without a
+    workshop: none), and the BPJS Ketenagakerjaan coverage of the batch the candidate came from (a candidacy without a
+    batch has no enrolment to judge by: none). Other methods are not gated. The messages say what the candidate lacks
+    and where to get it (empty: allowed)."""
+    if method not in PRACTICAL_METHODS:
+        return []
+    if candidacy.event.workshop_id is None and candidacy.batch_id is None:
+        return []
+    workshop = candidacy.event.workshop if candidacy.event.workshop_id else None
+    return practice_refusals(
+        user=candidacy.candidate, on_date=timezone.localdate(), workshop=workshop, batch_id=candidacy.batch_id
+    )
+
+
+def _practice_gate(candidacy: Candidacy, method: str) -> None:
+    refusals = practice_gate_refusals(candidacy=candidacy, method=method)
+    if refusals:
+        raise AssessmentRefused(" ".join(refusals), code="practice_gate")
+
+
 def _ready_check(candidacy: Candidacy) -> None:
     if not candidacy.requirements_checked:
         raise AssessmentRefused(
             _("The candidate's requirement documents are not checked yet: they must be checked before assessing."),
             code="requirements_not_checked",
         )
+    gate = assessment_gate_refusal(candidacy=candidacy)
+    if gate is not None:
+        code, message = gate
+        raise AssessmentRefused(message, code=code)
     opens_on = assessing_opens_on(event=candidacy.event)
     if timezone.localdate() < opens_on:
         raise AssessmentRefused(
@@ -236,6 +281,7 @@ def evidence_save(
     _assessor_check(candidacy, assessor, unit)
     if not SchemeUnit.objects.filter(scheme=candidacy.event.scheme, unit=unit).exists():
         raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
+    _practice_gate(candidacy, method)
     record = EvidenceRecord.objects.filter(candidacy=candidacy, unit=unit, method=method).first()
     if record is None:
         if version != 0:
@@ -317,12 +363,13 @@ def unit_verdict_record(
 
 @transaction.atomic
 def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
-    """Sign the decision: every unit of the scheme has a verdict; Kompeten only when all are K. Read-only after."""
+    """Sign the decision: every unit the candidate is assessed on has a verdict (the core units and the optional units
+    they chose: ``required_unit_ids``); Kompeten only when all are K. Read-only after."""
     candidacy = Candidacy.objects.select_for_update().select_related("event").get(pk=candidacy.pk)
     _assessor_check(candidacy, assessor)
-    units = set(SchemeUnit.objects.filter(scheme=candidacy.event.scheme).values_list("unit_id", flat=True))
+    units = required_unit_ids(candidacy=candidacy)
     verdicts = dict(candidacy.verdicts.values_list("unit_id", "verdict"))
-    if set(verdicts) != units:
+    if not units <= set(verdicts):
         raise AssessmentRefused(_("Record a verdict for every unit of the scheme first."), code="incomplete")
     for row in candidacy.verdicts.filter(verdict=Verdict.COMPETENT).select_related("unit"):
         try:  # the evidence may have changed since the verdict
@@ -332,7 +379,7 @@ def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
             raise AssessmentRefused(message, code=refusal.code) from refusal
     before = _verdicts_snapshot(candidacy)
     candidacy.recommendation = (
-        Verdict.COMPETENT if all(v == Verdict.COMPETENT for v in verdicts.values()) else Verdict.NOT_YET_COMPETENT
+        Verdict.COMPETENT if all(verdicts[u] == Verdict.COMPETENT for u in units) else Verdict.NOT_YET_COMPETENT
     )
     candidacy.status, candidacy.signed_at, candidacy.signed_by = Candidacy.Status.SIGNED, timezone.now(), assessor
     candidacy.countersigned_at = candidacy.countersigned_by = None
@@ -343,7 +390,6 @@ def candidacy_sign_off(*, candidacy: Candidacy, assessor) -> Candidacy:
     _history(candidacy, assessor, "signed_off", before=before, after=after)
     _audit(candidacy, "assessments.sign_off", assessor, before=before, after=after)
     if not candidacy.event.countersign_required:
-        _announce_if_competent(candidacy)
         notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
     return candidacy
 
@@ -359,34 +405,7 @@ def candidacy_countersign(*, candidacy: Candidacy, lead) -> Candidacy:
     candidacy.save(update_fields=["countersigned_at", "countersigned_by"])
     _history(candidacy, lead, "countersigned")
     _audit(candidacy, "assessments.countersign", lead, recommendation=candidacy.recommendation)
-    _announce_if_competent(candidacy)
     notification_enqueue(user_id=candidacy.candidate_id, kind="signed", candidacy_id=candidacy.pk)
-    return candidacy
-
-
-def _announce_if_competent(candidacy: Candidacy) -> None:
-    """The one fact that travels upward (docs/architecture.md): the certificates plugin is told after commit."""
-    if candidacy.recommendation == Verdict.COMPETENT:
-        candidacy_id = candidacy.pk
-        transaction.on_commit(lambda: candidate_competent.send(sender=Candidacy, candidacy_id=candidacy_id))
-
-
-@transaction.atomic
-def appeal_open(*, candidacy: Candidacy, by, reason: str) -> Candidacy:
-    """An appeal by the candidate (or a correction by an administrator) reopens a signed decision."""
-    candidacy = Candidacy.objects.select_for_update().get(pk=candidacy.pk)
-    if by.pk != candidacy.candidate_id and not by.has_perm("assessments.change_candidacy"):
-        raise AssessmentRefused(_("Only the candidate or an administrator can appeal."), code="not_allowed")
-    if candidacy.status != Candidacy.Status.SIGNED:
-        raise AssessmentRefused(_("Only a signed-off decision can be appealed."), code="not_signed")
-    if not reason.strip():
-        raise AssessmentRefused(_("Give the reason for the appeal."), code="no_reason")
-    before = _verdicts_snapshot(candidacy)
-    candidacy.status = Candidacy.Status.APPEALED
-    candidacy.save(update_fields=["status"])
-    after = _verdicts_snapshot(candidacy)
-    _history(candidacy, by, "appeal_opened", reason=reason, before=before, after=after)
-    _audit(candidacy, "assessments.appeal", by, reason=reason, before=before, after=after)
     return candidacy
 
 
@@ -403,6 +422,10 @@ def reassessment_open(*, candidacy: Candidacy, by) -> Candidacy:
     before = _verdicts_snapshot(candidacy)
     candidacy.status = Candidacy.Status.ASSESSING
     candidacy.save(update_fields=["status"])
+    # the committee decides again on the new recommendation: its decision on this one is superseded (kept)
+    CertificationDecision.objects.filter(candidacy=candidacy, superseded_at__isnull=True).update(
+        superseded_at=timezone.now()
+    )
     after = _verdicts_snapshot(candidacy)
     _history(candidacy, by, "reassessment_opened", before=before, after=after)
     _audit(candidacy, "assessments.reassessment", by, before=before, after=after)

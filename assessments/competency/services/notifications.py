@@ -39,6 +39,11 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
             body = _("The results of %(event)s have been signed off. Log in to see them per unit, with feedback.") % {
                 "event": candidacy.event.title
             }
+        elif kind == "decided":
+            subject = _("The certification decision: %(event)s") % {"event": candidacy.event.title}
+            body = _(
+                "The certification committee has decided on your assessment in %(event)s. Log in to see the decision."
+            ) % {"event": candidacy.event.title}
         elif kind == "self_assessment_due":
             subject = _("Fill in your self-assessment: %(event)s") % {"event": candidacy.event.title}
             body = _(

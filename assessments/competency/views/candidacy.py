@@ -7,15 +7,18 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from assessments.competency.appeals.selectors import appeal_closes_at, appeals_of_candidacy
+from assessments.competency.appeals.services import appeal_file
+from assessments.competency.decision.selectors import live_decision
 from assessments.competency.models import Candidacy, EvidenceRecord, Verdict
-from assessments.competency.reauthentication import reauthenticator_for
+from assessments.competency.reauthentication import reauthenticated, reauthentication_prompt
 from assessments.competency.selectors import candidacy as selectors
 from assessments.competency.services import candidacy as services
 from assessments.competency.services.candidate_feedback import candidate_feedback_save
@@ -87,10 +90,20 @@ def candidacy_detail(request: HttpRequest, candidacy_id: int) -> HttpResponse:
         "self_assessment_closes_on": selectors.assessing_opens_on(event=candidacy.event),
         "results_visible": results_visible,
         "feedback_open": candidacy.status in (Candidacy.Status.SIGNED, Candidacy.Status.APPEALED),
-        "appeal_open": results_visible,
         "verdict_choices": Verdict.choices,
+        **_decision_and_appeals(candidacy),
     }
     return render(request, "assessments/candidacy/detail.html", context)
+
+
+def _decision_and_appeals(candidacy: Candidacy) -> dict:
+    """The certification committee's decision, the candidate's appeals, and whether an appeal is still possible
+    (within ``KOMPETEN_APPEAL_DAYS`` of the decision, none open). Two queries."""
+    decision = live_decision(candidacy=candidacy)
+    appeals = appeals_of_candidacy(candidacy=candidacy)
+    closes_at = appeal_closes_at(decision=decision) if decision else None
+    possible = bool(closes_at and timezone.now() <= closes_at and not any(appeal.is_open for appeal in appeals))
+    return {"decision": decision, "appeals": appeals, "appeal_closes_at": closes_at, "appeal_open": possible}
 
 
 @require_POST
@@ -129,15 +142,12 @@ def feedback_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
 @login_required
 def appeal_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     candidacy = _own_candidacy(request, candidacy_id)
-    if not selectors.results_visible(candidacy=candidacy):
-        messages.error(request, _("Only a signed-off decision can be appealed."))
-        return redirect("assessments:candidacy_detail", candidacy_id=candidacy.pk)
     try:
-        services.appeal_open(candidacy=candidacy, by=request.user, reason=request.POST.get("reason", "")[:5000])
+        appeal_file(candidacy=candidacy, by=request.user, grounds=request.POST.get("reason", "")[:5000])
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)
     else:
-        messages.success(request, _("Your appeal is registered; the decision will be reviewed."))
+        messages.success(request, _("Your appeal is registered; a panel will hear it."))
     return redirect("assessments:candidacy_detail", candidacy_id=candidacy.pk)
 
 
@@ -190,6 +200,11 @@ def unit_checklist(request: HttpRequest, candidacy_id: int, unit_id: int) -> Htt
         "verdict_choices": Verdict.choices,
         "read_only": candidacy.is_read_only or candidacy.assessor_id != request.user.pk,
     }
+    context["practice_refusals"] = (
+        []
+        if context["read_only"]
+        else services.practice_gate_refusals(candidacy=candidacy, method=EvidenceRecord.Method.OBSERVATION)
+    )
     return render(request, "assessments/candidacy/unit.html", context)
 
 
@@ -351,13 +366,8 @@ def _confirm_decision(request: HttpRequest, candidacy: Candidacy, *, countersign
     """The confirmation step of a decision with legal weight: GET shows the verdict per unit and what signing
     means; POST re-authenticates the person (password or code, see assessments.competency.reauthentication), then
     signs."""
-    reauthenticator = reauthenticator_for(request.user)
     if request.method == "POST":
-        try:
-            secret = request.POST.get("secret", "")[: kompeten.REAUTHENTICATION_SECRET_MAX_CHARS]
-            reauthenticator.verify(request.user, secret)
-        except ValidationError as refusal:
-            messages.error(request, refusal.messages[0])
+        if not reauthenticated(request):
             return redirect(request.path)
         try:
             if countersign:
@@ -382,7 +392,7 @@ def _confirm_decision(request: HttpRequest, candidacy: Candidacy, *, countersign
         "countersign": countersign,
         "complete": all(row["verdict"] for row in units),
         "recommendation": Verdict.COMPETENT.label if all_competent else Verdict.NOT_YET_COMPETENT.label,
-        "field": reauthenticator.prompt(request.user),
+        "field": reauthentication_prompt(request.user),
     }
     return render(request, "assessments/candidacy/confirm.html", context)
 

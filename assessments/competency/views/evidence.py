@@ -10,6 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -29,6 +30,7 @@ FORMS = {
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
 }
+# A structural bound, not a setting: an observation lasts at most one day.
 MINUTES_MAX = 24 * 60
 CHOICE = {"yes": True, "no": False, "": None}
 
@@ -126,12 +128,13 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
         "attempts": list(evidence_files.written_attempts(candidacy=candidacy)) if method == Method.WRITTEN else [],
         "files": evidence_files.portfolio_files(record=record) if method == Method.PORTFOLIO else [],
         "vatm_keys": [
-            ("valid", _("Valid")),
+            ("valid", pgettext("evidence rule", "Valid")),
             ("authentic", _("Authentic")),
             ("current", _("Current")),
             ("sufficient", _("Sufficient")),
         ],
         "max_minutes": MINUTES_MAX,
+        "practice_refusals": [] if read_only else services.practice_gate_refusals(candidacy=candidacy, method=method),
     }
     return render(request, "assessments/candidacy/evidence_method.html", context)
 

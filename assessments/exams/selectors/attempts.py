@@ -14,6 +14,7 @@ from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFil
 from assessments.exams.pages import ExamPage
 from courses import selectors as course_selectors
 from courses.selectors import NextStep
+from courses.training.registration import selectors as registration_selectors
 
 
 @dataclass(frozen=True)
@@ -29,13 +30,18 @@ def course_of_exam(*, exam: ExamPage):
 
 
 def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:
-    """May this user start a new attempt now? Enrolled, inside the window, attempts left, lessons done if asked."""
+    """May this user start a new attempt now? Enrolled (or an applicant whose selection plan names this exam as
+    its test), inside the window, attempts left, lessons done if asked."""
     if not user.is_authenticated:
         return Eligibility(False, _("Log in to take this exam."))
     course = course_of_exam(exam=exam)
     enrolment = course_selectors.enrolment_for(user=user, course=course) if course else None
     if enrolment is None or enrolment.status == enrolment.Status.WITHDRAWN:
-        return Eligibility(False, _("Enrol in the course to take its exam."))
+        # An applicant sits the selection test their batch's plan names (and no other exam) without an enrolment,
+        # until the result is published (the courses plugin knows the applications).
+        if registration_selectors.selection_test_application(user=user, exam_id=exam.pk) is None:
+            return Eligibility(False, _("Enrol in the course to take its exam."))
+        enrolment = None
     now = timezone.now()
     if exam.opens_at and now < exam.opens_at:
         return Eligibility(False, _("The exam has not opened yet."), enrolment=enrolment)
@@ -44,6 +50,8 @@ def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:
     used = Attempt.objects.filter(user=user, exam=exam).count()
     if used >= exam.attempts_allowed:
         return Eligibility(False, _("You have used all your attempts."), used, enrolment)
+    if enrolment is None:  # the selection test: no course lessons to have done first
+        return Eligibility(True, "", used, None)
     if exam.requires_lessons_done and not course_selectors.required_lessons_done(enrolment=enrolment):
         return Eligibility(False, _("Finish the required lessons of the course first."), used, enrolment)
     return Eligibility(True, "", used, enrolment)

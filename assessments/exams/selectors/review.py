@@ -1,5 +1,6 @@
 """Reads for the result page of a submitted attempt: each question with the trainee's answer and, when the exam
-allows it, the correct one; the units of competency by code and title with the courses that teach the weak ones."""
+allows it, the correct one; the units of competency by code and title with the lessons (or else the courses) that
+teach the weak ones."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from decimal import Decimal
 from assessments.exams.models import Attempt
 from assessments.exams.selectors.attempts import feedback_visible, response_file_names
 from assessments.questions.review import answer_review
-from assessments.standards.models import CompetencyUnit, CourseUnit
+from assessments.standards.models import CompetencyUnit, CourseUnit, LessonUnit
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,8 @@ class UnitRow:
     title: str
     percent: str
     passed: bool
-    courses: list  # live CoursePages that cover the unit, for a unit below its pass mark
+    lessons: list  # live LessonPages that teach the unit, for a unit below its pass mark
+    courses: list  # live CoursePages that cover the unit, for a weak unit no live lesson teaches
 
 
 def correct_answers_visible(*, attempt: Attempt) -> bool:
@@ -89,29 +91,53 @@ def _verdict(response, answer: dict) -> str:
 
 def unit_results(*, attempt: Attempt) -> list[UnitRow]:
     """The attempt's results per unit with each unit's code and title. A weak unit — below the unit pass mark, or
-    below the exam's pass mark when there is none — lists the live courses that cover it. Two queries at most."""
+    below the exam's pass mark when there is none — lists the live lessons that teach it, in the order of the
+    course tree; one no live lesson teaches lists the live courses that cover it instead. Three queries at most
+    (titles, lessons, and courses only for weak units without a lesson)."""
     ids = [row["unit_id"] for row in attempt.unit_results if row.get("unit_id")]
     titles = dict(CompetencyUnit.objects.filter(pk__in=ids).values_list("pk", "title")) if ids else {}
     weak = [row["unit_id"] for row in attempt.unit_results if row.get("unit_id") and _weak(row, attempt)]
-    courses: dict[int, list] = {}
-    if weak:
-        coverages = (
-            CourseUnit.objects.filter(unit_id__in=weak, course__live=True)
-            .select_related("course")
-            .order_by("course__title", "pk")
-        )
-        for coverage in coverages:
-            courses.setdefault(coverage.unit_id, []).append(coverage.course)
+    lessons = _teaching_lessons(unit_ids=weak)
+    courses = _covering_courses(unit_ids=[unit_id for unit_id in weak if unit_id not in lessons])
     return [
         UnitRow(
             code=row["code"],
             title=titles.get(row.get("unit_id"), ""),
             percent=row["percent"],
             passed=row["passed"],
+            lessons=lessons.get(row.get("unit_id"), []),
             courses=courses.get(row.get("unit_id"), []),
         )
         for row in attempt.unit_results
     ]
+
+
+def _teaching_lessons(*, unit_ids: list[int]) -> dict[int, list]:
+    """The live lessons that teach each unit, in tree order (one query, none without units)."""
+    lessons: dict[int, list] = {}
+    if unit_ids:
+        teachings = (
+            LessonUnit.objects.filter(unit_id__in=unit_ids, lesson__live=True)
+            .select_related("lesson")
+            .order_by("lesson__path", "pk")
+        )
+        for teaching in teachings:
+            lessons.setdefault(teaching.unit_id, []).append(teaching.lesson)
+    return lessons
+
+
+def _covering_courses(*, unit_ids: list[int]) -> dict[int, list]:
+    """The live courses that cover each unit, by title (one query, none without units)."""
+    courses: dict[int, list] = {}
+    if unit_ids:
+        coverages = (
+            CourseUnit.objects.filter(unit_id__in=unit_ids, course__live=True)
+            .select_related("course")
+            .order_by("course__title", "pk")
+        )
+        for coverage in coverages:
+            courses.setdefault(coverage.unit_id, []).append(coverage.course)
+    return courses
 
 
 def _weak(row: dict, attempt: Attempt) -> bool:

@@ -27,6 +27,7 @@ from assessments.questions.types import (
     shuffled_match_order,
     shuffled_option_order,
 )
+from courses.xapi.services import Verb, result_of, statement_record
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.uploads import IMAGES, UploadRefused, content_matches, reencode_image
 
@@ -238,7 +239,25 @@ def attempt_submit(*, attempt: Attempt, expired: bool = False) -> Attempt:
     attempt.submitted_now = bool(flipped)  # this call submitted it (not an earlier or a parallel one)
     if flipped:
         _attempt_grade(attempt)
+        _submission_statement(attempt)
     return attempt
+
+
+def _submission_statement(attempt: Attempt) -> None:
+    """The submission as an xAPI statement: passed or failed once graded, else completed (an assessor grades it)."""
+    exam = attempt.exam
+    verb = {True: Verb.PASSED, False: Verb.FAILED}.get(attempt.passed, Verb.COMPLETED)
+    scaled = attempt.percent / 100 if attempt.passed is not None and attempt.percent is not None else None
+    course = selectors.course_of_exam(exam=exam)
+    statement_record(
+        user=attempt.user,
+        verb=verb,
+        kind="exam",
+        object_pk=exam.pk,
+        object_name=exam.title,
+        course_id=course.pk if course else None,
+        result=result_of(score_scaled=scaled, success=attempt.passed, completion=True),
+    )
 
 
 def _percent(score: Decimal, maximum: Decimal) -> Decimal:

@@ -140,6 +140,7 @@ class Choice:
 # A number in a file is refused beyond 10^±NUMBER_MAX_EXPONENT: no mark, fraction or answer comes near it, and
 # arithmetic on "1e999999999" would overflow the decimal context instead of failing cleanly.
 NUMBER_MAX_EXPONENT = 100
+# The longest number text read (a format bound, like the exponent above): far beyond any mark or answer.
 NUMBER_MAX_CHARS = 200
 
 

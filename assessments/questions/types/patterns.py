@@ -8,6 +8,7 @@ import re
 from django.utils.translation import gettext
 
 #: Longest accepted-answer pattern graded; the model's field holds 500 characters, a safe pattern needs far fewer.
+#: Both bounds below are the regex-safety checker's (what keeps grading fast), not settings to tune per site.
 REGEX_MAX_CHARS = 200
 #: Most open-ended repetitions (``*``, ``+``, ``{n,}``, ``{n,m}`` with m > 10) in one pattern: each one multiplies
 #: the work of a failing match by the answer's length (500 characters at most). Two cost a few milliseconds at

@@ -7,9 +7,8 @@ from django.core.exceptions import ValidationError
 from kompeten_core.conf import settings as kompeten
 
 FORMAT = "kompeten-standard/1"
-MAX_UNITS = 500
-MAX_ELEMENTS = 5_000
-MAX_CRITERIA = 20_000
+# How many units, elements and criteria a file may hold are settings (KOMPETEN_STANDARD_IMPORT_MAX_UNITS, ...).
+# Format bounds, not settings: the years a standard can carry, and an element number's column (a smallint).
 YEAR_RANGE = (1900, 2100)
 ELEMENT_NUMBER_MAX = 32_767
 INTEGER_MAX_DIGITS = 9  # a year or an element number; longer digit strings are not numbers here

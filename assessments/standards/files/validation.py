@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from assessments.standards.files.format import ELEMENT_NUMBER_MAX, MAX_CRITERIA, MAX_ELEMENTS, MAX_UNITS, YEAR_RANGE
+from assessments.standards.files.format import ELEMENT_NUMBER_MAX, YEAR_RANGE
 from assessments.standards.files.results import _Problems
 from assessments.standards.files.tree import _ElementIn, _Node, _StandardIn
 from assessments.standards.models import CompetencyStandard, CompetencyUnit, Element, PerformanceCriterion
+from kompeten_core.conf import settings as kompeten
 
 
 def _max_length(model, name: str) -> int:
@@ -42,15 +43,18 @@ def _validate(standard: _StandardIn, problems: _Problems) -> None:
         problems.at(standard, "year", _("Give the year with four digits, e.g. 2024."))
     if not standard.units:
         problems.at(standard, "units", _("A standard needs at least one unit."))
-    if len(standard.units) > MAX_UNITS:
-        problems.at(standard, "units", _("At most %(max)s units are allowed.") % {"max": MAX_UNITS})
+    max_units = kompeten.STANDARD_IMPORT_MAX_UNITS
+    max_elements = kompeten.STANDARD_IMPORT_MAX_ELEMENTS
+    max_criteria = kompeten.STANDARD_IMPORT_MAX_CRITERIA
+    if len(standard.units) > max_units:
+        problems.at(standard, "units", _("At most %(max)s units are allowed.") % {"max": max_units})
     elements = sum(len(unit.elements) for unit in standard.units)
     criteria = sum(len(element.criteria) for unit in standard.units for element in unit.elements)
-    if elements > MAX_ELEMENTS:
-        problems.at(standard, "units", _("At most %(max)s elements are allowed in all.") % {"max": MAX_ELEMENTS})
-    if criteria > MAX_CRITERIA:
-        problems.at(standard, "units", _("At most %(max)s criteria are allowed in all.") % {"max": MAX_CRITERIA})
-    if problems.result.errors and (elements > MAX_ELEMENTS or criteria > MAX_CRITERIA):
+    if elements > max_elements:
+        problems.at(standard, "units", _("At most %(max)s elements are allowed in all.") % {"max": max_elements})
+    if criteria > max_criteria:
+        problems.at(standard, "units", _("At most %(max)s criteria are allowed in all.") % {"max": max_criteria})
+    if problems.result.errors and (elements > max_elements or criteria > max_criteria):
         return
     codes: dict[str, int | None] = {}
     for unit in standard.units:

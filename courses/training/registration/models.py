@@ -11,7 +11,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from kompeten_core.encryption import EncryptedTextField, mask_national_id
@@ -110,7 +110,7 @@ class Application(models.Model):
         ACCEPTED = "accepted", _("Accepted")
         WAITLISTED = "waitlisted", _("On the waiting list")
         REJECTED = "rejected", _("Not accepted")
-        WITHDRAWN = "withdrawn", _("Withdrawn")
+        WITHDRAWN = "withdrawn", pgettext_lazy("training registration", "Withdrawn")
 
     class Gender(models.TextChoices):
         MALE = "m", _("Male")
@@ -167,7 +167,7 @@ class Application(models.Model):
     total_score = models.DecimalField(_("total score"), null=True, blank=True, **SCORE)
     rank = models.PositiveIntegerField(_("rank"), null=True, blank=True)
     waitlist_position = models.PositiveIntegerField(_("place on the waiting list"), null=True, blank=True)
-    created_at = models.DateTimeField(_("applied at"), auto_now_add=True)
+    created_at = models.DateTimeField(pgettext_lazy("training registration", "applied at"), auto_now_add=True)
     decided_at = models.DateTimeField(_("decided at"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("withdrawn at"), null=True, blank=True)
 
@@ -213,7 +213,10 @@ class RegistrationNotice(models.Model):
         settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="registration_notices"
     )
     application = models.ForeignKey(
-        Application, verbose_name=_("application"), on_delete=models.CASCADE, related_name="notices"
+        Application,
+        verbose_name=pgettext_lazy("training registration", "application"),
+        on_delete=models.CASCADE,
+        related_name="notices",
     )
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)

@@ -57,10 +57,71 @@ def applications_for_user(*, user) -> QuerySet[Application]:
     """The person's applications, newest first, with batch, course and notices (two queries, however many)."""
     return (
         Application.objects.filter(user=user)
-        .select_related("batch__course")
+        .select_related("batch__course", "batch__selection_plan")
         .prefetch_related(Prefetch("notices", queryset=RegistrationNotice.objects.order_by("-created_at", "-pk")))
         .order_by("-created_at", "-pk")
     )
+
+
+def user_has_applications(*, user) -> bool:
+    """Has the person ever applied for a batch (one query; False for a visitor)?"""
+    return user.is_authenticated and Application.objects.filter(user=user).exists()
+
+
+def notices_unread(*, user, limit: int = 10) -> list[RegistrationNotice]:
+    """The person's unread selection notices (accepted, waitlisted, not accepted, promoted), newest first, with
+    what their text needs (one query; none for a visitor)."""
+    if not user.is_authenticated:
+        return []
+    notices = RegistrationNotice.objects.filter(user=user, read_at__isnull=True).select_related(
+        "application__batch__course"
+    )
+    return list(notices[:limit])
+
+
+def _selection_test_pending() -> Q:
+    """Applications whose batch's plan names a selection test not yet decided: submitted, result unpublished."""
+    return Q(
+        status=Application.Status.SUBMITTED,
+        batch__selection_plan__exam__isnull=False,
+        batch__selection_plan__published_at__isnull=True,
+    )
+
+
+def selection_test_application(*, user, exam_id: int) -> Application | None:
+    """The person's application whose selection plan names this exam as its test, while it can still count (the
+    application submitted, the result not yet published); None otherwise. For the exam plugin, which lets such an
+    applicant sit that exam — and only that one — without an enrolment. One query."""
+    if not user.is_authenticated:
+        return None
+    return (
+        Application.objects.filter(_selection_test_pending(), user=user, batch__selection_plan__exam_id=exam_id)
+        .order_by("pk")
+        .first()
+    )
+
+
+def selection_test_open(application: Application) -> bool:
+    """Can this application's applicant sit its batch's selection test now? (Needs ``batch__selection_plan``.)"""
+    plan = getattr(application.batch, "selection_plan", None)
+    return (
+        application.status == Application.Status.SUBMITTED
+        and plan is not None
+        and plan.exam_id is not None
+        and plan.published_at is None
+    )
+
+
+def selection_test_of_application(*, user, application_id: int):
+    """The page of the selection test the person's application may sit now (one query), or None."""
+    if not user.is_authenticated:
+        return None
+    application = (
+        Application.objects.filter(_selection_test_pending(), pk=application_id, user=user)
+        .select_related("batch__selection_plan__exam")
+        .first()
+    )
+    return application.batch.selection_plan.exam if application is not None else None
 
 
 def application_for_user(*, user, application_id: int) -> Application | None:
@@ -133,3 +194,17 @@ def selection_ranking(*, batch: Batch, plan: SelectionPlan | None = None) -> Ran
     scores = test_scores(plan=plan, user_ids=[app.user_id for app in applications])
     rows = rank_applications(applications, plan=plan, quota=batch.capacity or 0, test_scores=scores, has_test=has_test)
     return Ranking(plan=plan, rows=rows, has_test=has_test)
+
+
+def birth_dates(*, user_ids) -> dict:
+    """User id → the birth date given in their latest application for a batch (people who never applied are left
+    out): the blanko request of the certificates plugin. One query."""
+    rows = (
+        Application.objects.filter(user_id__in=list(user_ids))
+        .order_by("user_id", "-pk")
+        .values_list("user_id", "birth_date")
+    )
+    dates: dict = {}
+    for user_id, birth_date in rows:
+        dates.setdefault(user_id, birth_date)
+    return dates

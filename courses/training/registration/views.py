@@ -11,9 +11,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
-from courses.training.registration import selectors
+from courses.training.registration import navigation, selectors
 from courses.training.registration.forms import ApplicationForm, WithdrawForm
 from courses.training.registration.services.applications import application_is_withdrawable, application_submit
+from courses.training.registration.services.notices import notices_read
 from courses.training.registration.services.selection import application_withdraw
 from kompeten_core.private_files import private_file_response
 
@@ -53,6 +54,7 @@ def apply(request: HttpRequest, batch_id: int) -> HttpResponse:
             field = _refusal_field(refusal)
             form.add_error(field, refusal.messages[0])
         else:
+            navigation.application_made(request)
             messages.success(request, _("Your application for %(batch)s is received.") % {"batch": batch.name})
             return redirect("courses:registration_mine")
     return render(request, "courses/registration/apply.html", {"batch": batch, "form": form})
@@ -61,10 +63,27 @@ def apply(request: HttpRequest, batch_id: int) -> HttpResponse:
 @login_required
 @require_GET
 def mine(request: HttpRequest) -> HttpResponse:
+    """The person's applications with their status and every notice; the notices shown on the dashboard are read
+    now."""
     applications = list(selectors.applications_for_user(user=request.user))
+    if applications:
+        notices_read(user=request.user)
     for application in applications:
         application.withdrawable = application_is_withdrawable(application)
+        application.selection_test_open = selectors.selection_test_open(application)
     return render(request, "courses/registration/mine.html", {"applications": applications})
+
+
+@login_required
+@require_GET
+def selection_test(request: HttpRequest, registration_id: int) -> HttpResponse:
+    """To the selection test of the person's own application, while it can still count (404 otherwise). The exam
+    lives in the exam plugin; this plugin only knows the page its plan names."""
+    exam = selectors.selection_test_of_application(user=request.user, application_id=registration_id)
+    url = exam.get_url(request) if exam is not None and exam.live else None
+    if not url:
+        raise Http404
+    return redirect(url)
 
 
 @login_required

@@ -15,8 +15,11 @@ from courses.training.sessions.models import TrainingSession, Workshop
 
 class _BookingChecked:
     def save_instance(self):
-        services.session_booking_check(session=self.form.instance)  # inside form_valid's transaction
-        return super().save_instance()
+        # inside form_valid's transaction: the check, then the save whose refusal by the database (PostgreSQL's
+        # exclusion constraints, when another booking won the race) is the same message on the form
+        services.session_booking_check(session=self.form.instance)
+        with services.double_booking_refused():
+            return super().save_instance()
 
     def form_valid(self, form):
         try:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.db.models import Q, Sum
+from django.db.models import Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import Batch, Enrolment
@@ -40,18 +41,17 @@ def _held(now: datetime.datetime | None = None) -> Q:
 
 
 def attendance_rate(*, enrolment: Enrolment, now: datetime.datetime | None = None) -> Rate:
-    """The trainee's attendance in their batch so far. Two queries (none without a batch)."""
+    """The trainee's attendance in their batch so far: the JP of the sessions held, and of those they attended.
+    One query (none without a batch)."""
     if not enrolment.batch_id:
         return Rate(0, 0)
-    held = TrainingSession.objects.filter(_held(now), batch_id=enrolment.batch_id)
-    held_jp = held.aggregate(total=Sum("jp"))["total"] or 0
-    attended_jp = (
-        Attendance.objects.filter(
-            enrolment=enrolment, status=Attendance.Status.PRESENT, session__batch_id=enrolment.batch_id
-        ).aggregate(total=Sum("session__jp"))["total"]
-        or 0
+    attended = Exists(
+        Attendance.objects.filter(session=OuterRef("pk"), enrolment=enrolment, status=Attendance.Status.PRESENT)
     )
-    return Rate(attended_jp=attended_jp, held_jp=held_jp)
+    totals = TrainingSession.objects.filter(batch_id=enrolment.batch_id).aggregate(
+        held=Sum("jp", filter=_held(now)), attended=Sum("jp", filter=Q(attended))
+    )
+    return Rate(attended_jp=totals["attended"] or 0, held_jp=totals["held"] or 0)
 
 
 def attendance_minimum_met(enrolment) -> bool:
@@ -181,18 +181,26 @@ def _has_full_name() -> bool:
 
 
 def enrolment_in_batch(*, user, batch_id: int) -> Enrolment | None:
-    """The person's live enrolment in this batch, with its batch, or None."""
+    """The person's live enrolment in this batch, with its course, batch and BPJS Ketenagakerjaan coverage (what
+    checking in asks of it), or None. One query."""
     if not user.is_authenticated:
         return None
     return (
         Enrolment.objects.filter(user=user, batch_id=batch_id, status__in=LIVE_ENROLMENT)
-        .select_related("batch__course")
+        .select_related("course", "batch__course", "bpjs_coverage")
         .first()
     )
 
 
 def session_by_id(*, session_id: int) -> TrainingSession | None:
-    return TrainingSession.objects.with_details().filter(pk=session_id).first()
+    """The session with its batch, course, instructor, and workshop with its K3 induction (the gate before practice
+    reads it). One query."""
+    return (
+        TrainingSession.objects.with_details()
+        .select_related("workshop__k3_induction__course")
+        .filter(pk=session_id)
+        .first()
+    )
 
 
 def instructor_busy(*, session: TrainingSession) -> bool:
@@ -206,3 +214,49 @@ def workshop_busy(*, session: TrainingSession) -> bool:
 def _others(session: TrainingSession):
     others = TrainingSession.objects.overlapping(starts_at=session.starts_at, ends_at=session.ends_at)
     return others.exclude(pk=session.pk) if session.pk else others
+
+
+# --- a trainee's own timetable and attendance, for the JSON API ----------------------------------------------------
+
+
+def sessions_of_trainee(*, user) -> QuerySet[TrainingSession]:
+    """The sessions of the batches of the person's live enrolments, in time order, each with the person's own
+    attendance (``mine``: a list of at most one). Two queries, however many sessions."""
+    batches = Enrolment.objects.filter(user=user, status__in=LIVE_ENROLMENT, batch__isnull=False).values("batch_id")
+    own = Attendance.objects.filter(enrolment__user=user)
+    return (
+        TrainingSession.objects.filter(batch_id__in=batches)
+        .with_details()
+        .prefetch_related(Prefetch("attendances", queryset=own, to_attr="mine"))
+        .order_by("starts_at", "pk")
+    )
+
+
+def attendance_rates_of_trainee(*, user, now: datetime.datetime | None = None) -> QuerySet[Enrolment]:
+    """The person's live enrolments in a batch, each with ``held_jp`` (the JP of its sessions held so far) and
+    ``attended_jp`` (the JP of those they attended, hadir) — the rate of ``attendance_rate``. One query."""
+    now = now or timezone.now()
+    held = (
+        TrainingSession.objects.filter(_held(now), batch_id=OuterRef("batch_id"))
+        .order_by()
+        .values("batch_id")
+        .annotate(total=Sum("jp"))
+        .values("total")
+    )
+    attended = (
+        Attendance.objects.filter(
+            enrolment_id=OuterRef("pk"), status=Attendance.Status.PRESENT, session__batch_id=OuterRef("batch_id")
+        )
+        .order_by()
+        .values("enrolment_id")
+        .annotate(total=Sum("session__jp"))
+        .values("total")
+    )
+    return (
+        Enrolment.objects.filter(user=user, status__in=LIVE_ENROLMENT, batch__isnull=False)
+        .select_related("batch__course")
+        .annotate(
+            held_jp=Coalesce(Subquery(held, output_field=IntegerField()), 0),
+            attended_jp=Coalesce(Subquery(attended, output_field=IntegerField()), 0),
+        )
+    )

@@ -4,15 +4,17 @@ the personal calendar feed's secret address."""
 from __future__ import annotations
 
 import datetime
+from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from courses import services as course_services
 from courses.models import Enrolment
+from courses.training.gates import practice_refusals
 from courses.training.sessions import selectors, tokens
 from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession, Workshop
 from kompeten_core.conf import settings as kompeten
@@ -22,25 +24,79 @@ class CheckInRefused(ValidationError):
     """A QR check-in that records nothing; ``code`` says why (expired, other_session, outside, not_trainee ...)."""
 
 
+class PracticeRefused(CheckInRefused):
+    """A gate before practice (``courses.training.gates``: the K3 induction ...) keeps the trainee out; ``refusals``
+    are its messages, each with the ``url`` where to get what is missing. Its code, ``practice_gate``, is the one
+    the practical assessment's gate refuses with too (``assessments``)."""
+
+    def __init__(self, refusals: list[str]):
+        super().__init__(" ".join(refusals), "practice_gate")
+        self.refusals = refusals
+
+
+def _practice_gate(*, session: TrainingSession, enrolment: Enrolment, user) -> None:
+    """Theory sessions are not gated; a practice session asks the gates about its workshop (K3) and the trainee's
+    enrolment (BPJS Ketenagakerjaan coverage) on its day."""
+    if session.kind != TrainingSession.Kind.PRACTICE:
+        return
+    refusals = practice_refusals(
+        user=user, on_date=timezone.localdate(session.starts_at), workshop=session.workshop, enrolment=enrolment
+    )
+    if refusals:
+        raise PracticeRefused(refusals)
+
+
 # --- the timetable --------------------------------------------------------------------------------------------
+
+
+#: The PostgreSQL exclusion constraints (migration 0007) and the field each one's refusal belongs to.
+_NO_OVERLAP = {
+    "courses_session_instructor_no_overlap": "instructor",
+    "courses_session_workshop_no_overlap": "workshop",
+}
+
+
+def _double_booking_messages() -> dict[str, str]:
+    return {
+        "instructor": _("This instructor already teaches another session at that time."),
+        "workshop": _("This room or workshop is already booked for another session at that time."),
+    }
 
 
 def session_booking_check(*, session: TrainingSession) -> None:
     """Refuse a session whose instructor or room is already booked at that time.
 
-    Under a lock: the instructor's and the workshop's rows are locked (``SELECT … FOR UPDATE``) until the caller's
+    On PostgreSQL the database has the last word: two exclusion constraints refuse an overlapping session even when
+    two bookings are checked at the same moment (``session_save`` turns that refusal into this one's message).
+    Elsewhere the instructor's and the workshop's rows are locked (``SELECT … FOR UPDATE``) until the caller's
     transaction ends, so two bookings of the same instructor or room are checked one after the other and the
     second sees the first. Call it inside the transaction that saves the session.
     """
-    list(get_user_model().objects.select_for_update().filter(pk=session.instructor_id).values_list("pk"))
-    list(Workshop.objects.select_for_update().filter(pk=session.workshop_id).values_list("pk"))
+    if connection.vendor != "postgresql":
+        list(get_user_model().objects.select_for_update().filter(pk=session.instructor_id).values_list("pk"))
+        list(Workshop.objects.select_for_update().filter(pk=session.workshop_id).values_list("pk"))
+    messages = _double_booking_messages()
     errors = {}
     if selectors.instructor_busy(session=session):
-        errors["instructor"] = _("This instructor already teaches another session at that time.")
+        errors["instructor"] = messages["instructor"]
     if selectors.workshop_busy(session=session):
-        errors["workshop"] = _("This room or workshop is already booked for another session at that time.")
+        errors["workshop"] = messages["workshop"]
     if errors:
         raise ValidationError(errors, code="double_booking")
+
+
+@contextmanager
+def double_booking_refused():
+    """Run the session's save in a savepoint; the database's refusal of an overlap (PostgreSQL's exclusion
+    constraints, when another booking won the race) becomes the check's translated refusal, and nothing is saved."""
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        field = next((field for name, field in _NO_OVERLAP.items() if name in str(error)), None)
+        if field is None:
+            raise
+        raise ValidationError({field: _double_booking_messages()[field]}, code="double_booking") from error
 
 
 @transaction.atomic
@@ -48,11 +104,16 @@ def session_save(*, session: TrainingSession) -> TrainingSession:
     """Create or change a session of a batch's timetable (no double-booking of its instructor or room)."""
     session.full_clean()
     session_booking_check(session=session)
-    session.save()
+    with double_booking_refused():
+        session.save()
     return session
 
 
 # --- attendance -----------------------------------------------------------------------------------------------
+
+
+#: The relations ``_record`` sets from rows it holds: ``full_clean`` need not read them back to check they exist.
+_HELD_RELATIONS = ["session", "enrolment", "marked_by"]
 
 
 def _record(*, session, enrolment, status: str, method: str, by) -> tuple[Attendance, bool]:
@@ -62,7 +123,7 @@ def _record(*, session, enrolment, status: str, method: str, by) -> tuple[Attend
     changed = False
     if row is None:
         row = Attendance(session=session, enrolment=enrolment, status=status, method=method, marked_by=by)
-        row.full_clean(validate_constraints=False)
+        row.full_clean(exclude=_HELD_RELATIONS, validate_constraints=False)
         try:
             with transaction.atomic():
                 row.save()
@@ -71,7 +132,7 @@ def _record(*, session, enrolment, status: str, method: str, by) -> tuple[Attend
             row = Attendance.objects.select_for_update().get(session=session, enrolment=enrolment)
     if row.status != status:
         row.status, row.method, row.marked_by, row.marked_at = status, method, by, timezone.now()
-        row.full_clean(validate_constraints=False)
+        row.full_clean(exclude=_HELD_RELATIONS, validate_constraints=False)
         row.save(update_fields=["status", "method", "marked_by", "marked_at"])
         changed = True
     if changed and status == Attendance.Status.PRESENT and enrolment.status == Enrolment.Status.ACTIVE:
@@ -81,16 +142,19 @@ def _record(*, session, enrolment, status: str, method: str, by) -> tuple[Attend
 
 @transaction.atomic
 def attendance_mark(*, session: TrainingSession, enrolment_id: int, status: str, by) -> tuple[Attendance, bool]:
-    """The instructor marks one trainee of the session's batch (hadir, izin, sakit or alpa)."""
+    """The instructor marks one trainee of the session's batch (hadir, izin, sakit or alpa). *Hadir* at a practice
+    session passes the gates before practice (``PracticeRefused``); the other marks do not."""
     if status not in Attendance.Status.values:
         raise ValidationError(_("Choose hadir, izin, sakit or alpa."), code="status")
     enrolment = (
         Enrolment.objects.filter(pk=enrolment_id, batch_id=session.batch_id, status__in=selectors.LIVE_ENROLMENT)
-        .select_related("course", "batch")
+        .select_related("course", "batch", "user")
         .first()
     )
     if enrolment is None:
         raise ValidationError(_("This trainee is not in the session's batch."), code="not_trainee")
+    if status == Attendance.Status.PRESENT:
+        _practice_gate(session=session, enrolment=enrolment, user=enrolment.user)
     return _record(session=session, enrolment=enrolment, status=status, method=Attendance.Method.ROSTER, by=by)
 
 
@@ -99,10 +163,13 @@ def _tolerance() -> datetime.timedelta:
 
 
 @transaction.atomic
-def attendance_check_in(*, session: TrainingSession, token: str, user) -> tuple[Attendance, bool]:
+def attendance_check_in(
+    *, session: TrainingSession, token: str, user, enrolment: Enrolment | None = None
+) -> tuple[Attendance, bool]:
     """A trainee checks in by the QR code on the instructor's screen: the token must be ours, for this session,
     fresh (this slot or the one before), read during the session (with the tolerance), by a trainee of its batch.
-    Any refusal raises ``CheckInRefused`` and records nothing."""
+    ``enrolment``: the user's live enrolment in the session's batch when the caller has read it already
+    (``selectors.enrolment_in_batch``). Any refusal raises ``CheckInRefused`` and records nothing."""
     payload = tokens.qr_token_read(token)
     if payload is None:
         raise CheckInRefused(_("This check-in code is not valid. Scan the code on the instructor's screen."), "invalid")
@@ -111,7 +178,8 @@ def attendance_check_in(*, session: TrainingSession, token: str, user) -> tuple[
             _("This check-in code belongs to another session. Scan the code of the session you are in."),
             "other_session",
         )
-    enrolment = selectors.enrolment_in_batch(user=user, batch_id=session.batch_id)
+    if enrolment is None or enrolment.user_id != user.pk or enrolment.batch_id != session.batch_id:
+        enrolment = selectors.enrolment_in_batch(user=user, batch_id=session.batch_id)
     if enrolment is None:
         raise CheckInRefused(_("You are not a trainee of this session's batch."), "not_trainee")
     now = timezone.now()
@@ -123,6 +191,7 @@ def attendance_check_in(*, session: TrainingSession, token: str, user) -> tuple[
         raise CheckInRefused(
             _("This check-in code has expired. Scan the code on the instructor's screen again."), "expired"
         )
+    _practice_gate(session=session, enrolment=enrolment, user=user)
     return _record(
         session=session, enrolment=enrolment, status=Attendance.Status.PRESENT, method=Attendance.Method.QR, by=user
     )

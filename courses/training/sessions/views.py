@@ -20,7 +20,8 @@ from courses.converters import IdConverter
 from courses.training.sessions import ics, selectors, services, tokens
 from courses.training.sessions.models import Attendance
 
-TOKEN_MAX_CHARS = 200  # a QR token is some 60 characters; anything longer is not one of ours
+# A format bound, not a setting: a QR token is some 60 characters; anything longer is not one of ours.
+TOKEN_MAX_CHARS = 200
 
 
 @require_GET
@@ -159,9 +160,12 @@ def session_checkin(request: HttpRequest, session_id: int, token: str) -> HttpRe
         return render(request, "courses/sessions/checkin.html", context, status=403)
     if request.method == "POST":
         try:
-            _row, changed = services.attendance_check_in(session=session, token=token, user=request.user)
+            _row, changed = services.attendance_check_in(
+                session=session, token=token, user=request.user, enrolment=enrolment
+            )
         except services.CheckInRefused as refusal:
             context["error"] = refusal.messages[0]
+            context["refusals"] = getattr(refusal, "refusals", [])
             return render(request, "courses/sessions/checkin.html", context, status=400)
         context["done"] = True
         context["changed"] = changed

@@ -2,15 +2,20 @@
 
 import datetime
 
+from django.contrib.auth.models import Permission
 from django.utils import timezone
 
+from assessments.competency.services import candidacy as competency_services
 from assessments.models import (
+    Apl02Recommendation,
     AssessmentEvent,
     AssessorRegistration,
     Candidacy,
+    CertificationDecision,
     CertificationScheme,
     CompetencyStandard,
     CompetencyUnit,
+    Consent,
     Element,
     PerformanceCriterion,
     SchemeUnit,
@@ -53,14 +58,85 @@ def assessor_create(*, event: AssessmentEvent, valid_until=datetime.date(2028, 1
     return user
 
 
+def candidacy_ready(candidacy: Candidacy) -> Candidacy:
+    """What assessing waits for besides the documents: the assessor's APL.02 recommendation "proceed" and the consent
+    (FR.AK.01) signed by both, as if done on their pages."""
+    now = timezone.now()
+    Apl02Recommendation.objects.update_or_create(
+        candidacy=candidacy, defaults={"proceed": True, "assessor_id": candidacy.assessor_id}
+    )
+    Consent.objects.update_or_create(
+        candidacy=candidacy,
+        defaults={
+            "methods": ["observation"],
+            "agreed_at": now,
+            "place": candidacy.event.site_name,
+            "assessor_id": candidacy.assessor_id,
+            "assessor_signed_at": now,
+            "candidate_signed_at": now,
+        },
+    )
+    return candidacy
+
+
 def candidacy_create(
-    *, event: AssessmentEvent, candidate=None, assessor=None, batch=None, requirements_checked: bool = True
+    *,
+    event: AssessmentEvent,
+    candidate=None,
+    assessor=None,
+    batch=None,
+    requirements_checked: bool = True,
+    ready: bool | None = None,
 ) -> Candidacy:
-    """A candidate whose requirement documents are checked (unless told otherwise): ready to be assessed."""
-    return Candidacy.objects.create(
+    """A candidate whose requirement documents are checked (unless told otherwise), with the APL.02 recommendation
+    and the signed consent (``ready``, by default as ``requirements_checked``): ready to be assessed."""
+    candidacy = Candidacy.objects.create(
         event=event,
         candidate=candidate or UserFactory(),
         assessor=assessor,
         batch=batch,
         requirements_checked=requirements_checked,
     )
+    if requirements_checked if ready is None else ready:
+        candidacy_ready(candidacy)
+    return candidacy
+
+
+def decision_certify(candidacy: Candidacy, *, by=None) -> CertificationDecision:
+    """The certification committee's decision to certify (by someone independent of the assessment), as the
+    committee's page records it: a signed-off Kompeten becomes certifiable only with it."""
+    return CertificationDecision.objects.create(
+        candidacy=candidacy, outcome=CertificationDecision.Outcome.CERTIFY, decided_by=by or UserFactory()
+    )
+
+
+def committee_member_create(**fields):
+    """A member of the certification committee: someone who may record the certification decision."""
+    user = UserFactory(**fields)
+    user.user_permissions.add(
+        Permission.objects.get(content_type__app_label="assessments", codename="add_certificationdecision")
+    )
+    return user
+
+
+def recommendation_signed_off(*, verdicts=("K", "K"), countersign: bool = False, lead=None):
+    """A candidacy judged on every unit (K or BK, in the scheme's order) and signed off by its assessor: the
+    recommendation the certification committee decides on. Returns (candidacy, assessor, units)."""
+    event = event_create(
+        scheme=scheme_create(units=len(verdicts)), countersign_required=countersign, lead_assessor=lead
+    )
+    assessor = assessor_create(event=event)
+    candidacy = candidacy_create(event=event, assessor=assessor)
+    units = [row.unit for row in SchemeUnit.objects.filter(scheme=event.scheme).order_by("sort_order")]
+    for unit, verdict in zip(units, verdicts, strict=True):
+        competency_services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=assessor,
+            unit=unit,
+            verdict=verdict,
+            rationale="Rapi",
+            justification="Dinilai dari portofolio dan tanya jawab lisan.",
+            gap_note="Perawatan mesin" if verdict == "BK" else "",
+        )
+    competency_services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
+    return Candidacy.objects.get(pk=candidacy.pk), assessor, units

@@ -7,7 +7,9 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from assessments.competency.decision.services import certification_decision_record
 from assessments.models import (
+    Appeal,
     Candidacy,
     DecisionHistory,
     Element,
@@ -18,7 +20,13 @@ from assessments.models import (
     UnitVerdict,
     Verdict,
 )
-from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import (
+    assessor_create,
+    candidacy_create,
+    committee_member_create,
+    event_create,
+    scheme_create,
+)
 from tests.factories import PASSWORD, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -249,10 +257,18 @@ def test_the_candidate_gives_feedback_after_sign_off(client, setup):
     assert candidacy.candidate_feedback == "Asesor ramah."
 
 
-def test_an_appeal_reopens_the_decision_with_history(client, setup):
+def test_an_appeal_within_the_period_makes_the_candidacy_read_only_to_the_assessor(client, setup):
     candidacy, assessor, units = setup
     _signed_off(client, candidacy, assessor, units, "BK")
     client.force_login(candidacy.candidate)
+    # before the committee's decision there is nothing to appeal
+    assert client.get(_url("candidacy_detail", candidacy)).context["appeal_open"] is False
+    assert client.post(_url("candidacy_appeal", candidacy), {"reason": "Tidak adil"}).status_code == 302
+    assert not Appeal.objects.exists()
+    certification_decision_record(
+        candidacy=candidacy, by=committee_member_create(), outcome="not_yet", unit_ids=[units[1].pk], reason="Belum"
+    )
+    assert client.get(_url("candidacy_detail", candidacy)).context["appeal_open"] is True
 
     assert client.post(_url("candidacy_appeal", candidacy), {"reason": ""}).status_code == 302
     candidacy.refresh_from_db()
@@ -266,14 +282,12 @@ def test_an_appeal_reopens_the_decision_with_history(client, setup):
     assert DecisionHistory.objects.filter(candidacy=candidacy, action="appeal_opened").get().reason.startswith("Unit 2")
     page = client.get(_url("candidacy_detail", candidacy))
     assert page.context["results_visible"] is False and page.context["appeal_open"] is False
-    # the assessor can change the decision again
+    assert [appeal.grounds for appeal in page.context["appeals"]] == ["Unit 2 sudah saya kuasai"]
+    # the assessor can no longer change the verdicts: a panel hears the appeal
     client.force_login(assessor)
-    assert client.get(_url("unit_checklist", candidacy, units[1])).context["read_only"] is False
+    assert client.get(_url("unit_checklist", candidacy, units[1])).context["read_only"] is True
     _record_verdicts(client, candidacy, units, "K")
-    assert UnitVerdict.objects.get(candidacy=candidacy, unit=units[1]).verdict == "K"
-
-
-# --- the assessor ------------------------------------------------------------------------------------------------
+    assert UnitVerdict.objects.get(candidacy=candidacy, unit=units[1]).verdict == "BK"
 
 
 def test_checklist_autosave_returns_the_new_version_and_a_stale_save_is_409(client, setup):

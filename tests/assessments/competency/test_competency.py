@@ -1,12 +1,20 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.utils import translation
 
+from assessments.competency.appeals.services import appeal_file, appeal_hear
+from assessments.competency.decision.services import certification_decision_record
 from assessments.competency.services import candidacy as services
 from assessments.models import Candidacy, DecisionHistory, EvidenceRecord, SchemeUnit, UnitVerdict
 from assessments.signals import candidate_competent
-from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
+from tests.assessments.competency.factories import (
+    assessor_create,
+    candidacy_create,
+    committee_member_create,
+    event_create,
+)
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 
@@ -29,6 +37,13 @@ def assessor(event):
 @pytest.fixture
 def candidacy(event, assessor):
     return candidacy_create(event=event, assessor=assessor)
+
+
+def _hearer():
+    """Certification staff who record an appeal's hearing."""
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(content_type__app_label="assessments", codename="change_appeal"))
+    return type(user).objects.get(pk=user.pk)
 
 
 def _units(event):
@@ -194,7 +209,7 @@ def test_kompeten_only_when_every_unit_is_k_and_the_decision_is_then_read_only(
     assert UnitVerdict.objects.get(unit=second).verdict == "BK"
 
 
-def test_an_appeal_reopens_the_decision_with_history_and_a_new_sign_off_announces_kompeten(
+def test_an_appeal_is_heard_by_a_panel_and_overturned_into_a_reassessment_by_another_assessor(
     event, candidacy, assessor, signals, django_capture_on_commit_callbacks
 ):
     first, second = _units(event)
@@ -205,29 +220,66 @@ def test_an_appeal_reopens_the_decision_with_history_and_a_new_sign_off_announce
         candidacy=candidacy, assessor=assessor, unit=second, verdict="BK", rationale="Kurang", gap_note="Perawatan"
     )
     services.candidacy_sign_off(candidacy=candidacy, assessor=assessor)
-    with pytest.raises(services.AssessmentRefused):
-        services.appeal_open(candidacy=candidacy, by=UserFactory(), reason="Bukan saya")
-    services.appeal_open(candidacy=candidacy, by=candidacy.candidate, reason="Bukti portofolio belum diperiksa")
-    services.unit_verdict_record(
-        candidacy=candidacy,
-        assessor=assessor,
-        unit=second,
-        verdict="K",
-        justification=NO_OBSERVATION,
-        rationale="Portofolio sah",
+    member = committee_member_create()
+    certification_decision_record(
+        candidacy=candidacy, by=member, outcome="not_yet", unit_ids=[second.pk], reason="Perawatan belum"
     )
-    with django_capture_on_commit_callbacks(execute=True):
-        signed = services.candidacy_sign_off(candidacy=Candidacy.objects.get(pk=candidacy.pk), assessor=assessor)
+    with pytest.raises(services.AssessmentRefused):
+        appeal_file(candidacy=candidacy, by=UserFactory(), grounds="Bukan saya")
+    appeal = appeal_file(candidacy=candidacy, by=candidacy.candidate, grounds="Bukti portofolio belum diperiksa")
+    # while the appeal is open the assessor cannot change the verdicts
+    with pytest.raises(services.AssessmentRefused) as refusal:
+        services.unit_verdict_record(
+            candidacy=Candidacy.objects.get(pk=candidacy.pk),
+            assessor=assessor,
+            unit=second,
+            verdict="K",
+            justification=NO_OBSERVATION,
+            rationale="Portofolio sah",
+        )
+    assert refusal.value.code == "under_appeal"
+    # a panel without the assessor overturns the decision: another assessor re-assesses
+    other = assessor_create(event=event)
+    heard = appeal_hear(
+        appeal=appeal,
+        by=_hearer(),
+        heard_on=datetime.date.today(),
+        panel_ids=[member.pk],
+        minutes="Portofolio tidak diperiksa asesor.",
+        outcome="overturned",
+        reassessor_id=other.pk,
+    )
+    assert heard.outcome == "overturned"
+    candidacy = Candidacy.objects.get(pk=candidacy.pk)
+    assert (candidacy.status, candidacy.assessor) == ("assessing", other)
+    with pytest.raises(services.AssessmentRefused):
+        services.unit_verdict_record(
+            candidacy=candidacy, assessor=assessor, unit=second, verdict="K", justification="x", rationale="x"
+        )
+    for unit in (first, second):
+        services.unit_verdict_record(
+            candidacy=candidacy, assessor=other, unit=unit, verdict="K", justification=NO_OBSERVATION, rationale="Sah"
+        )
+    signed = services.candidacy_sign_off(candidacy=candidacy, assessor=other)
     assert signed.recommendation == "K"
+    with django_capture_on_commit_callbacks(execute=True):
+        certification_decision_record(candidacy=signed, by=member, outcome="certify")
     assert signals == [candidacy.pk]
     actions = list(DecisionHistory.objects.filter(candidacy=candidacy).values_list("action", flat=True))
-    assert actions == ["signed_off", "appeal_opened", "signed_off"]
-    appeal = DecisionHistory.objects.get(action="appeal_opened")
-    assert appeal.reason == "Bukti portofolio belum diperiksa"
-    assert appeal.before["verdicts"][str(second.pk)] == "BK"
+    assert actions == [
+        "signed_off",
+        "certification_decided",
+        "appeal_opened",
+        "appeal_overturned",
+        "signed_off",
+        "certification_decided",
+    ]
+    opened = DecisionHistory.objects.get(action="appeal_opened")
+    assert opened.reason == "Bukti portofolio belum diperiksa"
+    assert opened.before["verdicts"][str(second.pk)] == "BK"
 
 
-def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
+def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs_and_the_committee_certifies(
     signals, django_capture_on_commit_callbacks
 ):
     lead = UserFactory()
@@ -242,6 +294,9 @@ def test_with_a_countersign_kompeten_is_announced_only_after_the_lead_signs(
         services.candidacy_countersign(candidacy=candidacy, lead=assessor)
     with django_capture_on_commit_callbacks(execute=True):
         services.candidacy_countersign(candidacy=candidacy, lead=lead)
+    assert signals == []
+    with django_capture_on_commit_callbacks(execute=True):
+        certification_decision_record(candidacy=candidacy, by=committee_member_create(), outcome="certify")
     assert signals == [candidacy.pk]
 
 

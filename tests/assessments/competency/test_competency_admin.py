@@ -1,5 +1,11 @@
+import datetime
+import re
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext
 
 from assessments.models import Candidacy
 from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create
@@ -110,3 +116,28 @@ def test_the_event_report_renderer_refuses_every_url_without_crashing():
 
     html = '<p>Laporan</p><img src="file:///etc/passwd"><img src="http://127.0.0.1:9/x.png">'
     assert weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf().startswith(b"%PDF-")
+
+
+def _words(response) -> str:
+    return " ".join(re.sub(r"<[^>]+>", " ", response.content.decode()).split())
+
+
+def test_the_candidacy_inspect_page_shows_local_times_labels_dashes_and_words(admin_client):
+    # Given a candidacy signed off at 07:34 UTC with no recommendation, no assessor and no countersignature
+    candidacy = candidacy_create(event=event_create(), requirements_checked=True)
+    Candidacy.objects.filter(pk=candidacy.pk).update(
+        status=Candidacy.Status.SIGNED, signed_at=datetime.datetime(2026, 11, 2, 7, 34, tzinfo=datetime.UTC)
+    )
+    # When staff inspect it in the admin
+    response = admin_client.get(reverse("assessments_candidacy:inspect", args=[candidacy.pk]))
+    text = _words(response)
+    # Then the time is in WIB, the flags are words of the admin's language, the status is its label, nothing is raw
+    assert response.status_code == 200
+    assert "2 November 2026, 14:34 WIB" in text and "7.34" not in text and "07:34" not in text
+    with translation.override(settings.LANGUAGE_CODE):
+        checked = Candidacy._meta.get_field("requirements_checked").verbose_name
+        assert f"{checked} {gettext('Yes')}".lower() in text.lower()
+        assert str(Candidacy.Status.SIGNED.label) in text
+    assert "—" in text
+    for raw in ("None", "True", "False"):
+        assert raw not in text, raw

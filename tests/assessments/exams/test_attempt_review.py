@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from assessments.exams.services import attempts as services
-from assessments.models import Attempt, CompetencyStandard, CompetencyUnit, CourseUnit, ExamPage
+from assessments.models import Attempt, CompetencyStandard, CompetencyUnit, CourseUnit, ExamPage, LessonUnit
 from tests.assessments.exams.factories import all_types, enrolled, exam_create
 from tests.assessments.questions.factories import example_fields, question_create
 from tests.courses import factories as course_factories
@@ -226,4 +226,77 @@ def test_the_result_page_reads_a_fixed_number_of_queries(client, trainee, django
         assert client.get(url).status_code == 200
 
 
-QUERIES = 7  # session, user, attempt + exam, items + versions + units + responses, unit titles, courses, site
+#: session, user, attempt + exam, items + versions + units + responses, unit titles, lessons, courses (for the weak
+#: units no lesson teaches), site
+QUERIES = 8
+
+
+def test_a_weak_unit_links_to_the_lessons_that_teach_it_and_only_then_to_a_course(client, trainee):
+    # given two units, one question each; a course covering both, whose second lesson teaches the first unit only
+    sewing, cutting = _unit("C.141220.001.01", "Menjahit bagian garmen"), _unit("C.141220.002.01", "Memotong bahan")
+    exam = _exam(
+        trainee,
+        [
+            question_create(**example_fields("truefalse"), unit=sewing),
+            question_create(**example_fields("truefalse"), unit=cutting),
+        ],
+        unit_pass_mark=100,
+    )
+    refresher = course_factories.course(modules=1, lessons=2, title="Menjahit Dasar")
+    CourseUnit.objects.create(course=refresher, unit=sewing)
+    CourseUnit.objects.create(course=refresher, unit=cutting)
+    other_lesson, teaching_lesson = course_factories.lessons_of(refresher)
+    LessonUnit.objects.create(lesson=teaching_lesson, unit=sewing)
+    # when the trainee gets both questions wrong
+    attempt = _sit(trainee, exam, _wrong_answer)
+    response = _review(client, trainee, attempt)
+    html = response.content.decode()
+    # then the sewing unit points to the lesson that teaches it, not to the course; cutting, which no lesson
+    # teaches, points to the course
+    units = {row.code: row for row in response.context["units"]}
+    assert units["C.141220.001.01"].lessons == [teaching_lesson] and units["C.141220.001.01"].courses == []
+    assert units["C.141220.002.01"].lessons == [] and units["C.141220.002.01"].courses == [refresher]
+    assert f'href="{teaching_lesson.url}"' in html and teaching_lesson.title in html
+    assert f'href="{other_lesson.url}"' not in html
+    assert html.count(f'href="{refresher.url}"') == 1
+
+
+def test_a_lesson_that_is_not_live_is_not_offered(client, trainee):
+    # given a unit taught by a lesson that was unpublished, and covered by a course
+    sewing = _unit("C.141220.001.01", "Menjahit bagian garmen")
+    exam = _exam(trainee, [question_create(**example_fields("truefalse"), unit=sewing)], unit_pass_mark=100)
+    refresher = course_factories.course(modules=1, lessons=1, title="Menjahit Dasar")
+    CourseUnit.objects.create(course=refresher, unit=sewing)
+    lesson = course_factories.lessons_of(refresher)[0]
+    LessonUnit.objects.create(lesson=lesson, unit=sewing)
+    lesson.unpublish()
+    # when the trainee fails the unit
+    html = _review(client, trainee, _sit(trainee, exam, _wrong_answer)).content.decode()
+    # then the course is offered instead
+    assert f'href="{refresher.url}"' in html
+
+
+@pytest.mark.parametrize("count", [1, 20])
+def test_weak_units_with_their_lessons_read_a_fixed_number_of_queries(
+    client, trainee, django_assert_num_queries, count
+):
+    # given as many units as questions, each taught by a lesson of its own, all failed
+    units = [_unit(f"C.141220.{n:03d}.01", f"Unit {n}") for n in range(count)]
+    exam = _exam(
+        trainee, [question_create(**example_fields("truefalse"), unit=unit) for unit in units], unit_pass_mark=100
+    )
+    course = course_factories.course(modules=1, lessons=count, title="Menjahit Dasar")
+    for lesson, unit in zip(course_factories.lessons_of(course), units, strict=True):
+        LessonUnit.objects.create(lesson=lesson, unit=unit)
+    attempt = _sit(trainee, exam, _wrong_answer)
+    client.force_login(trainee)
+    url = reverse("assessments:attempt_result", args=[attempt.pk])
+    client.get(url)  # warm the session and the site caches
+    # when the result page is read, then every unit links to its lesson in the same number of queries
+    with django_assert_num_queries(LESSON_QUERIES):
+        response = client.get(url)
+    assert [len(row.lessons) for row in response.context["units"]] == [1] * count
+
+
+#: as QUERIES, but every weak unit is taught by a lesson: no query for courses
+LESSON_QUERIES = 7

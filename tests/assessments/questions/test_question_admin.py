@@ -82,3 +82,17 @@ def test_an_invalid_regex_is_refused_with_a_message(admin_client):
         question.full_clean()
     assert "regex" in str(error.value)
     assert Question.objects.get(pk=question.pk).regex == ""
+
+
+def test_the_question_chooser_searches_by_the_start_of_a_word_without_a_warning(admin_client, recwarn):
+    # Given a question whose text names a sewing machine
+    question = question_create(**example_fields("single"))
+    Question.objects.filter(pk=question.pk).update(name="Perawatan mesin jahit", stem="<p>Kapan jarum diganti?</p>")
+    question.refresh_from_db()
+    question.save()  # (re)index it
+    # When an author types the start of a word in the question chooser
+    response = admin_client.get(reverse("wagtailsnippetchoosers_assessments_question:choose_results"), {"q": "jah"})
+    # Then the question is found, and Wagtail does not warn that the model has no AutocompleteField
+    assert response.status_code == 200
+    assert question.pk in [row.pk for row in response.context["results"]]
+    assert not [w for w in recwarn if "AutocompleteField" in str(w.message)]

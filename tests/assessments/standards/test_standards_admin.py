@@ -10,10 +10,18 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
 
-from assessments.models import CertificationScheme, CompetencyStandard, CompetencyUnit, CourseUnit, Element, SchemeUnit
+from assessments.models import (
+    CertificationScheme,
+    CompetencyStandard,
+    CompetencyUnit,
+    CourseUnit,
+    Element,
+    LessonUnit,
+    SchemeUnit,
+)
 from assessments.standards.files import standard_export_csv, standard_export_yaml
 from assessments.standards.selectors import units_for_course
-from courses.models import CoursePage
+from courses.models import CoursePage, LessonPage
 from tests.assessments.standards.standards_support import GARMENT_YAML, build_standard
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
@@ -328,3 +336,30 @@ def test_an_editor_picks_the_units_a_course_covers(admin_client):
 
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     assert [unit.pk for unit in units_for_course(course=course)] == [second.pk, first.pk]
+
+
+# --- the lesson editor ----------------------------------------------------------------------------------
+
+
+def test_an_editor_picks_the_units_a_lesson_teaches(admin_client):
+    # Given a lesson and a standard with two units
+    standard = build_standard(units=2, elements=0)
+    _first, second = standard.units.order_by("code")
+    lesson = course_factories.lessons_of(course_factories.course(modules=1, lessons=1))[0]
+    edit_url = reverse("wagtailadmin_pages:edit", args=[lesson.pk])
+    # When the editor opens the lesson, the units it teaches have a panel of their own
+    assert "unit_coverages" in admin_client.get(edit_url).content.decode()
+    # and publishing it with the second unit records that the lesson teaches it
+    data = {
+        "title": lesson.title,
+        "slug": lesson.slug,
+        "estimated_minutes": "15",
+        "required": "on",
+        "body-count": "0",
+        "unit_coverages": inline_formset([{"unit": str(second.pk)}]),
+        "action-publish": "publish",
+    }
+    response = admin_client.post(edit_url, nested_form_data(data))
+    assert response.status_code == 302, response.context["form"].errors if response.context else response
+    assert list(LessonUnit.objects.filter(lesson=lesson).values_list("unit", flat=True)) == [second.pk]
+    assert LessonPage.objects.get(pk=lesson.pk).live

@@ -213,3 +213,21 @@ def test_a_file_that_cannot_be_read_gets_one_clear_error(data, name, words):
 
     assert not result.ok
     assert words in result.errors[0].message
+
+
+@pytest.mark.parametrize(
+    ("name", "limit", "message"),
+    [
+        ("UNITS", 1, "At most 1 units are allowed."),
+        ("ELEMENTS", 2, "At most 2 elements are allowed in all."),
+        ("CRITERIA", 4, "At most 4 criteria are allowed in all."),
+    ],
+)
+def test_the_size_limits_of_a_standard_are_settings(settings, name, limit, message):
+    # Given a limit set just below the garment standard's 2 units, 3 elements or 5 criteria
+    setattr(settings, f"KOMPETEN_STANDARD_IMPORT_MAX_{name}", limit)
+    # When it is imported
+    result = _import(GARMENT_YAML)
+    # Then the limit is named with its value, and nothing is saved
+    assert message in {problem.message for problem in result.errors}
+    assert _counts() == (0, 0, 0, 0)

@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from lms import roles
+from lms.settings.base import object_store_media_origin
 from tests.factories import UserFactory
 from tests.lms.factories import make_user
 from tests.security.world import build_world
@@ -97,9 +98,12 @@ def assert_security_headers(response) -> None:
     assert directives["base-uri"] == ["'self'"]
     assert directives["form-action"] == ["'self'"]
     assert directives["frame-ancestors"] == ["'self'"]
+    # Media in an object store (KOMPETEN_S3_BUCKET) are shown from its origin: images and video only
+    media = object_store_media_origin()
     for name, values in directives.items():
         if name != "frame-src":  # lesson videos may frame the YouTube or Vimeo player; nothing else is foreign
-            assert not [v for v in values if "://" in v], f"a foreign origin in {name}: {values}"
+            allowed = {media} if name in ("img-src", "media-src") else set()
+            assert not [v for v in values if "://" in v and v not in allowed], f"a foreign origin in {name}: {values}"
 
 
 def test_the_site_policy_is_strict():
@@ -113,7 +117,8 @@ def test_the_site_policy_is_strict():
     assert "'unsafe-inline'" not in directives["style-src"]
     assert "'unsafe-inline'" not in directives["style-src-elem"]
     assert directives["style-src-attr"] == ["'unsafe-inline'"]
-    assert directives["img-src"] == ["'self'"]
+    media = object_store_media_origin()
+    assert directives["img-src"] == ["'self'", *([media] if media else [])]
     assert directives["connect-src"] == ["'self'"]
 
 

@@ -179,10 +179,13 @@ def test_a_device_removed_by_an_administrator_lets_its_owner_in_with_the_passwor
     assert client.get("/admin/").status_code == 200
 
 
-def test_by_default_it_is_required_for_certification_admins_assessors_and_administrators():
+def test_by_default_it_is_required_for_everyone_who_takes_a_decision_with_legal_weight():
+    # certification admins (issuing, revoking), assessors (sign-off), the certification committee (the certification
+    # decision) and administrators
     assert base_settings.KOMPETEN_TWO_FACTOR_REQUIRED_ROLES == [
         roles.CERTIFICATION_ADMIN,
         roles.ASSESSOR,
+        roles.CERTIFICATION_COMMITTEE,
         roles.ADMINISTRATOR,
     ]
 

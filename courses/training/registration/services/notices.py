@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from courses.outbox import outbox_enqueue
@@ -36,3 +36,9 @@ def notice_email_send(*, notice_id: int) -> int:
         url = public_base_url() + reverse("courses:registration_mine")
         body = "\n\n".join([notice.text(), _("See your applications on the site: %(url)s") % {"url": url}])
     return send_mail(subject, body, None, [notice.user.email])
+
+
+def notices_read(*, user) -> int:
+    """Mark the person's unread selection notices read (they have seen them on *My applications*). Returns how
+    many."""
+    return RegistrationNotice.objects.filter(user=user, read_at__isnull=True).update(read_at=timezone.now())

@@ -6,6 +6,7 @@ import itertools
 
 from django.utils import timezone
 
+from courses.training.coverage.models import Coverage
 from courses.training.sessions.models import Attendance, TrainingSession, Workshop
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
@@ -55,10 +56,21 @@ def running_session(*, batch, **fields) -> TrainingSession:
     )
 
 
-def trainee_in(batch, **user_fields):
+def trainee_in(batch, *, covered: bool = True, **user_fields):
+    """A trainee of the batch; ``covered``: with BPJS Ketenagakerjaan coverage (JKK, JKM) for the batch's dates, as
+    every trainee in practice needs (tests/courses/training/coverage tests the gate)."""
     user = UserFactory(**user_fields)
     enrolment = course_factories.enrolment(user=user, course_page=batch.course, batch=batch)
+    if covered:
+        coverage(enrolment=enrolment)
     return user, enrolment
+
+
+def coverage(*, enrolment, **fields) -> Coverage:
+    fields.setdefault("starts_on", enrolment.batch.starts_on)
+    fields.setdefault("ends_on", enrolment.batch.ends_on)
+    fields.setdefault("participant_number", "12345678901")
+    return Coverage.objects.create(enrolment=enrolment, **fields)
 
 
 def attendance(*, session, enrolment, status=Attendance.Status.PRESENT) -> Attendance:

@@ -1,4 +1,5 @@
 import datetime
+from urllib.parse import quote
 
 import pytest
 from django.apps import apps
@@ -8,6 +9,7 @@ from django.utils import timezone
 from courses.models import Enrolment
 from courses.training.sessions import ics, selectors, services, tokens
 from courses.training.sessions.models import Attendance
+from tests.courses.training.safety import factories as safety_factories
 from tests.courses.training.sessions import factories
 from tests.factories import UserFactory
 
@@ -272,6 +274,16 @@ def test_the_feed_is_valid_icalendar_and_can_be_revoked(client):
     assert selectors.feed_for(user=trainee) is None
 
 
+@pytest.mark.parametrize("token", ["a\x00b", "a b", "a/b.."])
+def test_a_feed_token_that_is_not_url_safe_base64_is_a_404_without_a_query(client, django_assert_num_queries, token):
+    # Given a token no feed can have (PostgreSQL refuses a NUL byte in a query: it was a 500 there)
+    url = reverse("courses:calendar_ics", args=["x"]).replace("/x.ics", "/" + quote(token, safe="") + ".ics", 1)
+    # When it is asked for, then the answer is a 404 and the feed table is not asked (only what the host site adds)
+    with django_assert_num_queries(HOST_QUERIES):
+        response = client.get(url)
+    assert response.status_code == 404
+
+
 def test_folding_never_splits_a_character():
     line = "SUMMARY:" + "é" * 80
     folded = ics.fold(line)
@@ -293,3 +305,25 @@ def test_the_personal_data_has_the_attendance_and_deletion_drops_the_feed():
     assert PersonalData().anonymise(user=trainee, placeholder_name="x") == {"calendar_feeds_deleted": 1}
     assert PersonalData().anonymise(user=trainee, placeholder_name="x") == {"calendar_feeds_deleted": 0}
     assert Attendance.objects.count() == 1
+
+
+# What the site adds to a signed-in request (its session and user): the same on both hosts.
+SIGNED_IN_QUERIES = 2
+
+
+@pytest.mark.parametrize("inducted", [False, True], ids=["workshop-without-induction", "inducted-trainee"])
+def test_a_check_in_costs_a_fixed_number_of_queries(client, running, django_assert_num_queries, inducted):
+    # Given a trainee, insured, at a practice session going on now (its workshop with a K3 induction they took)
+    session, _instructor, trainee, enrolment = running
+    if inducted:
+        safety_factories.inducted(user=trainee, induction=safety_factories.induction(workshop=session.workshop))
+    client.force_login(trainee)
+    url = _checkin_url(session, tokens.qr_token(session_id=session.pk))
+    # When they check in
+    # Then: the session with its workshop and induction, the enrolment with its coverage, (the induction's course
+    # completion and checklist,) the attendance row read, then written in a savepoint, the completion check and the
+    # attendance rate, in one transaction (a savepoint here, inside the test's)
+    with django_assert_num_queries(SIGNED_IN_QUERIES + 10 + (2 if inducted else 0)):
+        response = client.post(url)
+    assert 'class="notice success"' in response.content.decode()
+    assert Attendance.objects.get(enrolment=enrolment).status == "hadir"
