@@ -12,7 +12,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from tests.browser.conftest import DESKTOP, new_page, problems_here
-from tests.browser.placement_steps import write_vacancy
+from tests.browser.steps.placement import write_vacancy
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -7,7 +7,7 @@ from axe_playwright_python.sync_playwright import Axe
 from django.urls import reverse
 
 from tests.browser.conftest import new_page, problems_at, problems_here
-from tests.browser.training_steps import build_in_thread, check_in, practice_world
+from tests.browser.steps.training import build_in_thread, check_in, practice_world
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TABLET = {"width": 800, "height": 1280}

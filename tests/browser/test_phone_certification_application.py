@@ -50,7 +50,7 @@ def test_an_outside_worker_applies_on_a_phone_and_signs_the_consent_before_any_e
     from assessments.competency.application.selectors import assessment_gate_refusal
     from assessments.competency.services.candidacy import evidence_save
     from assessments.models import Application, Candidacy
-    from tests.assessments.competency.application_factories import plan_create
+    from tests.assessments.competency.factories import plan_create
     from tests.courses.registration.factories import PDF
 
     worker, event, assessor, staff = world

@@ -6,7 +6,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from tests.browser.conftest import new_page, problems_here
-from tests.browser.placement_steps import write_vacancy
+from tests.browser.steps.placement import write_vacancy
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -24,7 +24,7 @@ def _build():
     from lms import roles
     from tests.certificates import factories as certificate_factories
     from tests.courses import factories as course_factories
-    from tests.courses.scorm import builders
+    from tests.courses.scorm import factories as scorm_factories
     from tests.factories import UserFactory
 
     try:
@@ -34,7 +34,7 @@ def _build():
         trainee.groups.add(Group.objects.get(name=roles.TRAINEE))
         enrolment = course_factories.enrolment(user=trainee, course_page=course)
         package = scorm_services.scorm_package_save(
-            lesson=lesson, upload=builders.package_upload(), user=UserFactory(is_superuser=True)
+            lesson=lesson, upload=scorm_factories.package_upload(), user=UserFactory(is_superuser=True)
         )
         return trainee, lesson, enrolment, package
     finally:

@@ -6,7 +6,7 @@ from django.urls import reverse
 from certificates.models import Certificate, Revocation
 from certificates.services.issuing import certificate_issue_for_enrolment
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff, instructor_like
+from tests.certificates.support.admin import certification_staff, instructor_like
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
 from tests.assessments.competency.factories import scheme_create
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff, instructor_like
+from tests.certificates.support.admin import certification_staff, instructor_like
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

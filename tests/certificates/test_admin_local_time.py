@@ -11,7 +11,7 @@ from assessments.models import Candidacy
 from certificates.models import Certificate, Issuer, IssueRun
 from certificates.services.issuing import certificate_issue_for_enrolment
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff
+from tests.certificates.support.admin import certification_staff
 from tests.courses import factories as course_factories
 
 pytestmark = pytest.mark.django_db

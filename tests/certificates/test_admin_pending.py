@@ -8,7 +8,7 @@ from assessments.models import Candidacy, Verdict
 from certificates.models import Certificate, IssueRun
 from tests.assessments.competency.factories import event_create, scheme_create
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff
+from tests.certificates.support.admin import certification_staff
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

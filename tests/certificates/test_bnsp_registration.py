@@ -13,7 +13,7 @@ from certificates.services.issuing import CertificateRefused, certificate_issue_
 from certificates.services.registration import RegistrationRefused, registration_record, registration_request
 from certificates.services.rendering import certificate_html
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff, instructor_like
+from tests.certificates.support.admin import certification_staff, instructor_like
 from tests.factories import PASSWORD, UserFactory
 from tests.races import postgres_only, race
 

@@ -12,7 +12,7 @@ from certificates.credential_cache import credential_cache_key
 from certificates.keys import did
 from certificates.services.issuing import certificate_correct, certificate_revoke
 from tests.certificates import factories
-from tests.certificates.openbadges_support import training_certificate
+from tests.certificates.support.openbadges import training_certificate
 from tests.certificates.test_credential_proof import proof_holds
 from tests.factories import UserFactory
 

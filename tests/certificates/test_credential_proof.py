@@ -23,7 +23,7 @@ from certificates import data_integrity
 from certificates.keys import issuer_keys, key_id
 from certificates.linked_data import NotCanonicalisable, canonical_nquads, document_loader
 from certificates.openbadges import credential, credential_proof_holds, timestamp
-from tests.certificates.openbadges_support import competency_certificate, training_certificate
+from tests.certificates.support.openbadges import competency_certificate, training_certificate
 
 pytestmark = pytest.mark.django_db
 
@@ -192,7 +192,7 @@ def test_the_same_certificate_gives_the_same_document(client):
 
 
 def test_the_jwt_is_unchanged_and_carries_no_embedded_proof(client):
-    from tests.certificates.openbadges_support import verify
+    from tests.certificates.support.openbadges import verify
 
     certificate = training_certificate()
     token = client.get(reverse("certificates:credential_jwt", args=[certificate.verification_code])).content.decode()

@@ -1,7 +1,7 @@
 """A verifier that is not ours accepts our credentials: Digital Bazaar's JavaScript Verifiable Credentials stack
 (the one the W3C VC test suites run) checks the ``eddsa-rdfc-2022`` proof of ``credential.json`` with nothing but
 the issuer's DID document and status list, in its JSON-LD "safe mode" (an undefined term fails), without the
-network. Skips when node or ``tests/verifier/node_modules`` is absent (see tests/certificates/verifier_support.py).
+network. Skips when node or ``tests/verifier/node_modules`` is absent (see tests/certificates/support/verifier.py).
 """
 
 import copy
@@ -15,8 +15,8 @@ from django.test import override_settings
 from certificates.linked_data import CONTEXT_FILES, document_loader
 from certificates.services.issuing import certificate_revoke
 from tests.certificates import factories
-from tests.certificates.openbadges_support import competency_certificate, training_certificate
-from tests.certificates.verifier_support import VERIFIER, node_or_skip, node_verify, published
+from tests.certificates.support.openbadges import competency_certificate, training_certificate
+from tests.certificates.support.verifier import VERIFIER, node_or_skip, node_verify, published
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

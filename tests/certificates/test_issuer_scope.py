@@ -10,10 +10,9 @@ from assessments.competency.services.candidacy import candidacies_from_batch
 from assessments.models import Candidacy
 from certificates.models import CertificateTemplate, Issuer, SchemeCertificate
 from certificates.selectors.scope import candidacy_scope_refusals
-from tests.assessments.competency.application_factories import application_create
-from tests.assessments.competency.factories import event_create, scheme_create
+from tests.assessments.competency.factories import application_create, event_create, scheme_create
 from tests.certificates import factories
-from tests.certificates.admin_support import user_with_permissions
+from tests.certificates.support.admin import user_with_permissions
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -11,7 +11,7 @@ from certificates.models import Issuer
 from certificates.services.issuing import certificate_issue_for_enrolment
 from certificates.services.pdf_check import Signature, pdf_check
 from tests.certificates import factories
-from tests.certificates.openbadges_support import verify
+from tests.certificates.support.openbadges import verify
 from tests.certificates.test_credential_proof import proof_holds
 
 pytestmark = pytest.mark.django_db

@@ -12,7 +12,7 @@ from certificates.keys import did, key_id
 from certificates.models import Certificate, CertificateTemplate
 from certificates.services.issuing import certificate_correct, certificate_revoke
 from tests.certificates import factories
-from tests.certificates.openbadges_support import (
+from tests.certificates.support.openbadges import (
     as_text,
     competency_certificate,
     payload_text,

@@ -16,7 +16,7 @@ from courses.models import Enrolment, LessonPage
 from tests.assessments.exams.factories import exam_create
 from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories
-from tests.certificates.admin_support import certification_staff
+from tests.certificates.support.admin import certification_staff
 from tests.courses import factories as course_factories
 
 pytestmark = pytest.mark.django_db

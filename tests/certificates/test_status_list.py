@@ -7,7 +7,7 @@ from django.urls import reverse
 from certificates.keys import did, key_id
 from certificates.services.issuing import certificate_revoke
 from kompeten_core.conf import settings as kompeten
-from tests.certificates.openbadges_support import (
+from tests.certificates.support.openbadges import (
     bit,
     bits,
     competency_certificate,

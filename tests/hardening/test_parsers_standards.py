@@ -16,7 +16,7 @@ from assessments.standards.files import (
     standard_import,
     standard_parse,
 )
-from tests.assessments.standards.standards_support import GARMENT_CSV, GARMENT_YAML
+from tests.assessments.standards.support import GARMENT_CSV, GARMENT_YAML
 from tests.hardening.mutations import mutated, random_bytes, random_text
 
 YAML = GARMENT_YAML.encode()

@@ -38,7 +38,7 @@ from lms.backup import BackupError, backup_create, backup_restore
 from lms.backup.files import storage_names
 from tests.assessments.exams.factories import enrolled, exam_create
 from tests.assessments.questions.factories import example_fields, question_create
-from tests.certificates.openbadges_support import competency_certificate, training_certificate, verify
+from tests.certificates.support.openbadges import competency_certificate, training_certificate, verify
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -11,7 +11,7 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from placement.models import Employer, Vacancy
-from tests.certificates.admin_support import user_with_permissions
+from tests.certificates.support.admin import user_with_permissions
 from tests.factories import UserFactory
 from tests.placement import factories
 

@@ -66,7 +66,7 @@ from tests.assessments.questions.factories import example_fields, question_creat
 from tests.certificates import factories as certificate_factories
 from tests.courses import factories as course_factories
 from tests.courses.registration import factories as registration_factories
-from tests.courses.scorm import builders as scorm_builders
+from tests.courses.scorm import factories as scorm_factories
 from tests.factories import UserFactory
 from tests.placement import factories as placement_factories
 
@@ -379,7 +379,7 @@ def build_world() -> World:
     # A SCORM package in an optional lesson of trainee A's course, and the signed address of its files for A.
     scorm_lesson = lesson.get_parent().add_child(instance=LessonPage(title="Paket SCORM", slug="paket", required=False))
     scorm_package = scorm_services.scorm_package_save(
-        lesson=scorm_lesson, upload=scorm_builders.package_upload(), user=superuser
+        lesson=scorm_lesson, upload=scorm_factories.package_upload(), user=superuser
     )
     world.values.update(
         {

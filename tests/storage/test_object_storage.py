@@ -32,7 +32,7 @@ from lms.security.security_headers import admin_relaxed
 from lms.settings.base import object_storages, object_store_media_origin
 from placement.models import JobSeekerProfile
 from tests.certificates import factories as certificate_factories
-from tests.certificates.admin_support import certification_staff
+from tests.certificates.support.admin import certification_staff
 from tests.certificates.test_admin_bulk import _batch_with_trainees, _start
 from tests.factories import image_bytes
 from tests.placement import factories as placement_factories

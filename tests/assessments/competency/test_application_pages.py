@@ -15,8 +15,14 @@ from django.utils import timezone
 
 from assessments.competency.application.selectors import application_queue
 from assessments.models import Apl02Recommendation, Application, ApplicationDocument, Candidacy, Consent
-from tests.assessments.competency.application_factories import application_create, pdf_upload
-from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import (
+    application_create,
+    assessor_create,
+    candidacy_create,
+    event_create,
+    pdf_upload,
+    scheme_create,
+)
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

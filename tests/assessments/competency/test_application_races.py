@@ -6,8 +6,7 @@ from django.contrib.auth.models import Permission
 
 from assessments.competency.application import services
 from assessments.models import Application, Candidacy
-from tests.assessments.competency.application_factories import application_create, pdf_upload
-from tests.assessments.competency.factories import event_create, scheme_create
+from tests.assessments.competency.factories import application_create, event_create, pdf_upload, scheme_create
 from tests.factories import UserFactory
 from tests.races import postgres_only, race
 

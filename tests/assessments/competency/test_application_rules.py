@@ -26,17 +26,15 @@ from assessments.models import (
     SchemeDocumentRequirement,
     SchemeUnit,
 )
-from tests.assessments.competency.application_factories import (
-    application_create,
-    pdf_upload,
-    plan_create,
-    png_upload,
-)
 from tests.assessments.competency.factories import (
+    application_create,
     assessor_create,
     candidacy_create,
     candidacy_ready,
     event_create,
+    pdf_upload,
+    plan_create,
+    png_upload,
     scheme_create,
 )
 from tests.factories import UserFactory

@@ -8,8 +8,7 @@ from django.utils import timezone
 from assessments.competency.appeals.services import appeal_file
 from assessments.competency.application.personal_data import PersonalData
 from assessments.models import Apl02Recommendation, ApplicationDocument, Consent
-from tests.assessments.competency.application_factories import application_create
-from tests.assessments.competency.factories import event_create
+from tests.assessments.competency.factories import application_create, event_create
 from tests.assessments.competency.test_appeals import _decided
 
 pytestmark = pytest.mark.django_db

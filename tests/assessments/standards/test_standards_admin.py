@@ -22,7 +22,7 @@ from assessments.models import (
 from assessments.standards.files import standard_export_csv, standard_export_yaml
 from assessments.standards.selectors import units_for_course
 from courses.models import CoursePage, LessonPage
-from tests.assessments.standards.standards_support import GARMENT_YAML, build_standard
+from tests.assessments.standards.support import GARMENT_YAML, build_standard
 from tests.courses import factories as course_factories
 from tests.factories import UserFactory
 

@@ -12,7 +12,7 @@ from assessments.models import (
     PerformanceCriterion,
 )
 from assessments.standards.files import standard_export_csv, standard_export_yaml
-from tests.assessments.standards.standards_support import (
+from tests.assessments.standards.support import (
     _english,  # noqa: F401 - the autouse fixture (English messages)
     _import,
     _tree,

@@ -10,7 +10,7 @@ from assessments.models import (
 )
 from assessments.standards import files as standards_io
 from assessments.standards.files import standard_import
-from tests.assessments.standards.standards_support import (
+from tests.assessments.standards.support import (
     GARMENT_CSV,
     GARMENT_YAML,
     _counts,

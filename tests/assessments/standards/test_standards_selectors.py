@@ -8,7 +8,7 @@ from assessments.models import (
     SchemeUnit,
 )
 from assessments.standards.selectors import scheme_units, standard_with_tree, units_for_course
-from tests.assessments.standards.standards_support import (
+from tests.assessments.standards.support import (
     _english,  # noqa: F401 - the autouse fixture (English messages)
     build_standard,
 )

@@ -14,7 +14,7 @@ from assessments.models import (
     SchemeUnit,
 )
 from assessments.standards.files import standard_export_yaml
-from tests.assessments.standards.standards_support import (
+from tests.assessments.standards.support import (
     GARMENT_YAML,
     _counts,
     _english,  # noqa: F401 - the autouse fixture (English messages)

@@ -3,7 +3,7 @@ from django.utils import translation
 
 from courses.scorm import services
 from tests.courses import factories
-from tests.courses.scorm import builders
+from tests.courses.scorm import factories as scorm_factories
 from tests.factories import UserFactory
 
 
@@ -24,13 +24,15 @@ def scorm_lesson(scorm_course):
 
 @pytest.fixture
 def package(scorm_lesson, instructor):
-    return services.scorm_package_save(lesson=scorm_lesson, upload=builders.package_upload(), user=instructor)
+    return services.scorm_package_save(lesson=scorm_lesson, upload=scorm_factories.package_upload(), user=instructor)
 
 
 @pytest.fixture
 def package_2004(scorm_course, instructor):
     lesson = factories.lessons_of(scorm_course)[1]
-    return services.scorm_package_save(lesson=lesson, upload=builders.package_upload(version="2004"), user=instructor)
+    return services.scorm_package_save(
+        lesson=lesson, upload=scorm_factories.package_upload(version="2004"), user=instructor
+    )
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from courses.scorm.models import ScormPackage
 from kompeten_core.private_files import private_storage
-from tests.courses.scorm import builders
+from tests.courses.scorm import factories as scorm_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +21,11 @@ def test_an_instructor_uploads_a_package_into_a_lesson(client, instructor, scorm
     client.force_login(instructor)
     response = client.post(
         reverse("courses_scorm_package:add"),
-        {"lesson": scorm_lesson.pk, "title": "", "package": builders.package_upload(version="2004", title="Isolasi")},
+        {
+            "lesson": scorm_lesson.pk,
+            "title": "",
+            "package": scorm_factories.package_upload(version="2004", title="Isolasi"),
+        },
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     package = ScormPackage.objects.get()
@@ -33,7 +37,10 @@ def test_a_hostile_package_is_refused_with_the_reason(client, instructor, scorm_
     client.force_login(instructor)
     response = client.post(
         reverse("courses_scorm_package:add"),
-        {"lesson": scorm_lesson.pk, "package": builders.upload(builders.package_bytes(extra={"../x.html": "x"}))},
+        {
+            "lesson": scorm_lesson.pk,
+            "package": scorm_factories.upload(scorm_factories.package_bytes(extra={"../x.html": "x"})),
+        },
     )
     html = response.content.decode()
     assert response.status_code == 200

@@ -10,7 +10,7 @@ from courses.scorm import selectors, services
 from courses.scorm.models import ScormAttempt, ScormPackage
 from courses.xapi.models import Statement
 from kompeten_core.private_files import private_storage
-from tests.courses.scorm import builders
+from tests.courses.scorm import factories as scorm_factories
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,9 @@ def test_a_new_upload_replaces_the_package_and_deletes_the_old_files(
     old_name = package.storage_name("index.html")
     with django_capture_on_commit_callbacks(execute=True):
         again = services.scorm_package_save(
-            lesson=scorm_lesson, upload=builders.package_upload(version="2004", title="Versi baru"), user=instructor
+            lesson=scorm_lesson,
+            upload=scorm_factories.package_upload(version="2004", title="Versi baru"),
+            user=instructor,
         )
     assert again.pk == package.pk and again.version == "2004" and again.title == "Versi baru"
     assert not private_storage().exists(old_name)
@@ -43,7 +45,9 @@ def test_a_new_upload_replaces_the_package_and_deletes_the_old_files(
 
 def test_a_refused_upload_stores_nothing(scorm_lesson, instructor):
     with pytest.raises(services.PackageRefused):
-        services.scorm_package_save(lesson=scorm_lesson, upload=builders.upload(builders.zip_bomb()), user=instructor)
+        services.scorm_package_save(
+            lesson=scorm_lesson, upload=scorm_factories.upload(scorm_factories.zip_bomb()), user=instructor
+        )
     assert not ScormPackage.objects.exists()
 
 

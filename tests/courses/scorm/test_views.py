@@ -14,7 +14,7 @@ from courses.models import LessonCompletion
 from courses.scorm import selectors, services
 from courses.scorm.models import ScormAttempt
 from tests.courses import factories
-from tests.courses.scorm import builders
+from tests.courses.scorm import factories as scorm_factories
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -42,7 +42,7 @@ def test_a_package_uploaded_or_removed_reaches_the_next_view(trainee_client, sco
     # Given a lesson a trainee opened while it had no package (the answer kept with the cached page reads)
     assert "bridge.js" not in trainee_client.get(scorm_lesson.url).content.decode()
     # When an instructor uploads a package into it, the next view plays it
-    package = services.scorm_package_save(lesson=scorm_lesson, upload=builders.package_upload(), user=instructor)
+    package = services.scorm_package_save(lesson=scorm_lesson, upload=scorm_factories.package_upload(), user=instructor)
     assert "bridge.js" in trainee_client.get(scorm_lesson.url).content.decode()
     # And when the package is removed, the next view no longer does
     services.scorm_package_delete(package=package, user=instructor)

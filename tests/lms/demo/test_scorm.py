@@ -8,7 +8,7 @@ from courses.scorm.models import ScormPackage
 from courses.scorm.packages import package_inspect
 from lms.demo.scorm import LESSON_SLUG, TRACK, demo_scorm_load, demo_scorm_package_bytes
 from tests.courses import factories as course_factories
-from tests.courses.scorm.builders import upload
+from tests.courses.scorm.factories import upload
 
 pytestmark = pytest.mark.django_db
 
