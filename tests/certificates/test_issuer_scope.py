@@ -19,6 +19,12 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
+@pytest.fixture(autouse=True)
+def scope_checks(settings):
+    """The issuer-scope check plugged into assessments, as the host site does (a bare plugin host plugs in none)."""
+    settings.KOMPETEN_CANDIDACY_SCOPE_CHECKS = ["certificates.selectors.scope.candidacy_scope_refusals"]
+
+
 def _event(category: str):
     # Given an event whose scheme is certified by an LSP of this category
     event = event_create(scheme=scheme_create(units=1))
