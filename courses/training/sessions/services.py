@@ -8,7 +8,7 @@ from contextlib import contextmanager
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -66,15 +66,16 @@ def _double_booking_messages() -> dict[str, str]:
 def session_booking_check(*, session: TrainingSession) -> None:
     """Refuse a session whose instructor or room is already booked at that time.
 
-    On PostgreSQL the database has the last word: two exclusion constraints refuse an overlapping session even when
-    two bookings are checked at the same moment (``session_save`` turns that refusal into this one's message).
-    Elsewhere the instructor's and the workshop's rows are locked (``SELECT … FOR UPDATE``) until the caller's
-    transaction ends, so two bookings of the same instructor or room are checked one after the other and the
-    second sees the first. Call it inside the transaction that saves the session.
+    The instructor's and the workshop's rows are locked (``SELECT … FOR UPDATE``, always in that order) until the
+    caller's transaction ends, so two bookings of the same instructor or room are checked one after the other and
+    the second sees the first. On PostgreSQL the database also has the last word: two exclusion constraints refuse
+    an overlapping session written around this check (``session_save`` turns that refusal into this one's message).
+    The locks are needed there too: two transactions inserting overlapping rows at once each wait for the other in
+    the exclusion check, and PostgreSQL breaks that deadlock by failing one with an error, not a refusal. Call it
+    inside the transaction that saves the session.
     """
-    if connection.vendor != "postgresql":
-        list(get_user_model().objects.select_for_update().filter(pk=session.instructor_id).values_list("pk"))
-        list(Workshop.objects.select_for_update().filter(pk=session.workshop_id).values_list("pk"))
+    list(get_user_model().objects.select_for_update().filter(pk=session.instructor_id).values_list("pk"))
+    list(Workshop.objects.select_for_update().filter(pk=session.workshop_id).values_list("pk"))
     messages = _double_booking_messages()
     errors = {}
     if selectors.instructor_busy(session=session):
