@@ -21,15 +21,7 @@ from assessments.competency.decision.selectors import people_involved
 from assessments.competency.reauthentication import reauthenticated, reauthentication_prompt
 from assessments.competency.selectors.candidacy import candidacies_for_candidate
 from assessments.competency.services.candidacy import AssessmentRefused
-
-
-def _id(value: str) -> int | None:
-    """A posted id, or None for anything else (a word, an overflowing number)."""
-    return int(value) if value.isascii() and value.isdecimal() and len(value) <= 15 else None
-
-
-def _ids(values) -> list[int]:
-    return [number for number in map(_id, values[:50]) if number is not None]
+from kompeten_core.posted import posted_id, posted_ids
 
 
 def _date(value: str) -> datetime.date | None:
@@ -63,10 +55,10 @@ def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
                 appeal=appeal,
                 by=request.user,
                 heard_on=_date(request.POST.get("heard_on", "")),
-                panel_ids=_ids(request.POST.getlist("panel")),
+                panel_ids=posted_ids(request.POST.getlist("panel"), limit=50),
                 minutes=request.POST.get("minutes", "")[:10_000],
                 outcome=request.POST.get("outcome", ""),
-                reassessor_id=_id(request.POST.get("reassessor", "")),
+                reassessor_id=posted_id(request.POST.get("reassessor", "")),
             )
         except AssessmentRefused as refusal:
             messages.error(request, refusal.messages[0])

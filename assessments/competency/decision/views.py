@@ -18,6 +18,7 @@ from assessments.competency.models import Verdict
 from assessments.competency.reauthentication import reauthenticated, reauthentication_prompt
 from assessments.competency.selectors.candidacy import scheme_units, verdicts_by_unit
 from assessments.competency.services.candidacy import AssessmentRefused
+from kompeten_core.posted import posted_ids
 
 
 @never_cache
@@ -32,12 +33,6 @@ def committee_list(request: HttpRequest) -> HttpResponse:
         "decided": list(selectors.decisions_recent()),
     }
     return render(request, "assessments/decision/list.html", context)
-
-
-def _unit_ids(post) -> list[int]:
-    """The posted unit ids (a word or an overflowing number is left out: the service then finds too few)."""
-    values = post.getlist("units")[:200]
-    return [int(value) for value in values if value.isascii() and value.isdecimal() and len(value) <= 15]
 
 
 @never_cache
@@ -55,7 +50,7 @@ def decision_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
                 candidacy=candidacy,
                 by=request.user,
                 outcome=request.POST.get("outcome", ""),
-                unit_ids=_unit_ids(request.POST),
+                unit_ids=posted_ids(request.POST.getlist("units"), limit=200),
                 reason=request.POST.get("reason", "")[:5000],
             )
         except AssessmentRefused as refusal:
