@@ -114,6 +114,7 @@ def test_a_trainee_completes_each_interactive_block_on_a_phone(browser, live_ser
 
     # Flashcards: each card turned, then known (the second missed once: it comes back at the end of the round)
     cards = page.locator('[data-ia="flashcards"]')
+    assert cards.get_by_role("button", name="Saya tahu").is_hidden()  # a hidden button is hidden, whatever its class
     for known in (True, False, True, True):
         _press(page, cards.get_by_role("button", name="Tampilkan jawaban"), keyboard)
         _press(page, cards.get_by_role("button", name="Saya tahu" if known else "Belum tahu"), keyboard)
