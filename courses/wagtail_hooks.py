@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import ProtectedError
 from django.shortcuts import get_object_or_404, redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -180,6 +181,13 @@ def register_personal_data():
 def register_interactive_personal_data():
     """The person's interactive activities (after the SCORM attempts and xAPI records, order 140)."""
     return interactive_personal_data.PersonalData()
+
+
+@hooks.register("insert_editor_js")
+def hotspot_picker_js():
+    """The image hotspots block's picker in the editor: its markup and translated words (a <template>), its style
+    and its script (courses/static/courses/interactive/hotspot_picker.js) — no inline script."""
+    return render_to_string("courses/admin/hotspot_picker.html")
 
 
 # The curriculum pages' views layer (courses/pages.py: the pages call no selector or service themselves).

@@ -290,6 +290,7 @@ class HotspotsBlock(InteractiveBlock):
         icon = "crosshairs"
         label = _("Image hotspots")
         template = "courses/interactive/hotspots.html"
+        form_classname = "struct-block ia-hotspots-editor"  # the editor's hotspot picker (courses/wagtail_hooks.py)
 
     def clean(self, value):
         cleaned = super().clean(value)
