@@ -12,6 +12,7 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
 from courses.interactive.blocks import BranchingBlock, FillBlanksBlock, FlashcardsBlock, HotspotsBlock, SortBlock
+from courses.interactive.video import VideoQuizBlock
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul", "code", "superscript", "subscript"]
 
@@ -198,3 +199,4 @@ class LessonBodyBlock(blocks.StreamBlock):
     hotspots = HotspotsBlock()
     branching = BranchingBlock()
     flashcards = FlashcardsBlock()
+    interactive_video = VideoQuizBlock()

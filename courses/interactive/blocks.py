@@ -493,13 +493,3 @@ class FlashcardsBlock(InteractiveBlock):
             for index, card in enumerate(value["cards"])
         ]
         return context
-
-
-#: The interactive blocks as they join the lesson body (``courses.blocks.LessonBodyBlock``): name -> block.
-INTERACTIVE_BLOCKS = {
-    "sort": SortBlock,
-    "fill_blanks": FillBlanksBlock,
-    "hotspots": HotspotsBlock,
-    "branching": BranchingBlock,
-    "flashcards": FlashcardsBlock,
-}

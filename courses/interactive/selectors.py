@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.db.models import Q
 
-from courses.interactive.blocks import INTERACTIVE_BLOCKS
+from courses.interactive.kinds import INTERACTIVE_BLOCKS
 from courses.interactive.models import Interaction
 from courses.models import Enrolment, LessonPage
 

@@ -35,7 +35,7 @@ import re
 
 from django.core.exceptions import ValidationError
 
-from courses.interactive.blocks import INTERACTIVE_BLOCKS
+from courses.interactive.kinds import INTERACTIVE_BLOCKS
 
 TRACK_MODULES = ["garment", "mechatronics", "ev_automotive", "artificial_intelligence", "languages"]
 ICONS = ["garment", "mechatronics", "ev", "ai", "language"]

@@ -2,11 +2,15 @@
 
 import io
 import json
+from pathlib import Path
 
+from django.core.files import File
 from django.core.files.images import ImageFile
+from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Collection
 
+from courses.interactive import services
 from courses.models import LessonPage
 from tests.factories import image_bytes
 
@@ -100,3 +104,54 @@ FLASHCARDS = {
         {"front": "火事 (kaji)", "back": "kebakaran"},
     ],
 }
+
+
+def video_document():
+    """A real 8-second WebM video (64 by 36 pixels, 1.5 KB) in the documents library."""
+    path = Path(__file__).parent / "files" / "video.webm"
+    with path.open("rb") as handle:
+        return get_document_model().objects.create(
+            title="Memasang sepatu jahit",
+            collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),
+            file=File(handle, name="sepatu-jahit.webm"),
+        )
+
+
+def video(document_id: int) -> dict:
+    """An interactive video of 8 seconds that stops twice: at 0:02 and at 0:05."""
+    return {
+        "title": "Memasang sepatu jahit",
+        "video": document_id,
+        "length": "0:08",
+        "transcript": "Instruktur melepas sepatu jahit lama dan memasang yang baru.",
+        "stops": [
+            {
+                "at": "0:02",
+                "question": "Apa yang dilakukan sebelum melepas sepatu jahit?",
+                "options": [
+                    {"text": "Mematikan mesin", "right": True, "feedback": "Ya, selalu matikan mesin dulu."},
+                    {"text": "Menaikkan kecepatan", "right": False, "feedback": "Berbahaya."},
+                ],
+            },
+            {
+                "at": "5",
+                "question": "Sekrup mana yang dikencangkan?",
+                "options": [
+                    {"text": "Sekrup penjepit sepatu", "right": True, "feedback": ""},
+                    {"text": "Sekrup tegangan benang", "right": False, "feedback": "Itu untuk benang atas."},
+                    {"text": "Sekrup gigi mesin", "right": False, "feedback": ""},
+                ],
+            },
+        ],
+    }
+
+
+def video_answer(enrolment, lesson, stop: int, choice: int, attempt: str):
+    """The trainee's answer to one stop of the lesson's interactive video, as the page posts it."""
+    return services.interaction_record(
+        enrolment=enrolment,
+        lesson=lesson,
+        block_id=block_id(lesson, "interactive_video"),
+        response={"stop": stop, "choice": choice},
+        attempt_key=attempt,
+    )
