@@ -14,6 +14,7 @@ from courses.interactive.blocks import ResponseInvalid
 from courses.interactive.models import Interaction
 from courses.interactive.signals import interaction_recorded
 from courses.models import Enrolment
+from courses.xapi.services import Verb, result_of, statement_record
 
 ATTEMPT_KEY = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -27,7 +28,8 @@ def interaction_record(*, enrolment, lesson, block_id: str, response, attempt_ke
     """Record one attempt at a block of a lesson: scored on the server from ``response`` (the posted JSON).
 
     Idempotent: the same ``attempt_key`` again (a retried post) changes nothing and returns ``changed=False``.
-    A later attempt counts one more, keeps the best score and the first completion. On commit,
+    A later attempt counts one more, keeps the best score and the first completion. Each recorded attempt is an xAPI
+    statement (*answered*, with its score and completion), in the same transaction. On commit,
     ``courses.interactive.signals.interaction_recorded`` is sent (the learning records hook in there).
     Raises ``InteractionRefused`` (nothing changed) for a withdrawn enrolment, an unknown block or an unreadable
     response.
@@ -58,6 +60,15 @@ def interaction_record(*, enrolment, lesson, block_id: str, response, attempt_ke
     interaction.updated_at = now
     interaction.full_clean()
     interaction.save()
+    statement_record(
+        user=enrolment.user,
+        verb=Verb.ANSWERED,
+        kind="interaction",
+        object_pk=f"{lesson.pk}/{block_id}",
+        object_name=f"{lesson.title} · {block.meta.label}",
+        course_id=enrolment.course_id,
+        result=result_of(score_scaled=result.score / 100, completion=result.completed),
+    )
     interaction_id = interaction.pk
     transaction.on_commit(
         lambda: interaction_recorded.send(sender=Interaction, interaction_id=interaction_id, changed=True)

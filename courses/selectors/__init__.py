@@ -116,6 +116,8 @@ def enrolment_for(*, user, course) -> Enrolment | None:
     if not user.is_authenticated:
         return None
     enrolment = Enrolment.objects.filter(user=user, course=course).select_related("batch").first()
+    if enrolment is not None:
+        enrolment.user = user  # the asker: not read again
     if enrolment is not None and isinstance(course, CoursePage):
         enrolment.course = course
     return enrolment

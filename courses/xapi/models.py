@@ -19,6 +19,7 @@ class Statement(models.Model):
         PASSED = "http://adlnet.gov/expapi/verbs/passed", _("passed")
         FAILED = "http://adlnet.gov/expapi/verbs/failed", _("failed")
         EARNED = "http://id.tincanapi.com/verb/earned", _("earned")
+        ANSWERED = "http://adlnet.gov/expapi/verbs/answered", _("answered")
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     actor = models.ForeignKey(

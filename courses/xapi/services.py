@@ -32,6 +32,7 @@ ACTIVITY_TYPES = {
     "scorm": "http://adlnet.gov/expapi/activities/module",
     "exam": "http://adlnet.gov/expapi/activities/assessment",
     "certificate": "https://w3id.org/xapi/cmi5/activitytype/block",
+    "interaction": "http://adlnet.gov/expapi/activities/interaction",
 }
 Verb = Statement.Verb
 
