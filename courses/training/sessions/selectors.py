@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from courses.models import Batch, Enrolment
+from courses.training.safety.models import K3Induction
 from courses.training.sessions.models import Attendance, CalendarFeed, TrainingSession
 from kompeten_core.conf import settings as kompeten
 
@@ -180,6 +181,24 @@ def _has_full_name() -> bool:
     return any(f.name == "full_name" for f in Enrolment._meta.get_field("user").related_model._meta.get_fields())
 
 
+# What checking in reads — not every column of the course pages (a course is a Wagtail page: building and reading a
+# query of all its columns, twice, cost more than the rest of a check-in).
+_ENROLMENT_FIELDS = [field.name for field in Enrolment._meta.concrete_fields]
+#: What the completion check reads of the course: its place in the page tree (its lessons and exams below it).
+_CHECKIN_COURSE_FIELDS = ("course__id", "course__path", "course__depth", "course__title")
+_SESSION_FIELDS = (
+    *(field.name for field in TrainingSession._meta.concrete_fields),
+    "batch__id",
+    "batch__name",
+    "batch__course_id",
+    "workshop__id",
+    "workshop__name",
+    *(f"workshop__k3_induction__{field.name}" for field in K3Induction._meta.concrete_fields),
+    "workshop__k3_induction__course__id",
+    "workshop__k3_induction__course__title",
+)
+
+
 def enrolment_in_batch(*, user, batch_id: int) -> Enrolment | None:
     """The person's live enrolment in this batch, with its course, batch and BPJS Ketenagakerjaan coverage (what
     checking in asks of it), or None. One query."""
@@ -187,7 +206,8 @@ def enrolment_in_batch(*, user, batch_id: int) -> Enrolment | None:
         return None
     return (
         Enrolment.objects.filter(user=user, batch_id=batch_id, status__in=LIVE_ENROLMENT)
-        .select_related("course", "batch__course", "bpjs_coverage")
+        .select_related("course", "bpjs_coverage")
+        .only(*_ENROLMENT_FIELDS, *_CHECKIN_COURSE_FIELDS, "bpjs_coverage")
         .first()
     )
 
@@ -196,8 +216,8 @@ def session_by_id(*, session_id: int) -> TrainingSession | None:
     """The session with its batch, course, instructor, and workshop with its K3 induction (the gate before practice
     reads it). One query."""
     return (
-        TrainingSession.objects.with_details()
-        .select_related("workshop__k3_induction__course")
+        TrainingSession.objects.select_related("batch", "workshop__k3_induction__course")
+        .only(*_SESSION_FIELDS)
         .filter(pk=session_id)
         .first()
     )
