@@ -51,7 +51,7 @@ class VideoStopBlock(blocks.StructBlock):
     at = blocks.CharBlock(
         label=_("time (m:ss)"), max_length=9, help_text=_("When the video pauses for this question, such as 1:30.")
     )
-    question = blocks.CharBlock(label=_("question"), max_length=300)
+    question = blocks.CharBlock(label=_("question asked at this stop"), max_length=300)
     options = blocks.ListBlock(VideoOptionBlock(), label=_("choices"), min_num=2, max_num=5)
 
 
