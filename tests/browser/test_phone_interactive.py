@@ -153,3 +153,22 @@ def test_a_step_is_dragged_into_place_by_its_handle(browser, live_server, world)
     # Then it is first
     assert sort.locator(".ia-slot").first.locator(".ia-card").get_attribute("data-index") == moved
     assert csp == []
+
+
+def test_each_point_sits_on_its_place_in_the_picture(browser, live_server, world):
+    from tests.courses.interactive import factories
+
+    trainee, lesson, _enrolment = world
+    csp: list[str] = []
+    page = new_page(browser, live_server, csp, user=trainee)
+    page.goto(lesson.url)
+    # Given a picture narrower than the lesson's column (40 by 30 pixels on a 360 px phone)
+    hotspots = page.locator('[data-ia="hotspots"]')
+    picture = hotspots.locator(".ia-image").bounding_box()
+    # Then each point's centre is where its author put it: a share of the picture's width and height, not the column's
+    for index, spot in enumerate(factories.hotspots(0)["spots"]):
+        box = hotspots.locator(f'.ia-spot[data-index="{index}"]').bounding_box()
+        across = picture["x"] + picture["width"] * float(spot["x"]) / 100
+        down = picture["y"] + picture["height"] * float(spot["y"]) / 100
+        assert abs(box["x"] + box["width"] / 2 - across) < 1.5, spot["label"]
+        assert abs(box["y"] + box["height"] / 2 - down) < 1.5, spot["label"]
