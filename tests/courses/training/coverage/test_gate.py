@@ -46,7 +46,8 @@ def test_qr_check_in_is_refused_without_coverage_naming_what_is_missing_and_whom
 
 def test_qr_check_in_is_refused_when_the_coverage_lapsed_before_that_day(client, practice):
     session, _instructor, trainee, enrolment = practice
-    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    # the day before the session's (not before today's: a session that began at 23:40 is yesterday's after midnight)
+    yesterday = timezone.localdate(session.starts_at) - datetime.timedelta(days=1)
     factories.coverage(enrolment=enrolment, starts_on=yesterday - datetime.timedelta(days=30), ends_on=yesterday)
     response = _check_in(client, session, trainee)
     assert response.status_code == 400 and "tidak mencakup" in response.content.decode()
