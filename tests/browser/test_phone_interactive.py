@@ -30,7 +30,8 @@ def _build():
             course_factories.lessons_of(course)[0],
             ("sort", factories.SORT),
             ("fill_blanks", factories.BLANKS),
-            ("hotspots", factories.hotspots(factories.image().pk)),
+            # a picture big enough that its 44 px points do not cover one another, narrower than the column
+            ("hotspots", factories.hotspots(factories.image(size=(240, 180)).pk)),
             ("branching", factories.BRANCHING),
             ("flashcards", factories.FLASHCARDS),
             required=True,
@@ -162,7 +163,7 @@ def test_each_point_sits_on_its_place_in_the_picture(browser, live_server, world
     csp: list[str] = []
     page = new_page(browser, live_server, csp, user=trainee)
     page.goto(lesson.url)
-    # Given a picture narrower than the lesson's column (40 by 30 pixels on a 360 px phone)
+    # Given a picture narrower than the lesson's column (240 pixels wide on a 360 px phone)
     hotspots = page.locator('[data-ia="hotspots"]')
     picture = hotspots.locator(".ia-image").bounding_box()
     # Then each point's centre is where its author put it: a share of the picture's width and height, not the column's

@@ -61,11 +61,11 @@ BRANCHING = {
 }
 
 
-def image():
+def image(size: tuple[int, int] = (40, 30)):
     return get_image_model().objects.create(
         title="Mesin jahit",
         collection=Collection.get_first_root_node() or Collection.add_root(name="Root"),  # after a flush too
-        file=ImageFile(io.BytesIO(image_bytes(size=(40, 30))), name="mesin.png"),
+        file=ImageFile(io.BytesIO(image_bytes(size=size)), name="mesin.png"),
     )
 
 
