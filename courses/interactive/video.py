@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 
-from courses.interactive.blocks import InteractiveBlock, ResponseInvalid, Result
+from courses.interactive.blocks import InteractiveBlock, ResponseInvalid, Result, _is_index, _list_error
 
 #: The video formats every phone browser plays without a plug-in.
 VIDEO_EXTENSIONS = frozenset({"mp4", "webm"})
@@ -33,12 +33,6 @@ def seconds_of(text: str) -> int | None:
     if found.group(3) is not None:
         return int(found.group(3))
     return int(found.group(1)) * 60 + int(found.group(2))
-
-
-def _stops_error(message) -> blocks.StructBlockValidationError:
-    return blocks.StructBlockValidationError(
-        block_errors={"stops": blocks.ListBlockValidationError(non_block_errors=[ValidationError(message)])}
-    )
 
 
 class VideoOptionBlock(blocks.StructBlock):
@@ -91,15 +85,15 @@ class VideoQuizBlock(InteractiveBlock):
             )
         times = [seconds_of(stop["at"]) for stop in cleaned["stops"]]
         if not times:
-            raise _stops_error(_("Add at least one stop with a question."))
+            raise _list_error("stops", _("Add at least one stop with a question."))
         if any(at is None for at in times):
-            raise _stops_error(_("Give every stop's time as minutes:seconds, such as 1:30."))
+            raise _list_error("stops", _("Give every stop's time as minutes:seconds, such as 1:30."))
         if any(not 0 < at < length for at in times):
-            raise _stops_error(_("A stop's time falls outside the video (after its start, before its end)."))
+            raise _list_error("stops", _("A stop's time falls outside the video (after its start, before its end)."))
         if len(set(times)) != len(times):
-            raise _stops_error(_("Two stops are at the same time."))
+            raise _list_error("stops", _("Two stops are at the same time."))
         if any(sum(1 for option in stop["options"] if option["right"]) != 1 for stop in cleaned["stops"]):
-            raise _stops_error(_("Mark exactly one right choice for every question."))
+            raise _list_error("stops", _("Mark exactly one right choice for every question."))
         return cleaned
 
     def _stops(self, value) -> list[dict]:
@@ -121,12 +115,12 @@ class VideoQuizBlock(InteractiveBlock):
         stops = self._stops(value)
         stop = response.get("stop") if isinstance(response, dict) else None
         choice = response.get("choice") if isinstance(response, dict) else None
-        if not _index(stop, len(stops)) or not _index(choice, len(stops[stop]["options"])):
+        if not _is_index(stop, len(stops)) or not _is_index(choice, len(stops[stop]["options"])):
             raise ResponseInvalid(_("This answer could not be read."))
         answers = {
             key: given
             for key, given in (state.get("answers") or {}).items()
-            if str(key).isdigit() and int(key) < len(stops) and _index(given, len(stops[int(key)]["options"]))
+            if str(key).isdigit() and int(key) < len(stops) and _is_index(given, len(stops[int(key)]["options"]))
         }
         answers[str(stop)] = choice
         right = sum(1 for key, given in answers.items() if stops[int(key)]["options"][given]["right"])
@@ -139,7 +133,3 @@ class VideoQuizBlock(InteractiveBlock):
         context["stops_id"] = f"ia-{context['block_id']}-stops"
         context["stops"] = self._stops(value)
         return context
-
-
-def _index(value, size: int) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value < size
