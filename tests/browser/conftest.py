@@ -6,9 +6,11 @@ Screenshots go to artifacts/screenshots/ (git-ignored).
 """
 
 import os
+import time
 from pathlib import Path
 
 import pytest
+from django.db import OperationalError
 
 CHROMIUM = os.environ.get("KOMPETEN_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
@@ -178,3 +180,18 @@ def problems_at(page, url: str, axe, shot: str = "") -> list[str]:
     if response is None or response.status >= 400:
         return [f"{url}: HTTP {response.status if response else '?'}"]
     return problems_here(page, axe, shot)
+
+
+def written(read, what: str, tries: int = 50):
+    """What ``read()`` returns once it is not None, read from the test thread while the live server may still be
+    writing it (SQLite's shared-cache test database refuses a read of a table being written: "locked")."""
+    for _attempt in range(tries):
+        try:
+            found = read()
+            if found is not None:
+                return found
+        except OperationalError as error:
+            if "locked" not in str(error):
+                raise
+        time.sleep(0.1)
+    raise AssertionError(f"{what} was not written")

@@ -3,14 +3,13 @@ hotspots, a branching scenario and flashcards — once by tapping and once by ke
 at once and is recorded on the server; nothing is wider than the screen, no axe-core violation, nothing refused by
 the CSP; then the lesson, whose activities are required, can be marked as done."""
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.db import OperationalError, connection
+from django.db import connection
 
-from tests.browser.conftest import new_page, problems_at, problems_here
+from tests.browser.conftest import new_page, problems_at, problems_here, written
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,15 +61,8 @@ def _press(page, locator, keyboard: bool) -> None:
 def _recorded(enrolment, count: int) -> None:
     from courses.interactive.models import Interaction
 
-    for _attempt in range(50):
-        try:
-            if Interaction.objects.filter(enrolment=enrolment, completed_at__isnull=False).count() >= count:
-                return
-        except OperationalError as error:  # SQLite: the live server is writing a later record this moment
-            if "locked" not in str(error):
-                raise
-        time.sleep(0.1)
-    raise AssertionError(f"{count} activities were not recorded")
+    done = Interaction.objects.filter(enrolment=enrolment, completed_at__isnull=False)
+    written(lambda: True if done.count() >= count else None, f"{count} activities")
 
 
 @pytest.mark.parametrize("keyboard", [False, True], ids=["tap", "keyboard"])

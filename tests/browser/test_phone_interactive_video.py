@@ -2,14 +2,13 @@
 its feedback at once and is recorded, "Continue" plays on; the same questions can be answered without the video, by
 keyboard alone. Nothing wider than the screen, no axe-core violation, nothing refused by the CSP."""
 
-import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from django.db import OperationalError, connection
+from django.db import connection
 
-from tests.browser.conftest import new_page, problems_at, problems_here
+from tests.browser.conftest import new_page, problems_at, problems_here, written
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,19 +52,14 @@ def world(live_server, settings, tmp_path):
 
 
 def _state(enrolment) -> dict:
-    """The trainee's record of the video once both stops have an answer (the live server may still be writing)."""
+    """The trainee's record of the video once both stops have an answer."""
     from courses.interactive.models import Interaction
 
-    for _attempt in range(50):
-        try:
-            row = Interaction.objects.filter(enrolment=enrolment, completed_at__isnull=False).first()
-            if row is not None:
-                return {"score": row.score, "answers": row.state["answers"]}
-        except OperationalError as error:  # SQLite: the live server is writing this moment
-            if "locked" not in str(error):
-                raise
-        time.sleep(0.1)
-    raise AssertionError("the video was not recorded as done")
+    def read():
+        row = Interaction.objects.filter(enrolment=enrolment, completed_at__isnull=False).first()
+        return None if row is None else {"score": row.score, "answers": row.state["answers"]}
+
+    return written(read, "the video's record")
 
 
 def test_the_video_pauses_at_each_stop_for_its_question(browser, live_server, world):
