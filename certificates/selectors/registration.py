@@ -45,10 +45,13 @@ def registration_for_admin(*, registration_id: int) -> BnspRegistration | None:
 
 
 def registrations_requested(*, event_id: int | None = None) -> QuerySet[BnspRegistration]:
-    """The registrations requested and not registered yet, oldest first, with the candidacy, its candidate and its
-    event's scheme: the candidates of a blanko request."""
-    registrations = BnspRegistration.objects.filter(status=BnspRegistration.Status.REQUESTED).select_related(
-        "candidacy__candidate", "candidacy__event__scheme"
+    """The registrations requested and not registered yet whose candidacy is still decided Kompeten (an appeal
+    overturned the decision of none), oldest first, with the candidacy, its candidate and its event's scheme: the
+    candidates of a blanko request."""
+    registrations = (
+        BnspRegistration.objects.filter(status=BnspRegistration.Status.REQUESTED)
+        .filter(candidacy_id__in=candidacies_competent().values("pk"))
+        .select_related("candidacy__candidate", "candidacy__event__scheme")
     )
     if event_id is not None:
         registrations = registrations.filter(candidacy__event_id=event_id)

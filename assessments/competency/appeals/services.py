@@ -3,7 +3,8 @@
 An appeal is the candidate's, against the certification committee's decision, within ``KOMPETEN_APPEAL_DAYS`` of
 it; while it is open the candidacy is read-only to the assessor. A panel that excludes everyone who took part in
 the assessment hears it (date, members, minutes) and upholds the decision (the candidacy is signed off again, the
-decision stands) or overturns it: the decision is superseded and a different registered assessor re-assesses.
+decision stands) or overturns it: the decision is superseded, a different registered assessor re-assesses, and
+``decision_overturned`` tells the plugins above (a certificate issued from the decision is revoked).
 Both steps are kept in the candidacy's history and the audit trail.
 
 A complaint is a separate record: filed by anyone with an account, handled by staff, closed with a response."""
@@ -24,6 +25,7 @@ from assessments.competency.decision.selectors import people_involved
 from assessments.competency.models import Candidacy, DecisionHistory
 from assessments.competency.services.candidacy import AssessmentRefused, assessor_problem
 from assessments.competency.services.notifications import notification_enqueue
+from assessments.signals import decision_overturned
 from kompeten_core.audit import audit_log
 
 TEXT_MAX = 10_000
@@ -179,6 +181,9 @@ def appeal_hear(
         )
         candidacy.event.assessors.add(reassessor)
         notification_enqueue(user_id=reassessor.pk, kind="assigned", candidacy_id=candidacy.pk)
+        decision_overturned.send(
+            sender=Candidacy, candidacy_id=candidacy.pk, appeal_id=appeal.pk, heard_by_id=by.pk, overturned_at=now
+        )
         action = "appeal_overturned"
     after = _snapshot(candidacy)
     data = {"appeal_id": appeal.pk, "heard_on": heard_on.isoformat(), "panel": sorted(panel_ids), "outcome": outcome}
