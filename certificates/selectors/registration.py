@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, QuerySet, Subquery
 
-from assessments.competency.selectors.verdicts import assessor_numbers, candidacies_competent
+from assessments.competency.selectors.verdicts import apl01_particulars, assessor_numbers, candidacies_competent
 from assessments.standards.selectors import scheme_units
 from certificates.achievements import holder_name
 from certificates.models import BnspRegistration, Certificate
@@ -60,23 +60,29 @@ def registrations_requested(*, event_id: int | None = None) -> QuerySet[BnspRegi
 
 def blanko_request_rows(*, event_id: int | None = None) -> list[list]:
     """The blanko request as an LSP submits it to BNSP, one row per candidate requested: name, NIK, place and date
-    of birth, scheme, units, decision, assessor's MET number, TUK. A fixed number of queries (one more per scheme)."""
+    of birth, scheme, units, decision, assessor's MET number, TUK. The particulars are those the candidate gave on
+    the FR.APL.01 that led to the candidacy; for a candidacy made from a batch (no APL.01), the NIK on the account
+    and the birth date of the latest batch application, the place of birth left blank. A fixed number of queries
+    (one more per scheme)."""
     registrations = list(registrations_requested(event_id=event_id))
     candidacies = [registration.candidacy for registration in registrations]
     numbers = assessor_numbers(candidacies=candidacies)
-    births = birth_dates(user_ids={c.candidate_id for c in candidacies})
+    particulars = apl01_particulars(candidacy_ids=[c.pk for c in candidacies])
+    births = birth_dates(user_ids={c.candidate_id for c in candidacies if c.pk not in particulars})
     units: dict[int, str] = {}
     rows = []
     for candidacy in candidacies:
         scheme = candidacy.event.scheme
         if scheme.pk not in units:
             units[scheme.pk] = "; ".join(f"{row.unit.code} {row.unit.title}" for row in scheme_units(scheme=scheme))
-        birth = births.get(candidacy.candidate_id)
+        given = particulars.get(candidacy.pk) or {}
+        nik = given.get("nik") or getattr(candidacy.candidate, "national_id", "") or ""
+        birth = given.get("birth_date") or births.get(candidacy.candidate_id)
         rows.append(
             [
                 holder_name(candidacy.candidate),
-                getattr(candidacy.candidate, "national_id", "") or "",
-                getattr(candidacy.candidate, "birth_place", "") or "",
+                nik,
+                given.get("birth_place", ""),
                 birth.isoformat() if birth else "",
                 f"{scheme.number} {scheme.title}".strip(),
                 units[scheme.pk],

@@ -62,6 +62,15 @@ def test_an_outside_worker_applies_on_a_phone_and_signs_the_consent_before_any_e
     phone = new_page(browser, live_server, csp, user=worker)
     problems += problems_at(phone, reverse("assessments:application_list"), axe, shot="apl01-list")
     problems += problems_at(phone, reverse("assessments:application_create", args=[event.pk]), axe, shot="apl01-form")
+    phone.get_by_label("NIK (16 angka, sesuai KTP)").fill("3325011203980001")
+    phone.get_by_label("Tempat lahir").fill("Batang")
+    phone.get_by_label("Tanggal lahir").fill("1998-03-12")
+    phone.get_by_label("Jenis kelamin (sesuai KTP)").select_option("m")
+    phone.get_by_label("Alamat rumah").fill("Jl. Gajah Mada 12, Kauman, Batang")
+    phone.get_by_label("Telepon / WhatsApp").fill("0812 3456 7890")
+    phone.get_by_label("Pendidikan terakhir").select_option("smk")
+    phone.get_by_label("Perusahaan atau lembaga tempat Anda bekerja (jika ada)").fill("PT Contoh Tekstil KITB")
+    phone.get_by_label("Jabatan Anda di sana").fill("Operator jahit")
     phone.get_by_label("Tujuan asesmen").select_option("rpl")
     (tmp_path / "ktp.pdf").write_bytes(PDF)
     phone.get_by_label("Kartu tanda penduduk (KTP)").set_input_files(str(tmp_path / "ktp.pdf"))
@@ -69,6 +78,7 @@ def test_an_outside_worker_applies_on_a_phone_and_signs_the_consent_before_any_e
     phone.wait_for_load_state()
     application = Application.objects.get(applicant=worker)
     assert application.status == "submitted" and application.documents.count() == 1
+    assert (application.birth_place, application.nik) == ("Batang", "3325011203980001")
     problems += problems_here(phone, axe, shot="apl01-submitted")
 
     # Staff accept it; the certification admin assigns the assessor; the event has its plan

@@ -1,19 +1,25 @@
 """BNSP registration (issue #18, item 7): decided → registration requested → registered (numbers entered,
 format-checked, unique) → issued. Refusals change nothing."""
 
+import datetime
+
 import pytest
 from django.db import IntegrityError, transaction
 from django.test import Client
 from django.urls import reverse
 
+from assessments.models import Application, Candidacy
 from certificates.models import BnspRegistration, Certificate
 from certificates.openbadges import credential
+from certificates.selectors.registration import blanko_request_rows
 from certificates.services.design import certificate_context
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_candidacy
 from certificates.services.registration import RegistrationRefused, registration_record, registration_request
 from certificates.services.rendering import certificate_html
+from tests.assessments.competency.factories import PARTICULARS, application_create
 from tests.certificates import factories
 from tests.certificates.support.admin import certification_staff, instructor_like
+from tests.courses.registration import factories as registration_factories
 from tests.factories import PASSWORD, UserFactory
 from tests.races import postgres_only, race
 
@@ -236,3 +242,49 @@ def test_the_pdf_the_verify_page_and_the_credential_show_the_registration_number
     assert number in str(facts)
     # And the Open Badges credential names it
     assert number in credential(certificate)["description"]
+
+
+# --- the blanko request -------------------------------------------------------------------------------------------
+
+
+def test_the_blanko_request_reads_the_particulars_of_the_candidates_apl01():
+    # Given a candidate who applied through FR.APL.01 (a man born in Batang on 12 March 1998) and was accepted
+    candidacy = factories.competent_candidacy(registered=False)
+    application = application_create(event=candidacy.event, applicant=candidacy.candidate, status="accepted")
+    Application.objects.filter(pk=application.pk).update(candidacy=candidacy)
+    registration_request(candidacy_id=candidacy.pk, by=UserFactory())
+    # When the certification admin downloads the blanko request
+    [row] = blanko_request_rows()
+    # Then NIK, place and date of birth are the ones the candidate gave on the APL.01
+    assert row[1:4] == [PARTICULARS["nik"], "Batang", "1998-03-12"]
+
+
+def test_the_blanko_request_of_a_candidate_without_apl01_reads_the_batch_application():
+    # Given a trainee put forward from their batch (no APL.01) who gave their birth date when applying to the batch
+    candidacy = factories.competent_candidacy(registered=False)
+    registration_factories.application(
+        batch=registration_factories.registration_batch(),
+        user=candidacy.candidate,
+        birth_date=datetime.date(2001, 7, 4),
+    )
+    registration_request(candidacy_id=candidacy.pk, by=UserFactory())
+    # When the blanko request is read
+    [row] = blanko_request_rows()
+    # Then the birth date is the batch application's; no place of birth is on record
+    assert row[2:4] == ["", "2001-07-04"]
+
+
+@pytest.mark.parametrize("rows", [1, 20])
+def test_the_blanko_request_reads_in_a_fixed_number_of_queries(django_assert_num_queries, rows):
+    event = factories.competent_candidacy(registered=False).event
+    for candidacy in Candidacy.objects.filter(event=event):
+        application = application_create(event=event, applicant=candidacy.candidate, status="accepted")
+        Application.objects.filter(pk=application.pk).update(candidacy=candidacy)
+        registration_request(candidacy_id=candidacy.pk, by=UserFactory())
+    for _ in range(rows - 1):
+        candidacy = factories.competent_candidacy(registered=False, event=event)
+        application = application_create(event=event, applicant=candidacy.candidate, status="accepted")
+        Application.objects.filter(pk=application.pk).update(candidacy=candidacy)
+        registration_request(candidacy_id=candidacy.pk, by=UserFactory())
+    with django_assert_num_queries(4):  # registrations, MET numbers, APL.01 particulars, the scheme's units
+        assert len(blanko_request_rows()) == rows

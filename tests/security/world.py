@@ -60,7 +60,13 @@ from placement.models import Demand, Placement, TracerSurvey, Vacancy
 from placement.services import tracer
 from placement.services.applications import application_create
 from placement.services.seekers import cv_upload
-from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import (
+    PARTICULARS,
+    assessor_create,
+    candidacy_create,
+    event_create,
+    scheme_create,
+)
 from tests.assessments.exams.factories import enrolled, exam_create
 from tests.assessments.questions.factories import example_fields, question_create
 from tests.certificates import factories as certificate_factories
@@ -242,6 +248,7 @@ def build_world() -> World:
         purpose="rpl",
         optional_unit_ids=[],
         documents={"id_card": SimpleUploadedFile("ktp.pdf", PDF, content_type="application/pdf")},
+        particulars=PARTICULARS,
     )
     report = event_reports.event_report_request(event=event, user=certification_admin)
     event_reports.event_report_render(report_id=report.pk)

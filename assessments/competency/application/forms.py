@@ -7,18 +7,54 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from assessments.competency.application.models import AssessmentPlan, DocumentKind
+from assessments.competency.application.models import Application, AssessmentPlan, DocumentKind
+from assessments.competency.application.particulars import FIELDS as PARTICULAR_FIELDS
 from assessments.competency.models import Candidacy
 
 
+def _choices(field_name: str) -> list:
+    return [("", "---------"), *Application._meta.get_field(field_name).choices]
+
+
 class ApplicationForm(forms.Form):
+    """FR.APL.01: the applicant's particulars (part 1), the purpose and units (part 2), the documents (part 3).
+    The particulars are checked by ``particulars.particulars_checked`` when the service submits them."""
+
+    nik = forms.CharField(
+        label=_("NIK (16 digits, as on your KTP)"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "autocomplete": "off"}),
+    )
+    birth_place = forms.CharField(label=_("Place of birth"), max_length=100)
+    birth_date = forms.DateField(
+        label=_("Date of birth"), widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"})
+    )
+    gender = forms.ChoiceField(label=_("Gender (as on your KTP)"), choices=())
+    address = forms.CharField(
+        label=_("Home address"), max_length=300, widget=forms.TextInput(attrs={"autocomplete": "street-address"})
+    )
+    phone = forms.CharField(
+        label=_("Phone / WhatsApp"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+    education = forms.ChoiceField(label=_("Last education"), choices=())
+    workplace = forms.CharField(
+        label=_("Company or institution where you work (if any)"), max_length=150, required=False
+    )
+    job_title = forms.CharField(label=_("Your position there"), max_length=100, required=False)
     purpose = forms.ChoiceField(label=_("Purpose of the assessment"), choices=Candidacy.Purpose.choices)
     optional_units = forms.TypedMultipleChoiceField(
         label=_("Optional units you choose"), required=False, coerce=int, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, optional_units=(), required_kinds=(), have_kinds=(), **kwargs):
+    def __init__(self, *args, optional_units=(), required_kinds=(), have_kinds=(), nik_given=False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["gender"].choices = _choices("gender")
+        self.fields["education"].choices = _choices("education")
+        if nik_given:
+            self.fields["nik"].required = False
+            self.fields["nik"].help_text = _("Already given: enter it only to correct it.")
         self.fields["optional_units"].choices = [
             (row.unit_id, f"{row.unit.code} {row.unit.title}") for row in optional_units
         ]
@@ -36,6 +72,9 @@ class ApplicationForm(forms.Form):
             elif kind in have_kinds:
                 field.help_text = _("Already handed in: choose a file only to replace it.")
             self.fields[f"document_{kind}"] = field
+
+    def particulars(self) -> dict:
+        return {name: self.cleaned_data.get(name) for name in PARTICULAR_FIELDS}
 
     def documents(self) -> dict:
         return {

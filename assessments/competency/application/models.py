@@ -9,6 +9,8 @@ from django.utils.translation import pgettext_lazy
 
 from assessments.competency.models import AssessmentEvent, Candidacy
 from assessments.standards.models import CertificationScheme, CompetencyUnit, Element
+from courses.training.registration.models import Application as BatchApplication
+from kompeten_core.encryption import EncryptedTextField, mask_national_id
 from kompeten_core.private_files import private_storage
 
 
@@ -58,6 +60,20 @@ class Application(models.Model):
         verbose_name=_("applicant"),
     )
     purpose = models.CharField(_("purpose"), max_length=20, choices=Candidacy.Purpose.choices)
+    # The applicant's particulars (FR.APL.01 part 1, "Rincian data pemohon sertifikasi"): what the LSP writes in
+    # the blanko request to BNSP. Blank only on applications made before they were asked for.
+    #: Encrypted at rest (``kompeten_core.encryption``); shown only masked.
+    nik = EncryptedTextField(_("national ID number (NIK)"), blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=100, blank=True)
+    birth_date = models.DateField(_("birth date"), null=True, blank=True)
+    gender = models.CharField(_("gender"), max_length=1, choices=BatchApplication.Gender.choices, blank=True)
+    address = models.CharField(_("home address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone / WhatsApp"), max_length=20, blank=True)
+    education = models.CharField(
+        _("education level"), max_length=3, choices=BatchApplication.Education.choices, blank=True
+    )
+    workplace = models.CharField(_("company or institution"), max_length=150, blank=True)
+    job_title = models.CharField(_("job title"), max_length=100, blank=True)
     optional_units = models.ManyToManyField(
         CompetencyUnit, blank=True, related_name="+", verbose_name=_("optional units chosen")
     )
@@ -92,6 +108,10 @@ class Application(models.Model):
 
     def __str__(self) -> str:
         return f"APL.01 #{self.pk}"
+
+    @property
+    def nik_masked(self) -> str:
+        return mask_national_id(self.nik)
 
 
 def _document_path(instance, filename: str) -> str:

@@ -1,12 +1,14 @@
 """The LSP's record of a person's certification in their personal-data export and deletion (UU 27/2022), through the
 ``register_personal_data`` hook.
 
-Export: ``certification_applications`` (FR.APL.01: the purpose, the optional units chosen, the status and the
-reasons when returned, with the documents sent as files) and ``certification_records`` per assessment (the FR.AK.01
-consent, the assessor's APL.02 recommendation, the certification committee's decisions and the appeals filed against
-them); seven queries, however many. The names of the staff involved are not the person's data and are left out.
-Deletion: the applications stay as records of the certification under the placeholder name; the documents (identity
-card, diplomas, references) are deleted, their files once the deletion commits.
+Export: ``certification_applications`` (FR.APL.01: the particulars with the NIK masked, the purpose, the optional
+units chosen, the status and the reasons when returned, with the documents sent as files) and
+``certification_records`` per assessment (the FR.AK.01 consent, the assessor's APL.02 recommendation, the
+certification committee's decisions and the appeals filed against them); seven queries, however many. The names of
+the staff involved are not the person's data and are left out.
+Deletion: the applications stay as records of the certification under the placeholder name; their particulars (NIK,
+place and date of birth, address, phone, …) are erased and the documents (identity card, diplomas, references)
+deleted, their files once the deletion commits.
 """
 
 from __future__ import annotations
@@ -49,6 +51,17 @@ def _applications(user, files: list) -> list[dict]:
                 "event": application.event.title,
                 "scheme": application.event.scheme.title,
                 "purpose": application.purpose,
+                "particulars": {
+                    "nik": application.nik_masked,
+                    "birth_place": application.birth_place,
+                    "birth_date": _iso(application.birth_date),
+                    "gender": application.gender,
+                    "address": application.address,
+                    "phone": application.phone,
+                    "education": application.education,
+                    "workplace": application.workplace,
+                    "job_title": application.job_title,
+                },
                 "optional_units": [unit.code for unit in application.optional_units.all()],
                 "status": application.status,
                 "return_reasons": application.return_reasons,
@@ -136,4 +149,18 @@ class PersonalData:
         ApplicationDocument.objects.filter(pk__in=[document.pk for document in documents]).delete()
         for storage, name in stored:
             transaction.on_commit(lambda storage=storage, name=name: storage.delete(name))
-        return {"certification_application_documents": len(documents)}
+        particulars = Application.objects.filter(applicant=user).update(
+            nik="",
+            birth_place="",
+            birth_date=None,
+            gender="",
+            address="",
+            phone="",
+            education="",
+            workplace="",
+            job_title="",
+        )
+        return {
+            "certification_application_documents": len(documents),
+            "certification_application_particulars": particulars,
+        }

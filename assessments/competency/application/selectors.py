@@ -45,6 +45,13 @@ def applications_for_applicant(*, user) -> QuerySet[Application]:
     return Application.objects.filter(applicant=user).select_related("event__scheme").order_by("-submitted_at", "pk")
 
 
+def latest_application_of(*, user) -> Application | None:
+    """The person's latest application for certification, any event: its particulars fill in the next form."""
+    if not user.is_authenticated:
+        return None
+    return Application.objects.filter(applicant=user).order_by("-submitted_at", "-pk").first()
+
+
 def _with_details(queryset: QuerySet[Application]) -> QuerySet[Application]:
     return queryset.select_related("event__scheme", "applicant").prefetch_related(
         Prefetch("documents", queryset=ApplicationDocument.objects.order_by("kind")), "optional_units"

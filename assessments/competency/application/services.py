@@ -24,6 +24,7 @@ from assessments.competency.application.models import (
     DocumentKind,
     PlanRow,
 )
+from assessments.competency.application.particulars import particulars_checked
 from assessments.competency.application.scope import candidacy_scope_refusals
 from assessments.competency.models import AssessmentEvent, Candidacy, DecisionHistory, EvidenceRecord
 from assessments.standards.models import Element, SchemeUnit
@@ -76,13 +77,16 @@ def application_submit(
     purpose: str,
     optional_unit_ids: list[int],
     documents: dict,
+    particulars: dict,
     application: Application | None = None,
 ) -> Application:
     """Submit an application (FR.APL.01) to an open event, or submit a returned one again (``application``): the
-    purpose, the optional units chosen and the documents; the scheme's required documents must all be there (a
-    correction keeps the documents already handed in unless it replaces them). Refused: a closed event, a second
-    application or a candidacy already in the event, a wrong purpose or unit, a document of the wrong type or too
-    large, a missing document — and then nothing is stored."""
+    applicant's particulars (``particulars.FIELDS``: NIK, place and date of birth, …), the purpose, the optional
+    units chosen and the documents; the scheme's required documents must all be there (a correction keeps the
+    documents already handed in unless it replaces them, and the NIK given before unless another is entered).
+    Refused: a closed event, a second application or a candidacy already in the event, particulars that do not hold,
+    a wrong purpose or unit, a document of the wrong type or too large, a missing document — and then nothing is
+    stored."""
     if application is None:
         if not selectors.event_is_open(event=event):
             raise ApplicationRefused(_("Applications to this assessment event are closed."), code="closed")
@@ -97,6 +101,10 @@ def application_submit(
             raise ApplicationRefused(_("This application is not yours."), code="not_yours")
         if application.status == Application.Status.ACCEPTED:
             raise ApplicationRefused(_("This application is accepted and can no longer be changed."), code="accepted")
+    try:
+        particulars = particulars_checked(particulars, stored_nik=application.nik if application else "")
+    except ValidationError as refusal:
+        raise ApplicationRefused(refusal.messages[0], code=refusal.code) from refusal
     if purpose not in Candidacy.Purpose.values:
         raise ApplicationRefused(_("Choose the purpose of the assessment."), code="bad_purpose")
     optional = {row.unit_id for row in selectors.optional_scheme_units(scheme=event.scheme)}
@@ -117,7 +125,7 @@ def application_submit(
         )
     now = timezone.now()
     if application is None:
-        application = Application(event=event, applicant=applicant, purpose=purpose, submitted_at=now)
+        application = Application(event=event, applicant=applicant, purpose=purpose, submitted_at=now, **particulars)
         application.full_clean(validate_constraints=False)
         try:
             with transaction.atomic():
@@ -126,7 +134,9 @@ def application_submit(
             raise ApplicationRefused(_("You have already applied to this assessment event."), code="twice") from error
     else:
         application.purpose, application.status, application.submitted_at = purpose, Application.Status.SUBMITTED, now
-        application.save(update_fields=["purpose", "status", "submitted_at"])
+        for name, value in particulars.items():
+            setattr(application, name, value)
+        application.save(update_fields=["purpose", "status", "submitted_at", *particulars])
     application.optional_units.set(sorted(chosen))
     for kind, checked_document in checked.items():
         document = ApplicationDocument.objects.filter(application=application, kind=kind).first()

@@ -17,6 +17,8 @@ from assessments.competency.application import selectors, services
 from assessments.competency.application.documents import DocumentRefused
 from assessments.competency.application.forms import ApplicationForm, ConsentForm, PlanForm, RecommendationForm
 from assessments.competency.application.models import Application, DocumentKind
+from assessments.competency.application.particulars import FIELDS as PARTICULAR_FIELDS
+from assessments.competency.application.particulars import field_of
 from assessments.competency.models import Candidacy, EvidenceRecord
 from assessments.competency.selectors import candidacy as candidacy_selectors
 from kompeten_core.private_files import private_file_response
@@ -51,12 +53,16 @@ def _application_form(request: HttpRequest, event, application: Application | No
         "optional_units": selectors.optional_scheme_units(scheme=event.scheme),
         "required_kinds": selectors.required_kinds(scheme=event.scheme),
         "have_kinds": have,
+        "nik_given": bool(application and application.nik),
     }
     if request.method == "POST":
         return ApplicationForm(request.POST, request.FILES, **kwargs)
-    initial = {}
+    # The particulars of the latest application (this one, or an earlier one to another event), so that nobody
+    # types them twice; the NIK is never sent back to the browser.
+    earlier = application or selectors.latest_application_of(user=request.user)
+    initial = {name: getattr(earlier, name) for name in PARTICULAR_FIELDS if name != "nik"} if earlier else {}
     if application is not None:
-        initial = {
+        initial |= {
             "purpose": application.purpose,
             "optional_units": [unit.pk for unit in application.optional_units.all()],
         }
@@ -73,10 +79,11 @@ def _submit(request: HttpRequest, form: ApplicationForm, event, application=None
             purpose=form.cleaned_data["purpose"],
             optional_unit_ids=form.cleaned_data.get("optional_units") or [],
             documents=form.documents(),
+            particulars=form.particulars(),
             application=application,
         )
     except (services.ApplicationRefused, DocumentRefused) as refusal:
-        form.add_error(None, refusal.messages[0])
+        form.add_error(field_of(refusal.code), refusal.messages[0])
         return None
 
 

@@ -4,6 +4,7 @@ assessments plugin through these, never through its models (``.importlinter``: `
 
 from django.db import connections, models
 
+from assessments.competency.application.models import Application
 from assessments.competency.models import (
     AssessmentEvent,
     AssessorRegistration,
@@ -42,6 +43,18 @@ def assessor_numbers(*, candidacies) -> dict[int, str]:
     for user_id, scheme_id, number in rows:
         numbers.setdefault((user_id, scheme_id), number)
     return {c.pk: numbers.get((c.assessor_id, c.event.scheme_id), "") for c in candidacies}
+
+
+def apl01_particulars(*, candidacy_ids) -> dict[int, dict]:
+    """Candidacy id → the particulars its candidate gave on the FR.APL.01 that led to it (``nik``, ``birth_place``,
+    ``birth_date``), for the candidacies that came from an application; what the blanko request to BNSP lists.
+    One query."""
+    rows = Application.objects.filter(candidacy_id__in=list(candidacy_ids)).only(
+        "candidacy_id", "nik", "birth_place", "birth_date"
+    )
+    return {
+        row.candidacy_id: {"nik": row.nik, "birth_place": row.birth_place, "birth_date": row.birth_date} for row in rows
+    }
 
 
 def verdicts_of_candidacy(*, candidacy) -> dict[int, str]:

@@ -156,10 +156,30 @@ def png_upload(name: str = "ijazah.png") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, png_bytes(), content_type="image/png")
 
 
+#: An applicant's particulars on FR.APL.01 that hold: a man born in Batang on 12 March 1998 (the NIK encodes it).
+PARTICULARS = {
+    "nik": "3325011203980001",
+    "birth_place": "Batang",
+    "birth_date": datetime.date(1998, 3, 12),
+    "gender": "m",
+    "address": "Jl. Gajah Mada 12, Kauman, Batang",
+    "phone": "0812 3456 7890",
+    "education": "smk",
+    "workplace": "PT Contoh Tekstil KITB",
+    "job_title": "Operator jahit",
+}
+
+
 def application_create(*, event, applicant=None, purpose: str = "rpl", status: str = "submitted") -> Application:
-    """An application as submitted, with the identity card (what a scheme without a list requires)."""
+    """An application as submitted, with the applicant's particulars and the identity card (what a scheme without a
+    list requires)."""
     application = Application.objects.create(
-        event=event, applicant=applicant or UserFactory(), purpose=purpose, status=status, submitted_at=timezone.now()
+        event=event,
+        applicant=applicant or UserFactory(),
+        purpose=purpose,
+        status=status,
+        submitted_at=timezone.now(),
+        **PARTICULARS,
     )
     application.documents.create(kind="id_card", file=pdf_upload())
     return application

@@ -11,11 +11,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from assessments.competency.application.selectors import application_queue
 from assessments.models import Apl02Recommendation, Application, ApplicationDocument, Candidacy, Consent
 from tests.assessments.competency.factories import (
+    PARTICULARS,
     application_create,
     assessor_create,
     candidacy_create,
@@ -26,6 +27,13 @@ from tests.assessments.competency.factories import (
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
+
+
+def _posted(**fields) -> dict:
+    """The form as an applicant posts it: their particulars, then ``fields`` (purpose, documents, …)."""
+    particulars = {name: str(value) for name, value in PARTICULARS.items()}
+    particulars["birth_date"] = PARTICULARS["birth_date"].isoformat()
+    return {**particulars, **fields}
 
 
 @pytest.fixture
@@ -54,10 +62,15 @@ def test_an_outside_worker_applies_on_the_page_and_sees_the_application(client, 
     # when they post the form with their identity card
     response = client.post(
         reverse("assessments:application_create", args=[event.pk]),
-        {"purpose": "rpl", "document_id_card": pdf_upload()},
+        _posted(purpose="rpl", document_id_card=pdf_upload()),
     )
-    # then the application is submitted and they land on it
+    # then the application is submitted, with their particulars, and they land on it
     application = Application.objects.get(applicant=worker)
+    assert (application.nik, application.birth_place, application.birth_date) == (
+        "3325011203980001",
+        "Batang",
+        datetime.date(1998, 3, 12),
+    )
     assert response.status_code == 302
     assert response["Location"] == reverse("assessments:application_detail", args=[application.pk])
     page = client.get(response["Location"])
@@ -74,7 +87,7 @@ def test_a_wrong_file_is_refused_on_the_page_and_nothing_is_stored(client, event
     client.force_login(UserFactory())
     fake = SimpleUploadedFile("ktp.pdf", b"<html><script>alert(1)</script>", content_type="application/pdf")
     response = client.post(
-        reverse("assessments:application_create", args=[event.pk]), {"purpose": "rpl", "document_id_card": fake}
+        reverse("assessments:application_create", args=[event.pk]), _posted(purpose="rpl", document_id_card=fake)
     )
     assert response.status_code == 400
     assert "PDF, JPEG" in response.content.decode()
@@ -87,7 +100,7 @@ def test_a_closed_event_sends_the_applicant_back_with_a_message(client):
     client.force_login(UserFactory())
     response = client.post(
         reverse("assessments:application_create", args=[closed.pk]),
-        {"purpose": "rpl", "document_id_card": pdf_upload()},
+        _posted(purpose="rpl", document_id_card=pdf_upload()),
     )
     assert response.status_code == 302 and response["Location"] == reverse("assessments:application_list")
     assert not Application.objects.exists()
@@ -117,10 +130,41 @@ def test_a_returned_application_shows_the_reasons_and_is_submitted_again(client,
     client.force_login(application.applicant)
     url = reverse("assessments:application_detail", args=[application.pk])
     assert "KTP buram" in client.get(url).content.decode()
-    response = client.post(url, {"purpose": "certification"})
+    # the NIK given before is kept when none is entered again, and never sent back to the browser
+    page = client.get(url).content.decode()
+    assert "3325011203980001" not in page and 'value="Batang"' in page
+    response = client.post(url, _posted(purpose="certification", nik=""))
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.status == Application.Status.SUBMITTED and application.purpose == "certification"
+    assert application.nik == "3325011203980001"
+
+
+def test_a_nik_that_does_not_match_the_birth_date_is_refused_on_its_field_and_nothing_is_stored(client, event):
+    # given an applicant who types a NIK whose digits 7-12 are not the birth date they give
+    client.force_login(UserFactory())
+    # when they post the form
+    response = client.post(
+        reverse("assessments:application_create", args=[event.pk]),
+        _posted(purpose="rpl", nik="3325011303980001", document_id_card=pdf_upload()),
+    )
+    # then the form comes back with the reason under the NIK, and nothing is stored
+    assert response.status_code == 400
+    with translation.override(response.wsgi_request.LANGUAGE_CODE):
+        expected = translation.gettext("The date of birth in the NIK (digits 7 to 12) is not the birth date you gave.")
+    assert response.context["form"].errors["nik"] == [expected]
+    assert not Application.objects.exists() and not ApplicationDocument.objects.exists()
+
+
+def test_the_next_application_starts_from_the_particulars_given_before_but_not_the_nik(client, event):
+    # given a worker who applied to an earlier event
+    earlier = application_create(event=event_create(scheme=event.scheme))
+    client.force_login(earlier.applicant)
+    # when they open the form of another event
+    page = client.get(reverse("assessments:application_create", args=[event.pk])).content.decode()
+    # then their place of birth and address are filled in; their NIK is not in the page
+    assert 'value="Batang"' in page and "Jl. Gajah Mada 12" in page
+    assert "3325011203980001" not in page
 
 
 APPLICANT_LIST_QUERIES = 4  # session, user, the applications, the open events

@@ -6,7 +6,13 @@ from django.contrib.auth.models import Permission
 
 from assessments.competency.application import services
 from assessments.models import Application, Candidacy
-from tests.assessments.competency.factories import application_create, event_create, pdf_upload, scheme_create
+from tests.assessments.competency.factories import (
+    PARTICULARS,
+    application_create,
+    event_create,
+    pdf_upload,
+    scheme_create,
+)
 from tests.factories import UserFactory
 from tests.races import postgres_only, race
 
@@ -34,6 +40,7 @@ def test_applying_twice_at_once_keeps_one_application():
                 purpose="rpl",
                 optional_unit_ids=[],
                 documents={"id_card": pdf_upload()},
+                particulars=PARTICULARS,
             )
         )
 

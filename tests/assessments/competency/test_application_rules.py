@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import override_settings
 from django.utils import timezone
 
@@ -27,6 +28,7 @@ from assessments.models import (
     SchemeUnit,
 )
 from tests.assessments.competency.factories import (
+    PARTICULARS,
     application_create,
     assessor_create,
     candidacy_create,
@@ -55,7 +57,12 @@ def event():
 
 
 def _submit(event, applicant, **kwargs):
-    defaults = {"purpose": "rpl", "optional_unit_ids": [], "documents": {"id_card": pdf_upload()}}
+    defaults = {
+        "purpose": "rpl",
+        "optional_unit_ids": [],
+        "documents": {"id_card": pdf_upload()},
+        "particulars": PARTICULARS,
+    }
     defaults.update(kwargs)
     return services.application_submit(event=event, applicant=applicant, **defaults)
 
@@ -205,6 +212,7 @@ def test_a_returned_application_is_corrected_and_submitted_again_with_nothing_lo
         purpose="rpl",
         optional_unit_ids=[optional.unit_id],
         documents={"diploma": pdf_upload("ijazah.pdf")},
+        particulars={**PARTICULARS, "nik": ""},
         application=application,
     )
     # then it waits for staff again, with the identity card kept and the diploma replaced
@@ -347,3 +355,49 @@ def test_only_the_chosen_optional_units_need_a_verdict(event, staff):
     signed = candidacy_sign_off(candidacy=candidacy, assessor=assessor)
     # then it is signed with the core unit's verdict alone
     assert signed.status == Candidacy.Status.SIGNED and signed.recommendation == "BK"
+
+
+@pytest.mark.parametrize(
+    ("changes", "code"),
+    [
+        ({"nik": "33250112039800"}, "nik_length"),
+        ({"nik": "9925011203980001"}, "nik_province"),
+        ({"nik": "3325011303980001"}, "nik_birth_date"),
+        ({"gender": "f"}, "nik_gender"),
+        ({"birth_place": "  "}, "birth_place"),
+        ({"birth_date": None}, "birth_date"),
+        ({"birth_date": datetime.date.today() + datetime.timedelta(days=1)}, "birth_date"),
+        ({"birth_date": datetime.date(2020, 1, 1), "nik": "3325010101200001"}, "birth_date"),
+        ({"gender": "x"}, "gender"),
+        ({"education": "phd"}, "education"),
+        ({"address": ""}, "address"),
+        ({"address": "x" * 301}, "address"),
+        ({"phone": "nomor saya"}, "phone"),
+        ({"workplace": "x" * 151}, "workplace"),
+    ],
+)
+def test_particulars_that_do_not_hold_are_refused_and_nothing_is_stored(event, changes, code):
+    # given an outside worker whose APL.01 particulars are wrong in one way
+    worker = UserFactory()
+    # when they submit
+    with pytest.raises(services.ApplicationRefused) as refused:
+        _submit(event, worker, particulars={**PARTICULARS, **changes})
+    # then the refusal names the problem and nothing is stored
+    assert refused.value.code == code
+    assert not Application.objects.exists() and not ApplicationDocument.objects.exists()
+
+
+def test_the_particulars_are_stored_with_the_nik_encrypted(event):
+    # given an outside worker's application with their particulars
+    application = _submit(event, UserFactory())
+    # then they are stored as given, the NIK unreadable in the table and shown masked
+    application.refresh_from_db()
+    assert (application.birth_place, application.education, application.job_title) == (
+        "Batang",
+        "smk",
+        "Operator jahit",
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT nik FROM assessments_application WHERE id = %s", [application.pk])
+        assert "3325011203980001" not in cursor.fetchone()[0]
+    assert application.nik_masked == "33************01"

@@ -51,6 +51,7 @@ def test_the_export_holds_the_application_its_documents_and_the_certification_re
     # then the application is there with its document as a file in the archive
     first = sections["certification_applications"][0]
     assert first["id"] == application.pk and first["purpose"] == "rpl"
+    assert first["particulars"]["nik"] == "33************01" and first["particulars"]["birth_place"] == "Batang"
     assert first["documents"] == [
         {
             "document": "id_card",
@@ -83,8 +84,10 @@ def test_the_deletion_removes_the_documents_and_keeps_the_records(django_capture
     # when their account is deleted
     with django_capture_on_commit_callbacks(execute=True):
         done = PersonalData().anonymise(user=candidacy.candidate, placeholder_name="Pengguna terhapus")
-    # then the document and its file are gone, and the application and the decision stay
-    assert done == {"certification_application_documents": 1}
+    # then the document and its file are gone, the particulars erased, and the application and the decision stay
+    assert done == {"certification_application_documents": 1, "certification_application_particulars": 1}
+    application.refresh_from_db()
+    assert (application.nik, application.birth_place, application.birth_date, application.phone) == ("", "", None, "")
     assert not ApplicationDocument.objects.filter(application=application).exists()
     assert not storage.exists(name)
     assert type(application).objects.filter(pk=application.pk).exists()
