@@ -84,6 +84,7 @@ def test_verifying_asks_for_confirmation_then_publishes_the_vacancies_and_audits
     page = staff_client.get(_url("verify", employer.pk))
     assert page.status_code == 200
     assert employer.nib in page.content.decode()
+    assert '<h1 class="w-header__title"' in page.content.decode()  # the page has its heading
     employer.refresh_from_db()
     assert not employer.is_verified
 
@@ -106,7 +107,8 @@ def test_unverifying_takes_the_vacancies_off_the_public_pages_at_once_and_audits
     assert client.get(reverse("placement:vacancy", args=[vacancy.pk])).status_code == 200
 
     # when staff withdraw the verification and confirm
-    assert staff_client.get(_url("unverify", employer.pk)).status_code == 200
+    page = staff_client.get(_url("unverify", employer.pk))
+    assert page.status_code == 200 and '<h1 class="w-header__title"' in page.content.decode()
     staff_client.post(_url("unverify", employer.pk))
 
     # then it is unverified, audited, and its vacancy is gone from the list and the detail

@@ -216,6 +216,22 @@ def test_the_staff_queue_reads_in_one_query(django_assert_num_queries, event, ro
     assert len(shown) == rows
 
 
+@pytest.mark.parametrize("page", ["assessments_application_queue", "review", "accept", "return"])
+def test_each_staff_page_has_its_heading(client, certification_admin, event, page):
+    # given a submitted application and the certification admin
+    application = application_create(event=event)
+    client.force_login(certification_admin)
+    url = (
+        reverse(page)
+        if page.startswith("assessments_")
+        else reverse(f"assessments_application_{page}", args=[application.pk])
+    )
+    # when they open the page, then it has its level-one heading (Wagtail's header, not a bare title)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert '<h1 class="w-header__title"' in response.content.decode()
+
+
 def test_staff_accept_after_confirming(client, certification_admin, event):
     application = application_create(event=event)
     client.force_login(certification_admin)
