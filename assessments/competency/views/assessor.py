@@ -25,6 +25,7 @@ from assessments.competency.services import grading
 from assessments.exams.models import ResponseFile
 from assessments.questions.types import public_view
 from kompeten_core.conf import settings as kompeten
+from kompeten_core.posted import posted_id
 from kompeten_core.private_files import private_file_response
 
 QUEUE_LIMIT = 100
@@ -52,8 +53,7 @@ class GradeForm(forms.Form):
 
 
 def _exam_id(request: HttpRequest) -> int | None:
-    value = request.GET.get("exam", "")
-    return int(value) if value.isdecimal() and len(value) < 10 else None
+    return posted_id(request.GET.get("exam", ""))
 
 
 def _with_exam(url: str, exam_id: int | None) -> str:

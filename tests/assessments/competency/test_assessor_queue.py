@@ -104,6 +104,9 @@ def test_a_certification_admin_sees_every_awaiting_answer(client, desk):
     assert client.get(_grade_url(answers[1])).status_code == 200
 
 
+ARABIC_DIGITS = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+
+
 def test_the_queue_is_oldest_submission_first_and_filters_by_exam(client, desk):
     other_exam = exam_create(questions=[question_create(**example_fields("essay"))], slug="uji-dua")
     first = _awaiting(desk)
@@ -116,12 +119,15 @@ def test_the_queue_is_oldest_submission_first_and_filters_by_exam(client, desk):
     everything = client.get(reverse("assessments:assessor_queue"))
     filtered = client.get(reverse("assessments:assessor_queue"), {"exam": other_exam.pk})
     nonsense = client.get(reverse("assessments:assessor_queue"), {"exam": "x'1"})
+    # the other exam's id in Arabic-Indic digits is not an id either (kompeten_core.posted)
+    arabic = client.get(reverse("assessments:assessor_queue"), {"exam": str(other_exam.pk).translate(ARABIC_DIGITS)})
 
     assert [row["response"].pk for row in everything.context["rows"]] == [first.pk, second.pk, third.pk]
     assert {exam.pk for exam in everything.context["exams"]} == {desk.exam.pk, other_exam.pk}
     assert [row["response"].pk for row in filtered.context["rows"]] == [second.pk]
     assert filtered.context["counts"]["awaiting"] == 1
     assert nonsense.status_code == 200 and len(nonsense.context["rows"]) == 3
+    assert arabic.status_code == 200 and len(arabic.context["rows"]) == 3
 
 
 def test_another_assessor_gets_404_on_someone_elses_answer_and_changes_nothing(client, desk):
