@@ -1,9 +1,12 @@
-"""Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), oral
-questions (FR.IA.07), the written test (FR.IA.05/06) and the portfolio (FR.IA.08) with its VATM check. The
+"""Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), supporting
+questions per KUK (FR.IA.03), oral questions (FR.IA.07), the written test (FR.IA.05/06), the portfolio (FR.IA.08)
+with its VATM check and the interview per KUK (FR.IA.09). The
 assigned assessor writes (through ``evidence_save``, stale forms refused); the lead assessor and staff read;
 portfolio files are served only to the assigned assessor, staff who may view candidacies, and the candidate."""
 
 from __future__ import annotations
+
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,19 +20,31 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments.competency.models import Candidacy, EvidenceRecord
 from assessments.competency.selectors import candidacy as selectors
 from assessments.competency.services import candidacy as services
-from assessments.competency.services import evidence_files
+from assessments.competency.services import evidence_criteria, evidence_files
 from assessments.standards.models import CompetencyUnit
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method
-METHODS = (Method.DEMONSTRATION, Method.ORAL, Method.WRITTEN, Method.PORTFOLIO)
+METHODS = (
+    Method.DEMONSTRATION,
+    Method.QUESTIONS,
+    Method.ORAL,
+    Method.WRITTEN,
+    Method.PORTFOLIO,
+    Method.INTERVIEW,
+)
 FORMS = {
     Method.DEMONSTRATION: "FR.IA.02",
+    Method.QUESTIONS: "FR.IA.03",
     Method.ORAL: "FR.IA.07",
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
+    Method.INTERVIEW: "FR.IA.09",
 }
+#: The methods whose page lists the unit's KUKs, one row each.
+PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW)
+ROW_FIELD = re.compile(r"^(question|answer|ok)-(\d+)\Z")
 # A structural bound, not a setting: an observation lasts at most one day.
 MINUTES_MAX = 24 * 60
 CHOICE = {"yes": True, "no": False, "": None}
@@ -95,6 +110,33 @@ def _oral(post) -> tuple[dict, bool | None]:
     return {"questions": questions}, satisfactory
 
 
+def _criterion_ids(post) -> list[int]:
+    """The KUK ids the form's row fields name (``question-<id>``, ``answer-<id>``, ``ok-<id>``), in order."""
+    ids = []
+    for key in post:
+        match = ROW_FIELD.match(key)
+        if match and int(match[2]) not in ids:
+            ids.append(int(match[2]))
+    return ids
+
+
+def _question_rows(post) -> list[dict]:
+    """A row per KUK whose question is written (the service checks the KUK and the lengths: nothing is cut)."""
+    rows = []
+    for criterion_id in _criterion_ids(post):
+        question = post.get(f"question-{criterion_id}", "").strip()
+        if question:
+            rows.append(
+                {
+                    "criterion_id": criterion_id,
+                    "question": question,
+                    "answer": post.get(f"answer-{criterion_id}", "").strip(),
+                    "satisfactory": _choice(post, f"ok-{criterion_id}"),
+                }
+            )
+    return rows
+
+
 def _oral_rows(record: EvidenceRecord | None) -> list[dict]:
     saved = record.data.get("questions") if record and isinstance(record.data, dict) else None
     rows = [row for row in saved or [] if isinstance(row, dict)][: kompeten.ORAL_MAX_QUESTIONS]
@@ -125,6 +167,7 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
         "version": record.version if record else 0,
         "read_only": read_only,
         "oral_rows": _oral_rows(record) if method == Method.ORAL else [],
+        "criterion_rows": selectors.criterion_rows(unit=unit, record=record) if method in PER_CRITERION else [],
         "attempts": list(evidence_files.written_attempts(candidacy=candidacy)) if method == Method.WRITTEN else [],
         "files": evidence_files.portfolio_files(record=record) if method == Method.PORTFOLIO else [],
         "vatm_keys": [
@@ -134,6 +177,7 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
             ("sufficient", _("Sufficient")),
         ],
         "max_minutes": MINUTES_MAX,
+        "text_max": kompeten.EVIDENCE_TEXT_MAX_CHARS,
         "practice_refusals": [] if read_only else services.practice_gate_refusals(candidacy=candidacy, method=method),
     }
     return render(request, "assessments/candidacy/evidence_method.html", context)
@@ -151,6 +195,10 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
         if method == Method.PORTFOLIO:
             vatm = {key: post.get(key) == "on" for key in evidence_files.VATM_KEYS}
             evidence_files.portfolio_evidence_save(uploads=request.FILES.getlist("files"), vatm=vatm, **common)
+        elif method in PER_CRITERION:
+            evidence_criteria.criteria_evidence_save(
+                method=method, rows=_question_rows(post), interview_date=post.get("date", "").strip(), **common
+            )
         elif method == Method.WRITTEN:
             evidence_files.written_evidence_save(attempt_id=int(post.get("attempt", "")), **common)
         else:
