@@ -5,6 +5,7 @@ the reason and changes nothing. The consent and read-only rules of every method 
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -24,12 +25,6 @@ pytestmark = pytest.mark.django_db
 METHODS = ("questions", "interview")
 
 
-@pytest.fixture(autouse=True)
-def _english(client, settings):
-    """The pages answer in English: the messages are compared as written in the source."""
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-
-
 @pytest.fixture
 def setup():
     event = event_create(scheme=scheme_create(units=1))
@@ -37,6 +32,15 @@ def setup():
     candidacy = candidacy_create(event=event, assessor=assessor)
     unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").get().unit
     return candidacy, assessor, unit
+
+
+def _login(client, user):
+    """Signed in, the pages answering in English: the messages are compared as written in the source (the host's
+    user prefers Indonesian by default; a plain ``auth.User`` goes by the cookie)."""
+    if hasattr(user, "preferred_language"):
+        type(user).objects.filter(pk=user.pk).update(preferred_language="en")
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
 
 
 def _url(candidacy, unit, method):
@@ -77,7 +81,7 @@ def test_the_rows_are_saved_per_kuk_and_a_second_save_raises_the_version(client,
     # Given the assigned assessor of a candidate with the signed consent
     candidacy, assessor, unit = setup
     kuk = _kuk(unit)
-    client.force_login(assessor)
+    _login(client, assessor)
     # When they record a question for the KUK
     response = _post(client, candidacy, unit, method, kuk=kuk, note="Lancar")
     # Then the row is kept against the KUK
@@ -101,7 +105,7 @@ def test_the_rows_are_saved_per_kuk_and_a_second_save_raises_the_version(client,
 def test_a_stale_form_is_refused_and_changes_nothing(client, setup, method):
     candidacy, assessor, unit = setup
     kuk = _kuk(unit)
-    client.force_login(assessor)
+    _login(client, assessor)
     _post(client, candidacy, unit, method, kuk=kuk)
     # When a second form loaded at version 0 is posted
     response = _post(client, candidacy, unit, method, kuk=kuk, ok="no", question="Lain")
@@ -121,7 +125,7 @@ def test_refused_without_the_consent(client, method):
     assessor = assessor_create(event=event)
     candidacy = candidacy_create(event=event, assessor=assessor, ready=False)
     unit = SchemeUnit.objects.get(scheme=event.scheme).unit
-    client.force_login(assessor)
+    _login(client, assessor)
     # When the assessor records a question
     response = _post(client, candidacy, unit, method, kuk=_kuk(unit))
     # Then it is refused with the reason and nothing is kept
@@ -133,7 +137,7 @@ def test_refused_without_the_consent(client, method):
 def test_refused_while_an_appeal_is_open(client, setup, method):
     candidacy, assessor, unit = setup
     Candidacy.objects.filter(pk=candidacy.pk).update(status=Candidacy.Status.APPEALED)
-    client.force_login(assessor)
+    _login(client, assessor)
     page = client.get(_url(candidacy, unit, method))
     assert page.context["read_only"] is True
     response = _post(client, candidacy, unit, method, kuk=_kuk(unit))
@@ -150,7 +154,7 @@ def test_someone_elses_candidacy_is_404_and_changes_nothing(client, setup, metho
         "candidate": lambda: candidacy.candidate,
         "stranger": UserFactory,
     }
-    client.force_login(users[who]())
+    _login(client, users[who]())
     assert client.get(_url(candidacy, unit, method)).status_code == 404
     assert _post(client, candidacy, unit, method, kuk=_kuk(unit)).status_code == 404
     assert not EvidenceRecord.objects.exists()
@@ -161,7 +165,7 @@ def test_another_candidates_kuk_is_refused(client, setup, method):
     # Given a KUK of another scheme's unit (another candidate's assessment)
     candidacy, assessor, unit = setup
     other_unit = SchemeUnit.objects.filter(scheme=scheme_create(units=1)).get().unit
-    client.force_login(assessor)
+    _login(client, assessor)
     # When it is posted on this candidate's unit
     response = _post(client, candidacy, unit, method, kuk=_kuk(other_unit))
     # Then it is refused, saying why
@@ -176,7 +180,7 @@ def test_another_candidates_kuk_is_refused(client, setup, method):
 def test_a_too_long_text_is_refused_not_cut(client, setup, method):
     candidacy, assessor, unit = setup
     kuk = _kuk(unit)
-    client.force_login(assessor)
+    _login(client, assessor)
     _post(client, candidacy, unit, method, kuk=kuk)
     long_text = "x" * (kompeten.EVIDENCE_TEXT_MAX_CHARS + 1)
     response = _post(client, candidacy, unit, method, kuk=kuk, version=1, question=long_text)
@@ -190,7 +194,7 @@ def test_a_too_long_text_is_refused_not_cut(client, setup, method):
 def test_a_malformed_save_is_refused(client, setup, method, bad):
     candidacy, assessor, unit = setup
     kuk = _kuk(unit)
-    client.force_login(assessor)
+    _login(client, assessor)
     extra = {key.format(kuk=kuk.pk): value for key, value in bad.items()}
     response = _post(client, candidacy, unit, method, kuk=kuk, **extra)
     assert response.status_code == 200
@@ -204,7 +208,7 @@ def test_an_interview_without_a_valid_date_is_refused(client, setup, date):
     candidacy, assessor, unit = setup
     if date == "future":
         date = (timezone.localdate() + datetime.timedelta(days=1)).isoformat()
-    client.force_login(assessor)
+    _login(client, assessor)
     response = _post(client, candidacy, unit, "interview", kuk=_kuk(unit), date=date)
     assert _errors(response) == ["Give the interview's date (not in the future)."]
     assert not EvidenceRecord.objects.exists()
@@ -218,7 +222,7 @@ def test_an_interview_without_a_valid_date_is_refused(client, setup, date):
 def test_the_page_reads_in_a_fixed_number_of_queries(client, setup, django_assert_num_queries, method, rows):
     candidacy, assessor, unit = setup
     criteria_add(unit=unit, count=rows - 1)
-    client.force_login(assessor)
+    _login(client, assessor)
     client.post(
         _url(candidacy, unit, method),
         {
