@@ -177,7 +177,8 @@ DEFAULTS: dict[str, Any] = {
     "EVIDENCE_NOTE_MAX_CHARS": 10_000,
     "DECISION_TEXT_MAX_CHARS": 10_000,
     "ORAL_MAX_QUESTIONS": 10,
-    # A candidate's portfolio: the largest file in bytes, the most files in one save, the longest kept file name.
+    # A candidate's portfolio and project (FR.IA.04) files: the largest file in bytes, the most files in one save, the
+    # longest kept file name.
     "PORTFOLIO_MAX_BYTES": 10 * 1024 * 1024,
     "PORTFOLIO_MAX_FILES_PER_SAVE": 10,
     "PORTFOLIO_NAME_MAX_CHARS": 200,

@@ -57,15 +57,19 @@ def rows_satisfactory(values) -> bool | None:
     return None
 
 
-def question_rows_clean(*, unit: CompetencyUnit, rows: list[dict]) -> list[dict]:
-    """The rows in the unit's KUK order, each checked: a KUK of the unit, once, texts within the limit."""
+def rows_in_order(*, unit: CompetencyUnit, rows: list[dict]) -> list[tuple[str, dict]]:
+    """(KUK number, row) in the unit's KUK order; refused unless each row names a KUK of the unit, once."""
     criteria = criteria_check(unit=unit, criterion_ids=[row["criterion_id"] for row in rows])
     if len({row["criterion_id"] for row in rows}) != len(rows):
         raise AssessmentRefused(_("A performance criterion (KUK) is given twice."), code="duplicate_criterion")
     order = {criterion_id: n for n, criterion_id in enumerate(criteria)}
+    return [(criteria[row["criterion_id"]], row) for row in sorted(rows, key=lambda row: order[row["criterion_id"]])]
+
+
+def question_rows_clean(*, unit: CompetencyUnit, rows: list[dict]) -> list[dict]:
+    """The rows in the unit's KUK order, each checked: a KUK of the unit, once, texts within the limit."""
     cleaned = []
-    for row in sorted(rows, key=lambda row: order[row["criterion_id"]]):
-        number = criteria[row["criterion_id"]]
+    for number, row in rows_in_order(unit=unit, rows=rows):
         cleaned.append(
             {
                 "criterion_id": row["criterion_id"],

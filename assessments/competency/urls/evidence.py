@@ -17,4 +17,10 @@ urlpatterns = [
         evidence.evidence_file_download,
         name="evidence_file_download",
     ),
+    path(
+        "<id:candidacy_id>/unit/<id:unit_id>/proyek/<id:index>/",
+        evidence.evidence_file_download,
+        {"method": "project"},
+        name="evidence_project_file_download",
+    ),
 ]

@@ -1,8 +1,10 @@
 """Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), supporting
-questions per KUK (FR.IA.03), oral questions (FR.IA.07), the written test (FR.IA.05/06), the portfolio (FR.IA.08)
-with its VATM check and the interview per KUK (FR.IA.09). The
+questions per KUK (FR.IA.03), the project with its brief, judgement per KUK and product files (FR.IA.04), oral
+questions (FR.IA.07), the written test (FR.IA.05/06), the portfolio (FR.IA.08) with its VATM check and the interview
+per KUK (FR.IA.09). The
 assigned assessor writes (through ``evidence_save``, stale forms refused); the lead assessor and staff read;
-portfolio files are served only to the assigned assessor, staff who may view candidacies, and the candidate."""
+portfolio and project files are served only to the assigned assessor, staff who may view candidacies, and the
+candidate."""
 
 from __future__ import annotations
 
@@ -29,6 +31,7 @@ Method = EvidenceRecord.Method
 METHODS = (
     Method.DEMONSTRATION,
     Method.QUESTIONS,
+    Method.PROJECT,
     Method.ORAL,
     Method.WRITTEN,
     Method.PORTFOLIO,
@@ -37,14 +40,17 @@ METHODS = (
 FORMS = {
     Method.DEMONSTRATION: "FR.IA.02",
     Method.QUESTIONS: "FR.IA.03",
+    Method.PROJECT: "FR.IA.04",
     Method.ORAL: "FR.IA.07",
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
     Method.INTERVIEW: "FR.IA.09",
 }
 #: The methods whose page lists the unit's KUKs, one row each.
-PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW)
-ROW_FIELD = re.compile(r"^(question|answer|ok)-(\d+)\Z")
+PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW, Method.PROJECT)
+#: The methods that keep files, served by ``evidence_file_download``.
+WITH_FILES = (Method.PORTFOLIO, Method.PROJECT)
+ROW_FIELD = re.compile(r"^(question|answer|ok|achieved|comment)-(\d+)\Z")
 # A structural bound, not a setting: an observation lasts at most one day.
 MINUTES_MAX = 24 * 60
 CHOICE = {"yes": True, "no": False, "": None}
@@ -111,7 +117,8 @@ def _oral(post) -> tuple[dict, bool | None]:
 
 
 def _criterion_ids(post) -> list[int]:
-    """The KUK ids the form's row fields name (``question-<id>``, ``answer-<id>``, ``ok-<id>``), in order."""
+    """The KUK ids the form's row fields name (``question-<id>``, ``answer-<id>``, ``ok-<id>``, ``achieved-<id>``,
+    ``comment-<id>``), in order."""
     ids = []
     for key in post:
         match = ROW_FIELD.match(key)
@@ -134,6 +141,17 @@ def _question_rows(post) -> list[dict]:
                     "satisfactory": _choice(post, f"ok-{criterion_id}"),
                 }
             )
+    return rows
+
+
+def _project_rows(post) -> list[dict]:
+    """A row per KUK judged or commented (the service checks the KUK and the lengths: nothing is cut)."""
+    rows = []
+    for criterion_id in _criterion_ids(post):
+        achieved = _choice(post, f"achieved-{criterion_id}")
+        comment = post.get(f"comment-{criterion_id}", "").strip()
+        if achieved is not None or comment:
+            rows.append({"criterion_id": criterion_id, "achieved": achieved, "comment": comment})
     return rows
 
 
@@ -169,7 +187,8 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
         "oral_rows": _oral_rows(record) if method == Method.ORAL else [],
         "criterion_rows": selectors.criterion_rows(unit=unit, record=record) if method in PER_CRITERION else [],
         "attempts": list(evidence_files.written_attempts(candidacy=candidacy)) if method == Method.WRITTEN else [],
-        "files": evidence_files.portfolio_files(record=record) if method == Method.PORTFOLIO else [],
+        "files": evidence_files.portfolio_files(record=record) if method in WITH_FILES else [],
+        "file_url_name": "evidence_project_file_download" if method == Method.PROJECT else "evidence_file_download",
         "vatm_keys": [
             ("valid", pgettext("evidence rule", "Valid")),
             ("authentic", _("Authentic")),
@@ -195,6 +214,11 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
         if method == Method.PORTFOLIO:
             vatm = {key: post.get(key) == "on" for key in evidence_files.VATM_KEYS}
             evidence_files.portfolio_evidence_save(uploads=request.FILES.getlist("files"), vatm=vatm, **common)
+        elif method == Method.PROJECT:
+            brief = {key: post.get(key, "").strip() for key in evidence_files.PROJECT_BRIEF_KEYS}
+            evidence_files.project_evidence_save(
+                brief=brief, rows=_project_rows(post), uploads=request.FILES.getlist("files"), **common
+            )
         elif method in PER_CRITERION:
             evidence_criteria.criteria_evidence_save(
                 method=method, rows=_question_rows(post), interview_date=post.get("date", "").strip(), **common
@@ -216,9 +240,11 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
 
 @require_GET
 @login_required
-def evidence_file_download(request: HttpRequest, candidacy_id: int, unit_id: int, index: int) -> HttpResponse:
-    """A portfolio file, as an attachment: for the assigned assessor, staff who may view candidacies, and the
-    candidate. Anyone else gets a 404. Never a public URL."""
+def evidence_file_download(
+    request: HttpRequest, candidacy_id: int, unit_id: int, index: int, method: str = Method.PORTFOLIO
+) -> HttpResponse:
+    """A portfolio or project file, as an attachment: for the assigned assessor, staff who may view candidacies, and
+    the candidate. Anyone else gets a 404. Never a public URL."""
     candidacy = Candidacy.objects.filter(pk=candidacy_id).first()
     user = request.user
     allowed = candidacy is not None and (
@@ -226,7 +252,9 @@ def evidence_file_download(request: HttpRequest, candidacy_id: int, unit_id: int
     )
     if not allowed:
         raise Http404
-    record = EvidenceRecord.objects.filter(candidacy=candidacy, unit_id=unit_id, method=Method.PORTFOLIO).first()
+    if method not in WITH_FILES:
+        raise Http404
+    record = EvidenceRecord.objects.filter(candidacy=candidacy, unit_id=unit_id, method=method).first()
     row = evidence_files.portfolio_file(record=record, index=index)
     if row is None or not private_storage().exists(row["path"]):
         raise Http404
