@@ -1,7 +1,8 @@
 """Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), supporting
 questions per KUK (FR.IA.03), the project with its brief, judgement per KUK and product files (FR.IA.04), oral
 questions (FR.IA.07), the written test (FR.IA.05/06), the portfolio (FR.IA.08) with its VATM check and the interview
-per KUK (FR.IA.09). The
+per KUK (FR.IA.09), and the third-party verification (FR.IA.10): the supervisor named here answers through an e-mailed
+link (``views.third_party``) and their answers show here. The
 assigned assessor writes (through ``evidence_save``, stale forms refused); the lead assessor and staff read;
 portfolio and project files are served only to the assigned assessor, staff who may view candidacies, and the
 candidate."""
@@ -22,7 +23,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments.competency.models import Candidacy, EvidenceRecord
 from assessments.competency.selectors import candidacy as selectors
 from assessments.competency.services import candidacy as services
-from assessments.competency.services import evidence_criteria, evidence_files
+from assessments.competency.services import evidence_criteria, evidence_files, third_party
 from assessments.standards.models import CompetencyUnit
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_file_response, private_storage
@@ -36,6 +37,7 @@ METHODS = (
     Method.WRITTEN,
     Method.PORTFOLIO,
     Method.INTERVIEW,
+    Method.THIRD_PARTY,
 )
 FORMS = {
     Method.DEMONSTRATION: "FR.IA.02",
@@ -45,9 +47,10 @@ FORMS = {
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
     Method.INTERVIEW: "FR.IA.09",
+    Method.THIRD_PARTY: "FR.IA.10",
 }
 #: The methods whose page lists the unit's KUKs, one row each.
-PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW, Method.PROJECT)
+PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW, Method.PROJECT, Method.THIRD_PARTY)
 #: The methods that keep files, served by ``evidence_file_download``.
 WITH_FILES = (Method.PORTFOLIO, Method.PROJECT)
 ROW_FIELD = re.compile(r"^(question|answer|ok|achieved|comment)-(\d+)\Z")
@@ -219,6 +222,10 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
             evidence_files.project_evidence_save(
                 brief=brief, rows=_project_rows(post), uploads=request.FILES.getlist("files"), **common
             )
+        elif method == Method.THIRD_PARTY:
+            supervisor = {key: post.get(key, "") for key in third_party.SUPERVISOR_KEYS}
+            criterion_ids = [int(value) for value in post.getlist("criteria")]
+            third_party.third_party_request(supervisor=supervisor, criterion_ids=criterion_ids, **common)
         elif method in PER_CRITERION:
             evidence_criteria.criteria_evidence_save(
                 method=method, rows=_question_rows(post), interview_date=post.get("date", "").strip(), **common
