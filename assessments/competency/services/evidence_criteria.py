@@ -20,8 +20,9 @@ CRITERIA_METHODS = (EvidenceRecord.Method.QUESTIONS, EvidenceRecord.Method.INTER
 
 
 def unit_criteria(*, unit: CompetencyUnit) -> dict[int, str]:
-    """The unit's KUKs: {id: number}. One query."""
-    return dict(PerformanceCriterion.objects.filter(element__unit=unit).values_list("pk", "number"))
+    """The unit's KUKs in the unit's order (element, then criterion): {id: number}. One query."""
+    criteria = PerformanceCriterion.objects.filter(element__unit=unit).order_by("element__number", "sort_order", "pk")
+    return dict(criteria.values_list("pk", "number"))
 
 
 def text_check(value: str, *, number: str = "") -> str:

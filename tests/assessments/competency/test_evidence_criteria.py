@@ -235,3 +235,18 @@ def test_the_page_reads_in_a_fixed_number_of_queries(client, setup, django_asser
     client.get(_url(candidacy, unit, method))  # the session and the user are cached after the first request
     with django_assert_num_queries(7):
         assert client.get(_url(candidacy, unit, method)).status_code == 200
+
+
+def test_rows_are_kept_in_the_units_kuk_order_whatever_the_form_order(client, setup):
+    # Given a unit with three KUKs
+    candidacy, assessor, unit = setup
+    criteria_add(unit=unit, count=2)
+    kuks = list(PerformanceCriterion.objects.filter(element__unit=unit).order_by("sort_order", "number"))
+    _login(client, assessor)
+    # When the form posts them last to first
+    post = {"version": 0}
+    for kuk in reversed(kuks):
+        post[f"question-{kuk.pk}"] = f"Q {kuk.number}"
+    client.post(_url(candidacy, unit, "questions"), post)
+    # Then they are kept in the unit's order
+    assert [row["criterion_id"] for row in _record(candidacy, unit, "questions").data["rows"]] == [k.pk for k in kuks]
