@@ -218,7 +218,8 @@ def third_party_answer(
     updated = EvidenceRecord.objects.filter(pk=record.pk, version=record.version).update(
         data=data, satisfactory=satisfactory, version=record.version + 1, updated_at=now
     )
-    if not updated:  # another answer came first
+    if not updated:  # another answer, or a new request of the assessor, came first: the link says which
+        third_party_for_token(token, now=now)
         raise ThirdPartyLinkGone("answered")
     record.refresh_from_db()
     supervisor = request.get("supervisor") or {}
