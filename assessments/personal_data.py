@@ -4,7 +4,8 @@ plugin").
 
 Export: ``exam_attempts`` (the answers given and, once submitted, their results — never an answer key), the
 ``competency_assessments`` (self-assessment, verdicts, history — appeals' grounds included —, evidence), the
-``notices`` and the ``assessment_complaints`` (keluhan), with the uploaded files (exam answers, portfolio evidence);
+``notices`` and the ``assessment_complaints`` (keluhan), with the uploaded files (exam answers, portfolio and project
+evidence);
 ten queries however much there is. Deletion keeps attempt scores and verdicts
 (records the law needs) and deletes the uploaded files once committed; the audit entries Wagtail wrote about the
 person's candidacies ("<name> · <event>") take the placeholder name.
@@ -19,7 +20,7 @@ from django.db.models.functions import Replace
 from django.utils.text import get_valid_filename
 from wagtail.models import ModelLogEntry
 
-from assessments.competency.services.evidence_files import portfolio_files
+from assessments.competency.services.evidence_files import FILE_PREFIXES, portfolio_files
 from assessments.models import (
     Attempt,
     AttemptItem,
@@ -135,10 +136,10 @@ def _candidacies(user, files: list) -> list[dict]:
         evidence = []
         for record in candidacy.evidence.all():
             stored = []
-            if record.method == EvidenceRecord.Method.PORTFOLIO:
+            if record.method in FILE_PREFIXES:  # the portfolio's and the project's files
                 for index, row in enumerate(portfolio_files(record=record)):
                     label = _safe(str(row.get("name")))
-                    name = f"files/portfolio/{candidacy.pk}/{record.unit.code}-{index + 1}-{label}"
+                    name = f"files/{record.method}/{candidacy.pk}/{record.unit.code}-{index + 1}-{label}"
                     files.append((name, private_storage(), str(row["path"])))
                     stored.append({"name": row.get("name"), "size": row.get("size"), "in_archive": name})
             evidence.append(
@@ -217,7 +218,7 @@ def _complaints(user) -> list[dict]:
 
 def _uploaded_paths(user) -> list[tuple[object, str]]:
     paths = [(f.file.storage, f.file.name) for f in ResponseFile.objects.filter(response__item__attempt__user=user)]
-    records = EvidenceRecord.objects.filter(candidacy__candidate=user, method=EvidenceRecord.Method.PORTFOLIO)
+    records = EvidenceRecord.objects.filter(candidacy__candidate=user, method__in=list(FILE_PREFIXES))
     for record in records:
         paths += [(private_storage(), str(row["path"])) for row in portfolio_files(record=record)]
     return [(storage, path) for storage, path in paths if path]

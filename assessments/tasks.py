@@ -32,6 +32,20 @@ def notification_email_send(*, user_id: int, kind: str, candidacy_id: int) -> in
 
 
 @shared_task(
+    name="assessments.tasks.third_party_email_send",
+    acks_late=True,
+    autoretry_for=(OSError,),
+    retry_backoff=True,
+    max_retries=5,
+)
+def third_party_email_send(*, record_id: int, nonce: str) -> int:
+    """E-mail a supervisor the link of a third-party verification (FR.IA.10)."""
+    from assessments.competency.services.third_party import third_party_email_send as send  # noqa: PLC0415 — STYLE
+
+    return send(record_id=record_id, nonce=nonce)
+
+
+@shared_task(
     name="assessments.tasks.event_report_render",
     acks_late=True,
     autoretry_for=(OSError,),

@@ -27,6 +27,7 @@ AUDIT_ACTIONS = {
     "assessments.complaint_filed": _("Complaint filed"),
     "assessments.complaint_handled": _("Complaint being handled"),
     "assessments.complaint_closed": _("Complaint closed with a response"),
+    "assessments.third_party_answer": _("Third-party verification answered by the supervisor (FR.IA.10)"),
     "assessments.event_report_request": _("Event report requested (personal data export)"),
     "assessments.event_report_export": _("Event report exported (personal data)"),
     "assessments.exam_report_export": _("Exam report exported (personal data)"),

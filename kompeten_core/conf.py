@@ -177,10 +177,13 @@ DEFAULTS: dict[str, Any] = {
     "EVIDENCE_NOTE_MAX_CHARS": 10_000,
     "DECISION_TEXT_MAX_CHARS": 10_000,
     "ORAL_MAX_QUESTIONS": 10,
-    # A candidate's portfolio: the largest file in bytes, the most files in one save, the longest kept file name.
+    # A candidate's portfolio and project (FR.IA.04) files: the largest file in bytes, the most files in one save, the
+    # longest kept file name.
     "PORTFOLIO_MAX_BYTES": 10 * 1024 * 1024,
     "PORTFOLIO_MAX_FILES_PER_SAVE": 10,
     "PORTFOLIO_NAME_MAX_CHARS": 200,
+    # Days the supervisor's link of a third-party verification (FR.IA.10) stays valid.
+    "THIRD_PARTY_LINK_DAYS": 14,
     # The longest feedback, in characters: the candidate's on the assessment (FR.AK.03), and an assessor's on a
     # graded essay or file answer.
     "CANDIDATE_FEEDBACK_MAX_CHARS": 5000,

@@ -206,8 +206,11 @@ class SelfAssessment(models.Model):
 
 
 class EvidenceRecord(models.Model):
-    """Evidence an assessor records for a unit (FR.IA.01 to FR.IA.08). ``data`` holds the method's rows, e.g. the
-    observation checklist: [{"criterion_id", "achieved": bool|null, "benchmark", "note", "follow_up"}]."""
+    """Evidence an assessor records for a unit (FR.IA.01 to FR.IA.10). ``data`` holds the method's rows, e.g. the
+    observation checklist: [{"criterion_id", "achieved": bool|null, "benchmark", "note", "follow_up"}]; the supporting
+    questions (IA.03) and the interview (IA.09) a row per KUK {"criterion_id", "question", "answer", "satisfactory"};
+    the project (IA.04) its brief, a judgement per KUK and its files; the third-party verification (IA.10) the
+    supervisor, the KUKs to confirm, the link's nonce and the supervisor's answers."""
 
     class Method(models.TextChoices):
         OBSERVATION = "observation", _("Observation checklist")
@@ -215,6 +218,10 @@ class EvidenceRecord(models.Model):
         ORAL = "oral", _("Oral questions")
         WRITTEN = "written", _("Written test")
         PORTFOLIO = "portfolio", _("Portfolio")
+        QUESTIONS = "questions", _("Supporting questions")
+        PROJECT = "project", _("Project or assignment")
+        INTERVIEW = "interview", _("Interview")
+        THIRD_PARTY = "third_party", _("Third-party verification")
 
     candidacy = models.ForeignKey(
         Candidacy, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("candidacy")

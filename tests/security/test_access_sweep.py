@@ -141,6 +141,7 @@ PARAMETER_RULES = [
     ("*", "demand_id", "demand"),
     ("placement:application_step", "to", "application_step"),
     ("placement:tracer_answer", "token", "tracer_token"),
+    ("assessments:third_party_answer", "token", "third_party_token"),
     ("courses:scorm_file", "token", "scorm_token"),
     ("courses:scorm_file", "path", "scorm_path"),
     ("*", "package_id", "scorm_package"),
@@ -198,6 +199,11 @@ PUBLIC = {
     ),
     # The centre's public outcomes (placement:outcomes, kerja/hasil/) take no parameter, so the sweep does not walk
     # them; tests/placement/test_figures.py proves they show aggregates only.
+    "assessments.competency.views.third_party.third_party_answer_view": (
+        "public by design: a third-party verification (FR.IA.10) is answered by the candidate's supervisor, who has "
+        "no account, through a signed, salted, expiring single-use link mailed to them; an empty POST is refused "
+        "and changes nothing"
+    ),
     "placement.views.tracer.tracer_answer_view": (
         "public by design: the tracer survey's link is a signed 256-bit capability mailed to the trainee, answered "
         "without logging in; an empty POST is refused by the form and changes nothing"

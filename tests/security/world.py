@@ -41,7 +41,7 @@ from django.utils import timezone
 
 from assessments.competency.application import services as application_services
 from assessments.competency.services import candidacy as competency_services
-from assessments.competency.services import event_reports, evidence_files
+from assessments.competency.services import event_reports, evidence_files, third_party
 from assessments.exams.services import attempts as attempt_services
 from assessments.models import Appeal, Complaint, EvidenceRecord, ResponseFile, SchemeDocumentRequirement, Verdict
 from certificates.models import BnspRegistration
@@ -236,6 +236,27 @@ def build_world() -> World:
         vatm=dict.fromkeys(evidence_files.VATM_KEYS, True),
         version=0,
     )
+    evidence_files.project_evidence_save(
+        candidacy=candidacy,
+        assessor=assessor_a,
+        unit=unit,
+        brief={"scope": "Kemeja", "instructions": "Pola standar", "time_allowed": "2 hari"},
+        rows=[{"criterion_id": criterion.pk, "achieved": True, "comment": ""}],
+        uploads=[SimpleUploadedFile("kemeja.pdf", PDF, content_type="application/pdf")],
+        version=0,
+    )
+    # The third-party verification (FR.IA.10) of the unit, waiting for the supervisor's answer through its link.
+    third_party_record = third_party.third_party_request(
+        candidacy=candidacy,
+        assessor=assessor_a,
+        unit=unit,
+        supervisor={"name": "Ibu Sari", "position": "Kepala produksi", "organisation": "PT Garmen", "email": "s@x.id"},
+        criterion_ids=[criterion.pk],
+        version=0,
+    )
+    third_party_token = third_party.third_party_token(
+        record_id=third_party_record.pk, nonce=third_party_record.data["nonce"]
+    )
     competency_services.unit_verdict_record(
         candidacy=candidacy, assessor=assessor_a, unit=unit, verdict=Verdict.COMPETENT, rationale="Semua KUK."
     )
@@ -369,6 +390,7 @@ def build_world() -> World:
         "demand": demand.pk,
         "placement": placement.pk,
         "tracer_token": tracer_token,
+        "third_party_token": third_party_token,
         "registration_batch": registration_batch.pk,
         "batch_application": batch_application.pk,
         "open_event": open_event.pk,

@@ -117,6 +117,20 @@ def checklist_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> li
     return rows
 
 
+def criterion_rows(*, unit: CompetencyUnit, record: EvidenceRecord | None) -> list[dict]:
+    """One row per performance criterion of the (prefetched) unit with what a per-KUK record (supporting questions,
+    interview, project, third-party verification) holds for it: ``saved`` is the record's row, or {}."""
+    saved = {}
+    for row in (record.data.get("rows") if record and isinstance(record.data, dict) else None) or []:
+        if isinstance(row, dict):
+            saved[row.get("criterion_id")] = row
+    return [
+        {"element": element, "criterion": criterion, "saved": saved.get(criterion.pk, {})}
+        for element in unit.elements.all()
+        for criterion in element.criteria.all()
+    ]
+
+
 def assessing_opens_on(*, event: AssessmentEvent) -> datetime.date:
     """The first day the event's assessors may record evidence, verdicts and sign off: the self-assessment may
     close from then on (KOMPETEN_ASSESSMENT_DAYS_BEFORE_EVENT days before the event's first day)."""

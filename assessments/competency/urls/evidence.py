@@ -4,7 +4,7 @@
 from django.urls import path
 
 import courses.converters  # noqa: F401 - registers the id converter
-from assessments.competency.views import evidence
+from assessments.competency.views import evidence, third_party
 
 urlpatterns = [
     path(
@@ -17,4 +17,11 @@ urlpatterns = [
         evidence.evidence_file_download,
         name="evidence_file_download",
     ),
+    path(
+        "<id:candidacy_id>/unit/<id:unit_id>/proyek/<id:index>/",
+        evidence.evidence_file_download,
+        {"method": "project"},
+        name="evidence_project_file_download",
+    ),
+    path("pihak-ketiga/<str:token>/", third_party.third_party_answer_view, name="third_party_answer"),
 ]

@@ -1,9 +1,15 @@
-"""Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), oral
-questions (FR.IA.07), the written test (FR.IA.05/06) and the portfolio (FR.IA.08) with its VATM check. The
+"""Evidence pages per unit for the methods beyond observation: practical demonstration (FR.IA.02), supporting
+questions per KUK (FR.IA.03), the project with its brief, judgement per KUK and product files (FR.IA.04), oral
+questions (FR.IA.07), the written test (FR.IA.05/06), the portfolio (FR.IA.08) with its VATM check and the interview
+per KUK (FR.IA.09), and the third-party verification (FR.IA.10): the supervisor named here answers through an e-mailed
+link (``views.third_party``) and their answers show here. The
 assigned assessor writes (through ``evidence_save``, stale forms refused); the lead assessor and staff read;
-portfolio files are served only to the assigned assessor, staff who may view candidacies, and the candidate."""
+portfolio and project files are served only to the assigned assessor, staff who may view candidacies, and the
+candidate."""
 
 from __future__ import annotations
+
+import re
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -17,19 +23,37 @@ from django.views.decorators.http import require_GET, require_http_methods
 from assessments.competency.models import Candidacy, EvidenceRecord
 from assessments.competency.selectors import candidacy as selectors
 from assessments.competency.services import candidacy as services
-from assessments.competency.services import evidence_files
+from assessments.competency.services import evidence_criteria, evidence_files, third_party
 from assessments.standards.models import CompetencyUnit
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_file_response, private_storage
 
 Method = EvidenceRecord.Method
-METHODS = (Method.DEMONSTRATION, Method.ORAL, Method.WRITTEN, Method.PORTFOLIO)
+METHODS = (
+    Method.DEMONSTRATION,
+    Method.QUESTIONS,
+    Method.PROJECT,
+    Method.ORAL,
+    Method.WRITTEN,
+    Method.PORTFOLIO,
+    Method.INTERVIEW,
+    Method.THIRD_PARTY,
+)
 FORMS = {
     Method.DEMONSTRATION: "FR.IA.02",
+    Method.QUESTIONS: "FR.IA.03",
+    Method.PROJECT: "FR.IA.04",
     Method.ORAL: "FR.IA.07",
     Method.WRITTEN: "FR.IA.05/06",
     Method.PORTFOLIO: "FR.IA.08",
+    Method.INTERVIEW: "FR.IA.09",
+    Method.THIRD_PARTY: "FR.IA.10",
 }
+#: The methods whose page lists the unit's KUKs, one row each.
+PER_CRITERION = (Method.QUESTIONS, Method.INTERVIEW, Method.PROJECT, Method.THIRD_PARTY)
+#: The methods that keep files, served by ``evidence_file_download``.
+WITH_FILES = (Method.PORTFOLIO, Method.PROJECT)
+ROW_FIELD = re.compile(r"^(question|answer|ok|achieved|comment)-(\d+)\Z")
 # A structural bound, not a setting: an observation lasts at most one day.
 MINUTES_MAX = 24 * 60
 CHOICE = {"yes": True, "no": False, "": None}
@@ -95,6 +119,45 @@ def _oral(post) -> tuple[dict, bool | None]:
     return {"questions": questions}, satisfactory
 
 
+def _criterion_ids(post) -> list[int]:
+    """The KUK ids the form's row fields name (``question-<id>``, ``answer-<id>``, ``ok-<id>``, ``achieved-<id>``,
+    ``comment-<id>``), in order."""
+    ids = []
+    for key in post:
+        match = ROW_FIELD.match(key)
+        if match and int(match[2]) not in ids:
+            ids.append(int(match[2]))
+    return ids
+
+
+def _question_rows(post) -> list[dict]:
+    """A row per KUK whose question is written (the service checks the KUK and the lengths: nothing is cut)."""
+    rows = []
+    for criterion_id in _criterion_ids(post):
+        question = post.get(f"question-{criterion_id}", "").strip()
+        if question:
+            rows.append(
+                {
+                    "criterion_id": criterion_id,
+                    "question": question,
+                    "answer": post.get(f"answer-{criterion_id}", "").strip(),
+                    "satisfactory": _choice(post, f"ok-{criterion_id}"),
+                }
+            )
+    return rows
+
+
+def _project_rows(post) -> list[dict]:
+    """A row per KUK judged or commented (the service checks the KUK and the lengths: nothing is cut)."""
+    rows = []
+    for criterion_id in _criterion_ids(post):
+        achieved = _choice(post, f"achieved-{criterion_id}")
+        comment = post.get(f"comment-{criterion_id}", "").strip()
+        if achieved is not None or comment:
+            rows.append({"criterion_id": criterion_id, "achieved": achieved, "comment": comment})
+    return rows
+
+
 def _oral_rows(record: EvidenceRecord | None) -> list[dict]:
     saved = record.data.get("questions") if record and isinstance(record.data, dict) else None
     rows = [row for row in saved or [] if isinstance(row, dict)][: kompeten.ORAL_MAX_QUESTIONS]
@@ -125,8 +188,10 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
         "version": record.version if record else 0,
         "read_only": read_only,
         "oral_rows": _oral_rows(record) if method == Method.ORAL else [],
+        "criterion_rows": selectors.criterion_rows(unit=unit, record=record) if method in PER_CRITERION else [],
         "attempts": list(evidence_files.written_attempts(candidacy=candidacy)) if method == Method.WRITTEN else [],
-        "files": evidence_files.portfolio_files(record=record) if method == Method.PORTFOLIO else [],
+        "files": evidence_files.portfolio_files(record=record) if method in WITH_FILES else [],
+        "file_url_name": "evidence_project_file_download" if method == Method.PROJECT else "evidence_file_download",
         "vatm_keys": [
             ("valid", pgettext("evidence rule", "Valid")),
             ("authentic", _("Authentic")),
@@ -134,6 +199,7 @@ def evidence_method(request: HttpRequest, candidacy_id: int, unit_id: int, metho
             ("sufficient", _("Sufficient")),
         ],
         "max_minutes": MINUTES_MAX,
+        "text_max": kompeten.EVIDENCE_TEXT_MAX_CHARS,
         "practice_refusals": [] if read_only else services.practice_gate_refusals(candidacy=candidacy, method=method),
     }
     return render(request, "assessments/candidacy/evidence_method.html", context)
@@ -151,6 +217,19 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
         if method == Method.PORTFOLIO:
             vatm = {key: post.get(key) == "on" for key in evidence_files.VATM_KEYS}
             evidence_files.portfolio_evidence_save(uploads=request.FILES.getlist("files"), vatm=vatm, **common)
+        elif method == Method.PROJECT:
+            brief = {key: post.get(key, "").strip() for key in evidence_files.PROJECT_BRIEF_KEYS}
+            evidence_files.project_evidence_save(
+                brief=brief, rows=_project_rows(post), uploads=request.FILES.getlist("files"), **common
+            )
+        elif method == Method.THIRD_PARTY:
+            supervisor = {key: post.get(key, "") for key in third_party.SUPERVISOR_KEYS}
+            criterion_ids = [int(value) for value in post.getlist("criteria")]
+            third_party.third_party_request(supervisor=supervisor, criterion_ids=criterion_ids, **common)
+        elif method in PER_CRITERION:
+            evidence_criteria.criteria_evidence_save(
+                method=method, rows=_question_rows(post), interview_date=post.get("date", "").strip(), **common
+            )
         elif method == Method.WRITTEN:
             evidence_files.written_evidence_save(attempt_id=int(post.get("attempt", "")), **common)
         else:
@@ -168,9 +247,11 @@ def _save(request: HttpRequest, candidacy: Candidacy, unit: CompetencyUnit, meth
 
 @require_GET
 @login_required
-def evidence_file_download(request: HttpRequest, candidacy_id: int, unit_id: int, index: int) -> HttpResponse:
-    """A portfolio file, as an attachment: for the assigned assessor, staff who may view candidacies, and the
-    candidate. Anyone else gets a 404. Never a public URL."""
+def evidence_file_download(
+    request: HttpRequest, candidacy_id: int, unit_id: int, index: int, method: str = Method.PORTFOLIO
+) -> HttpResponse:
+    """A portfolio or project file, as an attachment: for the assigned assessor, staff who may view candidacies, and
+    the candidate. Anyone else gets a 404. Never a public URL."""
     candidacy = Candidacy.objects.filter(pk=candidacy_id).first()
     user = request.user
     allowed = candidacy is not None and (
@@ -178,7 +259,9 @@ def evidence_file_download(request: HttpRequest, candidacy_id: int, unit_id: int
     )
     if not allowed:
         raise Http404
-    record = EvidenceRecord.objects.filter(candidacy=candidacy, unit_id=unit_id, method=Method.PORTFOLIO).first()
+    if method not in WITH_FILES:
+        raise Http404
+    record = EvidenceRecord.objects.filter(candidacy=candidacy, unit_id=unit_id, method=method).first()
     row = evidence_files.portfolio_file(record=record, index=index)
     if row is None or not private_storage().exists(row["path"]):
         raise Http404

@@ -192,3 +192,13 @@ def plan_create(*, event, user, methods=("observation",)) -> AssessmentPlan:
     for element in Element.objects.filter(unit_id__in=units):
         PlanRow.objects.create(plan=plan, element=element, methods=list(methods), instruments=["FR.IA.01"])
     return plan
+
+
+def criteria_add(*, unit: CompetencyUnit, count: int) -> list[PerformanceCriterion]:
+    """``count`` more KUKs on the unit's first element (numbered after the existing ones)."""
+    element = unit.elements.order_by("number").first()
+    start = PerformanceCriterion.objects.filter(element=element).count()
+    return [
+        PerformanceCriterion.objects.create(element=element, number=f"1.{start + n}", text=f"Kriteria {start + n}")
+        for n in range(1, count + 1)
+    ]

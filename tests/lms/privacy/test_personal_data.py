@@ -85,8 +85,8 @@ def _attempt(*, user, exam, version, number: int, state: str, correct_key: str, 
 
 def person(*, n: int = 1):
     """A trainee with ``n`` enrolments (one lesson done each) and ``n`` exam attempts (the last in progress), a
-    competency assessment (self-assessment, verdicts, an appeal, a portfolio file), an uploaded exam answer file,
-    two certificates with PDFs and a notice."""
+    competency assessment (self-assessment, verdicts, an appeal, a portfolio file, a project file), an uploaded exam
+    answer file, two certificates with PDFs and a notice."""
     trainee = make_user(roles.TRAINEE, full_name="Budi Santoso", national_id=NIK, preferred_language="en")
     courses = [course_factories.course(modules=1, lessons=2) for _ in range(n)]
     for course_page in courses:
@@ -132,6 +132,14 @@ def person(*, n: int = 1):
         assessor=candidacy.assessor,
         data={"files": [{"name": "ijazah.pdf", "path": portfolio_path, "size": 10, "content_type": "application/pdf"}]},
     )
+    project_path = private_storage().save(f"assessments/project/{candidacy.pk}/produk.pdf", ContentFile(b"%PDF-1.4 p"))
+    EvidenceRecord.objects.create(
+        candidacy=candidacy,
+        unit=unit,
+        method=EvidenceRecord.Method.PROJECT,
+        assessor=candidacy.assessor,
+        data={"files": [{"name": "kemeja.pdf", "path": project_path, "size": 10, "content_type": "application/pdf"}]},
+    )
     Notice.objects.create(user=trainee, candidacy=candidacy, kind="signed")
 
     certificates = [
@@ -150,6 +158,7 @@ def person(*, n: int = 1):
         "attempts": attempts,
         "upload": upload,
         "portfolio_path": portfolio_path,
+        "project_path": project_path,
         "certificates": [Certificate.objects.get(pk=c.pk) for c in certificates],
         "correct_key": correct_key,
     }
@@ -209,6 +218,8 @@ def test_a_trainee_downloads_all_their_data_and_files_as_a_zip(client):
     }
     portfolio = next(e for e in assessment["evidence"] if e["method"] == "portfolio")
     assert archive.read(portfolio["files"][0]["in_archive"]) == b"%PDF-1.4 x"
+    project = next(e for e in assessment["evidence"] if e["method"] == "project")
+    assert archive.read(project["files"][0]["in_archive"]) == b"%PDF-1.4 p"
 
     assert {c["serial"] for c in data["certificates"]} == {c.serial for c in world["certificates"]}
     for row in data["certificates"]:
@@ -222,7 +233,7 @@ def test_the_download_is_logged_once_with_the_address(client):
     _download(client, world["user"])
     (entry,) = ModelLogEntry.objects.filter(action="lms.personal_data_export")
     assert (entry.user_id, entry.object_id, entry.data["ip"]) == (world["user"].pk, str(world["user"].pk), IP)
-    assert entry.data["files"] == 4  # an exam answer, a portfolio file, two certificate PDFs
+    assert entry.data["files"] == 5  # an exam answer, a portfolio file, a project file, two certificate PDFs
 
 
 @pytest.mark.parametrize("n", [1, 20])
@@ -281,6 +292,7 @@ def test_deleting_the_account_anonymises_it_and_keeps_what_the_law_needs(client,
     # the uploaded files are gone from storage
     assert not world["upload"].file.storage.exists(world["upload"].file.name)
     assert not private_storage().exists(world["portfolio_path"])
+    assert not private_storage().exists(world["project_path"])
     # scores and verdicts stay
     assert Attempt.objects.filter(user=user, state=Attempt.State.GRADED, score=1).count() == 1
     assert UnitVerdict.objects.filter(candidacy=world["candidacy"], verdict="K").count() == 2
@@ -297,7 +309,7 @@ def test_deleting_the_account_anonymises_it_and_keeps_what_the_law_needs(client,
     # logged once, from where; earlier entries about the account no longer carry the name
     (entry,) = ModelLogEntry.objects.filter(action="lms.account_delete")
     assert (entry.user_id, entry.object_id, entry.data["ip"]) == (user.pk, str(user.pk), IP)
-    assert entry.data["files_deleted"] == 2
+    assert entry.data["files_deleted"] == 3  # the exam answer, the portfolio file and the project file
     assert sorted(entry.data["certificates_masked"]) == sorted(c.serial for c in world["certificates"])
     assert not ModelLogEntry.objects.filter(label__contains="Budi Santoso").exists()
 
