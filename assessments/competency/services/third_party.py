@@ -29,6 +29,7 @@ from assessments.standards.models import CompetencyUnit, PerformanceCriterion
 from assessments.tasks import third_party_email_send as third_party_email_send_task
 from courses.outbox import outbox_enqueue
 from kompeten_core.audit import audit_log
+from kompeten_core.conf import public_base_url
 from kompeten_core.conf import settings as kompeten
 
 SALT = "assessments.third_party"
@@ -57,8 +58,9 @@ def third_party_token(*, record_id: int, nonce: str) -> str:
 
 
 def third_party_link(*, record_id: int, nonce: str) -> str:
-    base = (getattr(settings, "WAGTAILADMIN_BASE_URL", "") or "http://localhost").rstrip("/")
-    return base + reverse("assessments:third_party_answer", args=[third_party_token(record_id=record_id, nonce=nonce)])
+    return public_base_url() + reverse(
+        "assessments:third_party_answer", args=[third_party_token(record_id=record_id, nonce=nonce)]
+    )
 
 
 def _request(record: EvidenceRecord) -> dict:
