@@ -37,6 +37,8 @@ AUDIT_ACTIONS = {
     "assessments.plan_save": _("Assessment plan saved (FR.MAPA.01/02)"),
     "assessments.consent_assessor": _("Consent signed by the assessor (FR.AK.01)"),
     "assessments.consent_candidate": _("Consent signed by the candidate (FR.AK.01)"),
+    "assessments.reasonable_adjustment": _("Reasonable adjustment recorded (FR.AK.07)"),
+    "assessments.exam_override": _("Individual exam override changed"),
 }
 
 
