@@ -55,6 +55,15 @@ class EventIndexView(IndexView):
                 priority=16,
             )
         )
+        if self.request.user.has_perm("assessments.change_instrumentreview"):
+            buttons.append(
+                MenuItem(
+                    _("Review of the instruments (FR.IA.11)"),
+                    url=reverse("assessments_event_instrument_review", args=[instance.pk]),
+                    icon_name="tasks",
+                    priority=17,
+                )
+            )
         return buttons
 
 

@@ -24,6 +24,7 @@ from assessments.competency.models import (
     UnitVerdict,
     Verdict,
 )
+from assessments.competency.reviews.models import InstrumentReview
 from assessments.exams.models import Attempt, AttemptItem, ExamOverride, Response, ResponseFile
 from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
@@ -64,6 +65,7 @@ __all__ = [
     "ExamOverride",
     "ExamPage",
     "ExamRule",
+    "InstrumentReview",
     "LessonUnit",
     "Notice",
     "PerformanceCriterion",
