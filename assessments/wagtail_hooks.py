@@ -41,6 +41,7 @@ AUDIT_ACTIONS = {
     "assessments.reasonable_adjustment": _("Reasonable adjustment recorded (FR.AK.07)"),
     "assessments.exam_override": _("Individual exam override changed"),
     "assessments.instrument_review": _("Instruments reviewed (FR.IA.11)"),
+    "assessments.process_review": _("Review of the assessment process signed (FR.AK.06)"),
 }
 
 

@@ -64,6 +64,15 @@ class EventIndexView(IndexView):
                     priority=17,
                 )
             )
+        if self.request.user.has_perm("assessments.change_processreview"):
+            buttons.append(
+                MenuItem(
+                    _("Review of the assessment process (FR.AK.06)"),
+                    url=reverse("assessments_event_process_review", args=[instance.pk]),
+                    icon_name="check",
+                    priority=18,
+                )
+            )
         return buttons
 
 

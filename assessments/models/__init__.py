@@ -24,7 +24,7 @@ from assessments.competency.models import (
     UnitVerdict,
     Verdict,
 )
-from assessments.competency.reviews.models import InstrumentReview
+from assessments.competency.reviews.models import InstrumentReview, ProcessReview
 from assessments.exams.models import Attempt, AttemptItem, ExamOverride, Response, ResponseFile
 from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
@@ -70,6 +70,7 @@ __all__ = [
     "Notice",
     "PerformanceCriterion",
     "PlanRow",
+    "ProcessReview",
     "Question",
     "QuestionOption",
     "QuestionTag",

@@ -7,9 +7,10 @@ from dataclasses import dataclass
 
 from assessments.competency.application.models import PlanRow
 from assessments.competency.models import AssessmentEvent, EvidenceRecord
-from assessments.competency.reviews.models import InstrumentReview
+from assessments.competency.reviews.models import InstrumentReview, ProcessReview
 
 REVIEW_PERMISSION = "assessments.change_instrumentreview"
+PROCESS_REVIEW_PERMISSION = "assessments.change_processreview"
 
 
 @dataclass
@@ -47,3 +48,8 @@ def instrument_rows(*, event: AssessmentEvent) -> list[InstrumentRow]:
         InstrumentRow(code, planned.get(code, ([], 0))[0], planned.get(code, ([], 0))[1], reviews.get(code))
         for code in codes
     ]
+
+
+def process_review_of(*, event: AssessmentEvent) -> ProcessReview | None:
+    """The event's FR.AK.06, with its reviewer. One query."""
+    return ProcessReview.objects.filter(event=event).select_related("reviewer").first()
