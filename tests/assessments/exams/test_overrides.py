@@ -120,3 +120,12 @@ def test_out_of_bounds_overrides_are_refused_and_change_nothing(exam, minutes, a
         )
     assert not ExamOverride.objects.exists()
     assert not ModelLogEntry.objects.filter(action="assessments.exam_override").exists()
+
+
+def test_the_exam_page_tells_the_candidate_their_own_terms_only(client, exam):
+    favoured, other = _trainee(exam), _trainee(exam)
+    exam_override_set(user=favoured, exam=exam, extra_minutes=30, extra_attempts=1, reason="Disleksia", granted_by=None)
+    client.force_login(favoured)
+    assert 'class="exam-override"' in client.get(exam.url).content.decode()
+    client.force_login(other)
+    assert 'class="exam-override"' not in client.get(exam.url).content.decode()
