@@ -8,6 +8,7 @@ from assessments import personal_data
 from assessments.competency import admin as competency_admin  # noqa: F401
 from assessments.competency.application import admin as application_admin  # noqa: F401
 from assessments.competency.application import personal_data as application_personal_data
+from assessments.competency.reviews import admin as review_admin  # noqa: F401
 from assessments.exams import admin as exam_admin  # noqa: F401
 from assessments.exams import views as exam_views
 from assessments.exams.pages import ExamPage
@@ -38,6 +39,10 @@ AUDIT_ACTIONS = {
     "assessments.plan_save": _("Assessment plan saved (FR.MAPA.01/02)"),
     "assessments.consent_assessor": _("Consent signed by the assessor (FR.AK.01)"),
     "assessments.consent_candidate": _("Consent signed by the candidate (FR.AK.01)"),
+    "assessments.reasonable_adjustment": _("Reasonable adjustment recorded (FR.AK.07)"),
+    "assessments.exam_override": _("Individual exam override changed"),
+    "assessments.instrument_review": _("Instruments reviewed (FR.IA.11)"),
+    "assessments.process_review": _("Review of the assessment process signed (FR.AK.06)"),
 }
 
 

@@ -142,6 +142,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
             for model in ("assessmentevent", "candidacy", "assessorregistration")
             for action in ("add", "change", "view")
         ],
+        # The reviews of an event's assessment: its instruments (FR.IA.11) and its process (FR.AK.06).
+        *[
+            f"assessments.{action}_{model}"
+            for model in ("instrumentreview", "processreview")
+            for action in ("add", "change", "view")
+        ],
         # The documents each scheme requires of an application (FR.APL.01).
         *[f"assessments.{action}_schemedocumentrequirement" for action in ("add", "change", "view", "delete")],
         "assessments.view_attempt",

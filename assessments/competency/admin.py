@@ -55,6 +55,24 @@ class EventIndexView(IndexView):
                 priority=16,
             )
         )
+        if self.request.user.has_perm("assessments.change_instrumentreview"):
+            buttons.append(
+                MenuItem(
+                    _("Review of the instruments (FR.IA.11)"),
+                    url=reverse("assessments_event_instrument_review", args=[instance.pk]),
+                    icon_name="tasks",
+                    priority=17,
+                )
+            )
+        if self.request.user.has_perm("assessments.change_processreview"):
+            buttons.append(
+                MenuItem(
+                    _("Review of the assessment process (FR.AK.06)"),
+                    url=reverse("assessments_event_process_review", args=[instance.pk]),
+                    icon_name="check",
+                    priority=18,
+                )
+            )
         return buttons
 
 
@@ -166,9 +184,15 @@ def event_report(request, pk: int):
     if not request.user.has_perm("assessments.view_candidacy"):
         raise PermissionDenied
     event = get_object_or_404(AssessmentEvent.objects.select_related("scheme"), pk=pk)
-    if request.method == "POST" and request.POST.get("action") == "pdf":
-        event_reports.event_report_request(event=event, user=request.user)
-        messages.success(request, _("The PDF is being prepared; it appears below in a moment."))
+    if request.method == "POST":
+        kind = {"pdf": EventReportFile.Kind.VERDICTS, "ak05": EventReportFile.Kind.ASSESSMENT}.get(
+            request.POST.get("action", "")
+        )
+        if kind is None:
+            messages.error(request, _("Nothing was changed: the form was not recognised."))
+        else:
+            event_reports.event_report_request(event=event, user=request.user, kind=kind)
+            messages.success(request, _("The PDF is being prepared; it appears below in a moment."))
         return redirect(reverse("assessments_event_report", args=[event.pk]))
     units, rows = event_report_rows(event=event)
     if request.GET.get("format") == "xlsx":
@@ -199,9 +223,10 @@ def event_report_download(request, pk: int):
     report = get_object_or_404(EventReportFile, pk=pk)
     if not report.file:
         raise Http404
+    prefix = "laporan-asesmen" if report.kind == EventReportFile.Kind.ASSESSMENT else "laporan"
     return private_file_response(
         name=report.file.name,
-        filename=f"laporan-{report.event_id}.pdf",
+        filename=f"{prefix}-{report.event_id}.pdf",
         content_type="application/pdf",
         storage=report.file.storage,
     )

@@ -337,7 +337,12 @@ class Notice(models.Model):
 
 
 class EventReportFile(models.Model):
-    """A PDF of an event's report, rendered by a background task (never inside a request)."""
+    """A PDF of an event's report, rendered by a background task (never inside a request): the verdicts per unit, or
+    the assessment report (FR.AK.05)."""
+
+    class Kind(models.TextChoices):
+        VERDICTS = "verdicts", _("Event report (verdicts per unit)")
+        ASSESSMENT = "ak05", _("Assessment report (FR.AK.05)")
 
     event = models.ForeignKey(
         AssessmentEvent, on_delete=models.CASCADE, related_name="report_files", verbose_name=_("event")
@@ -345,6 +350,7 @@ class EventReportFile(models.Model):
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("requested by")
     )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.VERDICTS)
     file = models.FileField(_("file"), upload_to="assessments/reports/", storage=private_storage, blank=True)
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created at"))
     rendered_at = models.DateTimeField(null=True, blank=True, verbose_name=_("rendered at"))

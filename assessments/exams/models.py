@@ -4,6 +4,7 @@ time (the newest client sequence number wins), a deadline kept on the server, an
 import secrets
 
 from django.conf import settings
+from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -150,3 +151,41 @@ class ResponseFile(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class ExamOverride(models.Model):
+    """One person's own terms on one exam (a reasonable adjustment): extra minutes on each attempt's time limit and
+    extra attempts. Granted from outside the exam engine (the competency assessment's FR.AK.07); the engine only reads
+    it when it sets an attempt's deadline and counts the attempts left."""
+
+    MAX_EXTRA_MINUTES = 240
+    MAX_EXTRA_ATTEMPTS = 5
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="exam_overrides", verbose_name=_("user")
+    )
+    exam = models.ForeignKey(ExamPage, on_delete=models.CASCADE, related_name="overrides", verbose_name=_("exam"))
+    extra_minutes = models.PositiveSmallIntegerField(
+        _("extra time (minutes)"), default=0, validators=[MaxValueValidator(MAX_EXTRA_MINUTES)]
+    )
+    extra_attempts = models.PositiveSmallIntegerField(
+        _("extra attempts"), default=0, validators=[MaxValueValidator(MAX_EXTRA_ATTEMPTS)]
+    )
+    reason = models.TextField(_("reason"), blank=True)
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("granted by"),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("individual exam override")
+        verbose_name_plural = _("individual exam overrides")
+        constraints = [models.UniqueConstraint(fields=["user", "exam"], name="assessments_exam_override_once")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} · {self.exam_id}: +{self.extra_minutes} min, +{self.extra_attempts}"

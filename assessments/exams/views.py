@@ -40,6 +40,7 @@ def exam_overview(request: HttpRequest, exam: ExamPage) -> HttpResponse:
         "in_progress": in_progress,
         "course": selectors.course_of_exam(exam=exam),
         "can_report": request.user.is_authenticated and exam.permissions_for_user(request.user).can_edit(),
+        "override": selectors.exam_override(exam=exam, user=request.user),
     }
     return render(request, "assessments/exam_page.html", context)
 

@@ -1,5 +1,6 @@
 """Models of the assessments plugin: competency standards, the question bank, exams and attempts."""
 
+from assessments.competency.adjustments.models import ReasonableAdjustment
 from assessments.competency.appeals.models import Appeal, Complaint
 from assessments.competency.application.models import (
     Apl02Recommendation,
@@ -23,7 +24,8 @@ from assessments.competency.models import (
     UnitVerdict,
     Verdict,
 )
-from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
+from assessments.competency.reviews.models import InstrumentReview, ProcessReview
+from assessments.exams.models import Attempt, AttemptItem, ExamOverride, Response, ResponseFile
 from assessments.exams.pages import ExamFixedQuestion, ExamPage, ExamRule
 from assessments.questions.models import Question, QuestionOption, QuestionTag, QuestionVersion
 from assessments.standards.models import (
@@ -60,16 +62,20 @@ __all__ = [
     "EventReportFile",
     "EvidenceRecord",
     "ExamFixedQuestion",
+    "ExamOverride",
     "ExamPage",
     "ExamRule",
+    "InstrumentReview",
     "LessonUnit",
     "Notice",
     "PerformanceCriterion",
     "PlanRow",
+    "ProcessReview",
     "Question",
     "QuestionOption",
     "QuestionTag",
     "QuestionVersion",
+    "ReasonableAdjustment",
     "Response",
     "ResponseFile",
     "SchemeDocumentRequirement",

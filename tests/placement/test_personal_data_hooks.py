@@ -51,6 +51,7 @@ def test_the_plugins_hooks_give_every_part_of_a_persons_data_in_the_plugins_orde
         "assessment_complaints",
         "certification_applications",
         "certification_records",
+        "exam_overrides",
         "certificates",
         "job_seeker",
     ]

@@ -2,10 +2,11 @@
 ``register_personal_data`` hook.
 
 Export: ``certification_applications`` (FR.APL.01: the particulars with the NIK masked, the purpose, the optional
-units chosen, the status and the reasons when returned, with the documents sent as files) and
-``certification_records`` per assessment (the FR.AK.01 consent, the assessor's APL.02 recommendation, the
-certification committee's decisions and the appeals filed against them); seven queries, however many. The names of
-the staff involved are not the person's data and are left out.
+units chosen, the status and the reasons when returned, with the documents sent as files), ``certification_records``
+per assessment (the FR.AK.01 consent, the assessor's APL.02 recommendation, the certification committee's decisions,
+the appeals filed against them and the FR.AK.07 reasonable adjustments) and ``exam_overrides`` (the extra time and
+attempts granted on exams); nine queries, however many. The names of the staff involved are not the person's data
+and are left out.
 Deletion: the applications stay as records of the certification under the placeholder name; their particulars (NIK,
 place and date of birth, address, phone, …) are erased and the documents (identity card, diplomas, references)
 deleted, their files once the deletion commits.
@@ -86,6 +87,7 @@ def _records(user) -> list[dict]:
                 ),
             ),
             Prefetch("appeals", queryset=Appeal.objects.order_by("filed_at", "pk")),
+            "adjustments",
         )
         .order_by("applied_at", "pk")
     )
@@ -132,15 +134,43 @@ def _records(user) -> list[dict]:
                     }
                     for appeal in candidacy.appeals.all()
                 ],
+                "reasonable_adjustments": [
+                    {
+                        "need": adjustment.need,
+                        "adjusted": adjustment.area,
+                        "adjustment": adjustment.adjustment,
+                        "note": adjustment.note,
+                        "recorded_at": _iso(adjustment.recorded_at),
+                    }
+                    for adjustment in candidacy.adjustments.all()
+                ],
             }
         )
     return rows
 
 
+def _exam_overrides(user) -> list[dict]:
+    """The person's own terms on exams (FR.AK.07's extra time and attempts)."""
+    return [
+        {
+            "exam": override.exam.title,
+            "extra_minutes": override.extra_minutes,
+            "extra_attempts": override.extra_attempts,
+            "reason": override.reason,
+            "updated_at": _iso(override.updated_at),
+        }
+        for override in user.exam_overrides.select_related("exam").order_by("pk")
+    ]
+
+
 class PersonalData:
     def export(self, *, user) -> tuple[dict, list]:
         files: list[tuple[str, object, str]] = []
-        sections = {"certification_applications": _applications(user, files), "certification_records": _records(user)}
+        sections = {
+            "certification_applications": _applications(user, files),
+            "certification_records": _records(user),
+            "exam_overrides": _exam_overrides(user),
+        }
         return sections, files
 
     def anonymise(self, *, user, placeholder_name: str) -> dict:

@@ -1,4 +1,5 @@
-"""The event report as a PDF: requested in the admin, rendered by a Celery task with WeasyPrint."""
+"""The event reports as PDFs — the verdicts per unit, and the assessment report (FR.AK.05) — requested in the admin,
+rendered by a Celery task with WeasyPrint."""
 
 import secrets
 
@@ -8,7 +9,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from assessments.competency.models import AssessmentEvent, EventReportFile
-from assessments.competency.selectors.reports import event_report_rows
+from assessments.competency.selectors.reports import assessment_report_rows, event_report_rows
 from assessments.tasks import event_report_render as event_report_render_task
 from courses.outbox import outbox_enqueue
 from kompeten_core.audit import audit_log
@@ -29,11 +30,13 @@ def _no_fetching():
 
 
 @transaction.atomic
-def event_report_request(*, event: AssessmentEvent, user) -> EventReportFile:
+def event_report_request(*, event: AssessmentEvent, user, kind: str = EventReportFile.Kind.VERDICTS) -> EventReportFile:
     """Record the request and render it after commit, in the task queue (through the outbox: a broker that is down
     then only delays it)."""
-    report = EventReportFile.objects.create(event=event, requested_by=user)
-    audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk})
+    report = EventReportFile(event=event, requested_by=user, kind=kind)
+    report.full_clean(exclude=["file"])
+    report.save()
+    audit_log(event, "assessments.event_report_request", user=user, data={"report_id": report.pk, "kind": kind})
     outbox_enqueue(task=event_report_render_task, kwargs={"report_id": report.pk})
     return report
 
@@ -45,14 +48,25 @@ def event_report_render(*, report_id: int) -> bool:
     report = EventReportFile.objects.select_related("event__scheme").filter(pk=report_id).first()
     if report is None or report.rendered_at is not None:
         return False
-    units, rows = event_report_rows(event=report.event)
-    html = render_to_string(
-        "assessments/reports/event_report_pdf.html",
-        {"event": report.event, "units": units, "rows": rows, "generated_at": timezone.now()},
-    )
+    html = _html(report)
     pdf = weasyprint.HTML(string=html, url_fetcher=_no_fetching()).write_pdf()
-    name = f"event-{report.event_id}-{secrets.token_urlsafe(8)}.pdf"
+    prefix = "ak05" if report.kind == EventReportFile.Kind.ASSESSMENT else "event"
+    name = f"{prefix}-{report.event_id}-{secrets.token_urlsafe(8)}.pdf"
     report.file.save(name, ContentFile(pdf), save=False)
     report.rendered_at = timezone.now()
     report.save(update_fields=["file", "rendered_at"])
     return True
+
+
+def _html(report: EventReportFile) -> str:
+    event = report.event
+    if report.kind == EventReportFile.Kind.ASSESSMENT:
+        return render_to_string(
+            "assessments/reports/assessment_report_pdf.html",
+            {"event": event, "rows": assessment_report_rows(event=event), "generated_at": timezone.now()},
+        )
+    units, rows = event_report_rows(event=event)
+    return render_to_string(
+        "assessments/reports/event_report_pdf.html",
+        {"event": event, "units": units, "rows": rows, "generated_at": timezone.now()},
+    )

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from assessments.exams.models import Attempt, AttemptItem, Response, ResponseFile
+from assessments.exams.models import Attempt, AttemptItem, ExamOverride, Response, ResponseFile
 from assessments.exams.pages import ExamPage
 from courses import selectors as course_selectors
 from courses.selectors import NextStep
@@ -48,13 +48,26 @@ def exam_eligibility(*, exam: ExamPage, user) -> Eligibility:
     if exam.closes_at and now >= exam.closes_at:
         return Eligibility(False, _("The exam is closed."), enrolment=enrolment)
     used = Attempt.objects.filter(user=user, exam=exam).count()
-    if used >= exam.attempts_allowed:
+    # The person's extra attempts (a reasonable adjustment) are read only once the exam's own limit is reached.
+    if used >= exam.attempts_allowed and used >= exam.attempts_allowed + extra_attempts(exam=exam, user=user):
         return Eligibility(False, _("You have used all your attempts."), used, enrolment)
     if enrolment is None:  # the selection test: no course lessons to have done first
         return Eligibility(True, "", used, None)
     if exam.requires_lessons_done and not course_selectors.required_lessons_done(enrolment=enrolment):
         return Eligibility(False, _("Finish the required lessons of the course first."), used, enrolment)
     return Eligibility(True, "", used, enrolment)
+
+
+def exam_override(*, exam: ExamPage, user) -> ExamOverride | None:
+    """This person's own terms on this exam (extra minutes, extra attempts), if any. One query."""
+    if not user.is_authenticated:
+        return None
+    return ExamOverride.objects.filter(exam=exam, user=user).first()
+
+
+def extra_attempts(*, exam: ExamPage, user) -> int:
+    override = exam_override(exam=exam, user=user)
+    return override.extra_attempts if override else 0
 
 
 def attempt_for_user(*, attempt_id: int, user) -> Attempt | None:

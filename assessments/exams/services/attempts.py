@@ -59,10 +59,15 @@ def _draw(exam: ExamPage, rng: random.Random) -> list[Question]:
     return ordered
 
 
-def _deadline(exam: ExamPage, now):
-    ends = now + timedelta(minutes=exam.time_limit_minutes) if exam.time_limit_minutes else None
-    if exam.closes_at and (ends is None or exam.closes_at < ends):
-        ends = exam.closes_at
+def _deadline(exam: ExamPage, now, *, extra_minutes: int = 0):
+    """The time limit from now, and never after the exam closes; a person's extra minutes (a reasonable adjustment)
+    lengthen both."""
+    if not exam.time_limit_minutes and not exam.closes_at:
+        return None
+    extra = timedelta(minutes=extra_minutes)
+    ends = now + timedelta(minutes=exam.time_limit_minutes) + extra if exam.time_limit_minutes else None
+    if exam.closes_at and (ends is None or exam.closes_at + extra < ends):
+        ends = exam.closes_at + extra
     return ends
 
 
@@ -79,12 +84,13 @@ def attempt_start(*, user, exam: ExamPage) -> tuple[Attempt, bool]:
     questions = _draw(exam, rng)
     versions = question_versions_current(questions=questions)
     now = timezone.now()
+    override = selectors.exam_override(exam=exam, user=user) if exam.time_limit_minutes or exam.closes_at else None
     attempt = Attempt(
         user=user,
         exam=exam,
         number=eligibility.attempts_used + 1,
         started_at=now,
-        deadline=_deadline(exam, now),
+        deadline=_deadline(exam, now, extra_minutes=override.extra_minutes if override else 0),
         max_score=sum((q.points for q in questions), Decimal(0)),
     )
     try:

@@ -7,9 +7,10 @@ from django.utils import timezone
 
 from assessments.competency.appeals.services import appeal_file
 from assessments.competency.application.personal_data import PersonalData
-from assessments.models import Apl02Recommendation, ApplicationDocument, Consent
+from assessments.models import Apl02Recommendation, ApplicationDocument, Consent, ExamOverride, ReasonableAdjustment
 from tests.assessments.competency.factories import application_create, event_create
 from tests.assessments.competency.test_appeals import _decided
+from tests.assessments.exams.factories import exam_create
 
 pytestmark = pytest.mark.django_db
 
@@ -45,8 +46,13 @@ def test_the_export_holds_the_application_its_documents_and_the_certification_re
     candidacy, application = _candidate_with_a_full_record()
     for _ in range(extra_applications):
         application_create(event=event_create(scheme=candidacy.event.scheme), applicant=candidacy.candidate)
+    # and a reasonable adjustment (FR.AK.07) with 30 extra minutes on an exam
+    ReasonableAdjustment.objects.create(
+        candidacy=candidacy, need="literacy", area="time", adjustment="Soal dibacakan", recorded_by=candidacy.assessor
+    )
+    ExamOverride.objects.create(user=candidacy.candidate, exam=exam_create(), extra_minutes=30, reason="Disleksia")
     # when their data is exported
-    with django_assert_num_queries(7):
+    with django_assert_num_queries(9):
         sections, files = PersonalData().export(user=candidacy.candidate)
     # then the application is there with its document as a file in the archive
     first = sections["certification_applications"][0]
@@ -72,6 +78,8 @@ def test_the_export_holds_the_application_its_documents_and_the_certification_re
     assert [d["decision"] for d in record["certification_decisions"]] == ["not_yet"]
     assert record["certification_decisions"][0]["units_to_retrain"]
     assert [a["grounds"] for a in record["appeals"]] == ["Unit perawatan sudah saya kerjakan."]
+    assert [(a["need"], a["adjustment"]) for a in record["reasonable_adjustments"]] == [("literacy", "Soal dibacakan")]
+    assert [(o["extra_minutes"], o["reason"]) for o in sections["exam_overrides"]] == [(30, "Disleksia")]
     assert str(candidacy.assessor) not in str(sections)
 
 
