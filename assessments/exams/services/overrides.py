@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -59,6 +60,9 @@ def exam_override_set(
     Audited. Returns the override, or None when none is left."""
     exam_override_check(extra_minutes=extra_minutes, extra_attempts=extra_attempts)
     reason = reason.strip()[:REASON_MAX_CHARS]
+    # Grants for one person wait for each other on the person's row: with no override yet there is no row of it to
+    # lock, and two first grants at once would both insert.
+    get_user_model()._default_manager.select_for_update().filter(pk=user.pk).first()
     current = ExamOverride.objects.select_for_update().filter(user=user, exam=exam).first()
     before = (current.extra_minutes, current.extra_attempts) if current else (0, 0)
     if before == (extra_minutes, extra_attempts) and (current is None or current.reason == reason):
