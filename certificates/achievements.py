@@ -12,7 +12,11 @@ from typing import TYPE_CHECKING
 
 from django.utils import timezone
 
-from assessments.competency.selectors.verdicts import candidacies_competent, verdicts_of_candidacy
+from assessments.competency.selectors.verdicts import (
+    candidacies_competent,
+    decisions_overturned,
+    verdicts_of_candidacy,
+)
 from assessments.standards.selectors import scheme_units, units_for_course
 from courses.selectors import completion_requirements_met
 from courses.selectors.outcomes import enrolments_completed
@@ -127,8 +131,11 @@ def competency_achievement(*, candidacy: Candidacy, issued_at: datetime.datetime
     if registration is not None:
         data["bnsp_registration_number"] = registration.registration_number
         data["bnsp_blanko_number"] = registration.blanko_number
+    # After an appeal overturned the decision (its certificate revoked), a re-assessment's certificate is another
+    # achievement of the candidacy; before any overturn the key is the one every certificate was issued with.
+    overturned = decisions_overturned(candidacy_id=candidacy.pk)
     return Achievement(
-        key=f"candidacy:{candidacy.pk}",
+        key=f"candidacy:{candidacy.pk}" + (f":after-appeal-{overturned}" if overturned else ""),
         kind="competency",
         data=data,
         holder=candidacy.candidate,

@@ -15,6 +15,7 @@ AUDIT_ACTIONS = {
     "certificates.bnsp_request": _("BNSP registration requested"),
     "certificates.bnsp_register": _("BNSP registration and blanko numbers entered"),
     "certificates.bnsp_blanko_export": _("Blanko request downloaded"),
+    "certificates.bnsp_registration_withdraw": _("BNSP registration withdrawn (decision overturned on appeal)"),
 }
 
 

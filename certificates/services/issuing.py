@@ -1,10 +1,8 @@
 """Issue, correct and revoke certificates. Issued certificates never change; they are revoked or superseded."""
 
-import datetime
 import hashlib
 import secrets
 
-from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -310,31 +308,6 @@ def certificate_revoke(*, certificate: Certificate, reason: str, by) -> Certific
     transaction.on_commit(lambda: status_list_changed(issuer_id=issuer_id))
     transaction.on_commit(lambda: credential_cache_forget(key=cached))
     return locked
-
-
-@transaction.atomic
-def certificates_revoke_overturned(*, candidacy_id: int, appeal_id: int, heard_by_id: int, overturned_at) -> int:
-    """An appeal panel overturned the certification decision of this candidacy: each competency certificate issued
-    from it (active, issued before the hearing) is revoked, the appeal as its reason and whoever recorded the hearing
-    as the one who revoked. A certificate issued after a re-assessment is left alone; run twice, it revokes nothing
-    more. Returns how many were revoked."""
-    if isinstance(overturned_at, str):
-        overturned_at = datetime.datetime.fromisoformat(overturned_at)
-    heard_by = get_user_model()._default_manager.get(pk=heard_by_id)
-    certificates = Certificate.objects.filter(
-        candidacy_id=candidacy_id,
-        kind=Certificate.Kind.COMPETENCY,
-        status=Certificate.Status.ACTIVE,
-        issued_at__lte=overturned_at,
-    ).order_by("pk")
-    reason = _("The certification decision was overturned on appeal #%(appeal)s; the candidate is re-assessed.") % {
-        "appeal": appeal_id
-    }
-    revoked = 0
-    for certificate in certificates:
-        certificate_revoke(certificate=certificate, reason=reason, by=heard_by)
-        revoked += 1
-    return revoked
 
 
 def status_list_changed(*, issuer_id: int) -> None:

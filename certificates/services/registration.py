@@ -15,7 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from certificates.achievements import competent_candidacy
-from certificates.models import BnspRegistration
+from certificates.models import BnspRegistration, Certificate
 from certificates.models.registration import BLANKO_NUMBER, REGISTRATION_NUMBER
 from certificates.services.issuing import CertificateRefused, scheme_rule
 from certificates.tasks.issuing import certificate_issue_for_candidacy as certificate_issue_for_candidacy_task
@@ -91,6 +91,18 @@ def registration_record(
     if locked.status != BnspRegistration.Status.REQUESTED:
         raise RegistrationRefused(_("The BNSP numbers of this candidate are already entered."), code="registered")
     others = BnspRegistration.objects.exclude(pk=locked.pk)
+    printed = Certificate.objects.filter(kind=Certificate.Kind.COMPETENCY)
+    if printed.filter(achievement__bnsp_registration_number=registration_number).exists():
+        raise RegistrationRefused(
+            _("The BNSP registration number %(number)s is already printed on a certificate.")
+            % {"number": registration_number},
+            code="registration_number",
+        )
+    if printed.filter(achievement__bnsp_blanko_number=blanko_number).exists():
+        raise RegistrationRefused(
+            _("The blanko number %(number)s is already printed on a certificate.") % {"number": blanko_number},
+            code="blanko_number",
+        )
     if others.filter(registration_number=registration_number).exists():
         raise RegistrationRefused(
             _("The BNSP registration number %(number)s is already given to another candidate.")
@@ -129,3 +141,30 @@ def registration_record(
     )
     outbox_enqueue(task=certificate_issue_for_candidacy_task, kwargs={"candidacy_id": locked.candidacy_id})
     return locked
+
+
+def registration_withdraw(*, candidacy_id: int, by, reason: str, before) -> bool:
+    """The candidacy's BNSP registration made before ``before`` (requested or registered) no longer stands: the
+    decision it was for was overturned. Deleted, with its numbers in the audit trail (they stay printed on the
+    certificate issued from them, which is revoked), so that a new decision is registered anew. Returns whether
+    there was one."""
+    registration = (
+        BnspRegistration.objects.select_for_update().filter(candidacy_id=candidacy_id, requested_at__lte=before).first()
+    )
+    if registration is None:
+        return False
+    audit_log(
+        registration,
+        "certificates.bnsp_registration_withdraw",
+        user=by,
+        data={
+            "candidacy_id": candidacy_id,
+            "status": registration.status,
+            "registration_number": registration.registration_number,
+            "blanko_number": registration.blanko_number,
+            "reason": reason,
+        },
+        title=registration.registration_number or f"#{candidacy_id}",
+    )
+    registration.delete()
+    return True

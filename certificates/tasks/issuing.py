@@ -42,6 +42,6 @@ def certificate_issue_for_candidacy(*, candidacy_id: int) -> int | None:
 )
 def certificates_revoke_overturned(*, candidacy_id: int, appeal_id: int, heard_by_id: int, overturned_at: str) -> int:
     """An appeal panel overturned the decision: revoke the competency certificates issued from it."""
-    from certificates.services.issuing import certificates_revoke_overturned as revoke  # noqa: PLC0415 — STYLE
+    from certificates.services.overturned import certificates_revoke_overturned as revoke  # noqa: PLC0415 — STYLE
 
     return revoke(candidacy_id=candidacy_id, appeal_id=appeal_id, heard_by_id=heard_by_id, overturned_at=overturned_at)

@@ -8,11 +8,12 @@ from wagtail.models import ModelLogEntry
 
 from assessments.competency.appeals.services import appeal_file, appeal_hear
 from assessments.competency.decision.services import certification_decision_record
-from assessments.models import Candidacy
-from certificates.models import Certificate, CertificateTemplate, SchemeCertificate
+from assessments.competency.services import candidacy as competency_services
+from assessments.models import Candidacy, SchemeUnit
+from certificates.models import BnspRegistration, Certificate, CertificateTemplate, SchemeCertificate
 from certificates.selectors.registration import blanko_request_rows, registrations_requested
 from certificates.services.issuing import CertificateRefused, certificate_issue_for_candidacy
-from certificates.services.registration import registration_record, registration_request
+from certificates.services.registration import RegistrationRefused, registration_record, registration_request
 from tests.assessments.competency.factories import (
     assessor_create,
     committee_member_create,
@@ -160,3 +161,62 @@ def test_an_overturned_decision_leaves_the_blanko_request(tasks_run_in_process, 
     # Then the candidate is no longer in the blanko request: there is no decision to certify any more
     assert list(registrations_requested()) == []
     assert blanko_request_rows() == []
+
+
+def test_after_an_overturned_appeal_the_re_assessed_candidate_is_registered_anew(
+    tasks_run_in_process, django_capture_on_commit_callbacks
+):
+    # Given an issued competency certificate whose decision an appeal panel overturned
+    candidacy, certificate = _issued_after_decision(django_capture_on_commit_callbacks)
+    appeal = appeal_file(candidacy=candidacy, by=candidacy.candidate, grounds="Unit kedua dinilai tanpa bukti.")
+    reassessor = assessor_create(event=candidacy.event)
+    with django_capture_on_commit_callbacks(execute=True):
+        _heard(appeal, outcome="overturned", reassessor_id=reassessor.pk)
+    # Then the BNSP registration of the overturned decision is withdrawn (audited, its numbers kept on the revoked
+    # certificate)
+    assert not BnspRegistration.objects.filter(candidacy=candidacy).exists()
+    assert ModelLogEntry.objects.filter(action="certificates.bnsp_registration_withdraw").count() == 1
+    # When the other assessor re-assesses, signs off and the committee certifies again
+    candidacy = Candidacy.objects.get(pk=candidacy.pk)
+    for row in SchemeUnit.objects.filter(scheme=candidacy.event.scheme):
+        competency_services.unit_verdict_record(
+            candidacy=candidacy,
+            assessor=reassessor,
+            unit=row.unit,
+            verdict="K",
+            rationale="Diases ulang",
+            justification="Dinilai dari portofolio dan tanya jawab lisan.",
+        )
+    competency_services.candidacy_sign_off(candidacy=candidacy, assessor=reassessor)
+    with django_capture_on_commit_callbacks(execute=True):
+        certification_decision_record(candidacy=candidacy, by=committee_member_create(), outcome="certify")
+    staff = UserFactory()
+    registration = registration_request(candidacy_id=candidacy.pk, by=staff)
+    # Then the numbers printed on the revoked certificate cannot be entered again
+    with pytest.raises(RegistrationRefused) as refused:
+        registration_record(
+            registration=registration,
+            by=staff,
+            registration_number="85499 2421 3 0000002 2026",
+            blanko_number="N7000009",
+        )
+    assert refused.value.code == "registration_number"
+    with pytest.raises(RegistrationRefused) as refused:
+        registration_record(
+            registration=registration,
+            by=staff,
+            registration_number="85499 2421 3 0000009 2026",
+            blanko_number="N0000002",
+        )
+    assert refused.value.code == "blanko_number"
+    # And BNSP's new numbers issue a new certificate beside the revoked one
+    with django_capture_on_commit_callbacks(execute=True):
+        registration_record(
+            registration=registration,
+            by=staff,
+            registration_number="85499 2421 3 0000009 2026",
+            blanko_number="N0000009",
+        )
+    statuses = dict(Certificate.objects.filter(candidacy=candidacy).values_list("pk", "status"))
+    assert statuses.pop(certificate.pk) == Certificate.Status.REVOKED
+    assert list(statuses.values()) == [Certificate.Status.ACTIVE]

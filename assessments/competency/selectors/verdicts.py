@@ -4,6 +4,7 @@ assessments plugin through these, never through its models (``.importlinter``: `
 
 from django.db import connections, models
 
+from assessments.competency.appeals.models import Appeal
 from assessments.competency.application.models import Application
 from assessments.competency.models import (
     AssessmentEvent,
@@ -55,6 +56,12 @@ def apl01_particulars(*, candidacy_ids) -> dict[int, dict]:
     return {
         row.candidacy_id: {"nik": row.nik, "birth_place": row.birth_place, "birth_date": row.birth_date} for row in rows
     }
+
+
+def decisions_overturned(*, candidacy_id: int) -> int:
+    """How many certification decisions of this candidacy an appeal panel overturned (one query): what sets a
+    certificate after a re-assessment apart from the one revoked with the overturned decision."""
+    return Appeal.objects.filter(candidacy_id=candidacy_id, outcome=Appeal.Outcome.OVERTURNED).count()
 
 
 def verdicts_of_candidacy(*, candidacy) -> dict[int, str]:
