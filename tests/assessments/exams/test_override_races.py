@@ -20,9 +20,11 @@ def test_two_first_grants_at_once_keep_one_override_and_neither_fails():
     staff = [UserFactory(), UserFactory()]
 
     def grant(by, minutes):
-        return lambda: exam_override_set(
-            user=candidate, exam=exam, extra_minutes=minutes, extra_attempts=0, reason="Tuna netra", granted_by=by
-        ).extra_minutes
+        return lambda: (
+            exam_override_set(
+                user=candidate, exam=exam, extra_minutes=minutes, extra_attempts=0, reason="Tuna netra", granted_by=by
+            ).extra_minutes
+        )
 
     # when both grant the first override at the same moment
     results = race([grant(staff[0], 30), grant(staff[1], 45)])
