@@ -22,6 +22,7 @@ from certificates.selectors import admin as selectors_admin
 from certificates.services.bulk import issue_run_start, run_progress
 from certificates.services.issuing import CertificateRefused
 from kompeten_core.admin_display import LocalTimeColumn
+from kompeten_core.posted import posted_id
 from kompeten_core.private_files import private_file_response
 
 NAME = "certificates_run"
@@ -94,8 +95,9 @@ def run_start_view(request):
     perms.require(request.user, perms.START_RUN)
     initial = {"action": request.GET.get("action") or IssueRun.Action.ISSUE}
     for key in ("batch", "event"):
-        if (request.GET.get(key) or "").isdigit():
-            initial[key] = int(request.GET[key])
+        chosen = posted_id(request.GET.get(key) or "")
+        if chosen is not None:
+            initial[key] = chosen
     form = IssueRunForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         action = form.cleaned_data["action"]

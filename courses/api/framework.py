@@ -125,7 +125,7 @@ class LimitedJSONParser(JSONParser):
         limit = kompeten.API_MAX_BODY_BYTES
         request = (parser_context or {}).get("request")
         declared = request.META.get("CONTENT_LENGTH") if request is not None else None
-        if declared and declared.isdigit() and int(declared) > limit:
+        if declared and declared.isascii() and declared.isdigit() and int(declared) > limit:
             raise RequestTooLarge()
         data = stream.read(limit + 1) if stream is not None else b""
         if len(data) > limit:
@@ -389,7 +389,7 @@ class ApiMixin(LanguageMixin, ETagMixin):
         if request.method not in ("POST", "PUT", "PATCH") or not hasattr(self, request.method.lower()):
             return
         declared = request.META.get("CONTENT_LENGTH") or ""
-        if declared.isdigit() and int(declared) > kompeten.API_MAX_BODY_BYTES:
+        if declared.isascii() and declared.isdigit() and int(declared) > kompeten.API_MAX_BODY_BYTES:
             raise RequestTooLarge()
         if self.reads_body:
             request.data  # noqa: B018 - parses now: too large → 413, broken → 400

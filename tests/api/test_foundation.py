@@ -65,6 +65,16 @@ def test_a_body_over_the_limit_is_refused(api, trainee):
     assert response.json()["status"] == 413
 
 
+def test_a_content_length_of_superscript_digits_is_no_server_error(api, trainee):
+    # given a signed-in trainee and a lesson
+    api.force_login(trainee)
+    lesson = factories.lessons_of(factories.course(modules=1, lessons=1))[0]
+    # when a client declares a Content-Length of "²" (a digit to str.isdigit, not to int)
+    response = api.post(f"/api/v1/me/lessons/{lesson.pk}/done/", {}, format="json", CONTENT_LENGTH="²")
+    # then it is answered as a request, never with a 500
+    assert response.status_code < 500
+
+
 def test_broken_or_deep_json_is_a_400(api, trainee):
     api.force_login(trainee)
     for body in (b"{not json", b"[" * 50_000, b"NaN"):

@@ -183,3 +183,9 @@ def test_a_bulk_run_for_an_event_takes_only_kompeten_decisions_countersigned_whe
     assert list(Certificate.objects.filter(run=run).values_list("candidacy_id", flat=True)) == [countersigned.pk]
     assert not Certificate.objects.filter(candidacy=waiting).exists()
     assert (run.total, run.done, run.skipped, run.message) == (1, 1, 0, "")
+
+
+def test_the_start_page_ignores_a_batch_id_of_superscript_digits(staff_client):
+    # "²" is a digit to str.isdigit but not to int: the page opens without a preselected batch, not a server error
+    response = staff_client.get(reverse("certificates_run:start"), {"batch": "²", "event": "\u0661"})
+    assert response.status_code == 200

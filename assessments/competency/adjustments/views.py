@@ -13,10 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from assessments.competency.adjustments import selectors, services
 from assessments.competency.adjustments.forms import AdjustmentForm, ExamOverridesForm
-
-
-def _post_id(value: str) -> int | None:
-    return int(value) if value.isdigit() and len(value) < 12 else None
+from kompeten_core.posted import posted_id
 
 
 @never_cache
@@ -38,7 +35,7 @@ def adjustments(request: HttpRequest, candidacy_id: int) -> HttpResponse:
                 messages.success(request, _("The adjustment is recorded."))
                 return redirect("assessments:candidacy_adjustments", candidacy_id=candidacy.pk)
             if action == "remove":
-                adjustment_id = _post_id(request.POST.get("adjustment", ""))
+                adjustment_id = posted_id(request.POST.get("adjustment", ""))
                 services.adjustment_remove(candidacy=candidacy, user=request.user, adjustment_id=adjustment_id or 0)
                 messages.success(request, _("The adjustment is removed."))
                 return redirect("assessments:candidacy_adjustments", candidacy_id=candidacy.pk)

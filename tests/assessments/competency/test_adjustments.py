@@ -152,6 +152,19 @@ def test_removing_another_candidacys_adjustment_is_refused(client, world):
     assert ReasonableAdjustment.objects.filter(pk=theirs.pk).exists()
 
 
+def test_a_posted_id_of_superscript_digits_is_refused_without_a_server_error(client, world):
+    # given an adjustment of this candidate
+    mine = services.adjustment_add(
+        candidacy=world["candidacy"], user=world["assessor"], need="language", area="method", adjustment="Lisan"
+    )
+    client.force_login(world["assessor"])
+    # when a tampered form posts "²" (a digit to str.isdigit, not to int) as the adjustment to remove
+    response = client.post(_url(world["candidacy"]), {"action": "remove", "adjustment": "²"})
+    # then the page answers with a refusal, and nothing is removed
+    assert response.status_code == 302
+    assert ReasonableAdjustment.objects.filter(pk=mine.pk).exists()
+
+
 def test_a_signed_off_candidacy_takes_no_adjustment():
     candidacy, assessor, _units = recommendation_signed_off()
     with pytest.raises(services.AdjustmentRefused):
