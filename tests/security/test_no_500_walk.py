@@ -8,10 +8,11 @@ Every pattern, ours and the ones Wagtail and Django bring, HTML and JSON endpoin
    A's records, ``tests/security/world.py``) so that the view gets past its lookup to its parsing, as each of
    ``FIXED_ACTORS`` (the people who own or manage those records): a plain GET (its page's input names join the field
    names below), a GET whose query string sets every field name to hostile text (NUL, a lone surrogate sent as
-   ``%ED%A0%80``, bidi controls) and one to an overflowing number, the same two as form-encoded POST bodies, JSON
-   bodies whose fields hold the wrong types, JSON nested 5,000 deep (``RecursionError``, under every body-size
-   limit; sent as each of the fixed actors), broken JSON, and a body over Django's 2.5 MB limit; then each URL
-   parameter in turn replaced by hostile text, an unknown id, a negative and an overflowing number (GET and POST).
+   ``%ED%A0%80``, bidi controls), one to an overflowing number and one to a digit ``int`` refuses (``²``), the same
+   as form-encoded POST bodies, JSON bodies whose fields hold the wrong types, JSON nested 5,000 deep
+   (``RecursionError``, under every body-size limit; sent as each of the fixed actors), broken JSON, and a body over
+   Django's 2.5 MB limit; then each URL parameter in turn replaced by hostile text, an unknown id, a negative and an
+   overflowing number (GET and POST).
 2. **Hypothesis** (``derandomize=True``, no example database: the same examples every run): ``EXAMPLES`` requests
    per pattern, each by any of the nine roles (anonymous included), GET or POST, with parameters, query string and
    body drawn from ``tests/security/hostile.py``'s strategies.
@@ -244,6 +245,8 @@ def field_names(response) -> list[str]:
 
 HOSTILE_TEXT = f"{hostile.NUL}{hostile.SURROGATE}{hostile.BIDI}"
 OVERFLOW = "9" * 40
+#: Digits to ``str.isdigit`` that ``int`` refuses (superscript two): the number a view reads as "all digits".
+NOT_INT_DIGITS = "\u00b2"
 
 
 DEEP_JSON = hostile.deep_json()
@@ -259,6 +262,9 @@ def fixed_cases(client, world, failures, route: Route) -> list[str]:
     names = sorted(names - {""})
     send(client, world, failures, next(turn), "GET", url, hostile.urlencoded((name, HOSTILE_TEXT) for name in names))
     send(client, world, failures, next(turn), "GET", url, hostile.urlencoded((name, OVERFLOW) for name in names))
+    digits = hostile.urlencoded((name, NOT_INT_DIGITS) for name in names)
+    send(client, world, failures, next(turn), "GET", url, digits)
+    send(client, world, failures, next(turn), "POST", url, body=digits, content_type=FORM)
     form = hostile.urlencoded((name, HOSTILE_TEXT if index % 2 else OVERFLOW) for index, name in enumerate(names))
     send(client, world, failures, next(turn), "POST", url, body=form, content_type=FORM)
     wrong = {name: [None, {"a": 10**30}] if index % 2 else HOSTILE_TEXT for index, name in enumerate(names)}
