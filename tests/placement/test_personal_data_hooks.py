@@ -83,6 +83,7 @@ def test_the_plugins_hooks_anonymise_a_person_upper_plugins_first(django_capture
         "certificates_masked": [],
         "archives_deleted": 0,
         "certification_application_documents": 0,
+        "certification_application_particulars": 0,
         "files_deleted": 0,
         "batch_applications": 0,
         "calendar_feeds_deleted": 0,
