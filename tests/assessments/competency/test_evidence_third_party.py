@@ -26,7 +26,7 @@ from tests.assessments.competency.factories import (
 )
 from tests.factories import UserFactory
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("tasks_run_in_process")]
 
 SUPERVISOR = {"name": "Ibu Sari", "position": "Kepala produksi", "organisation": "PT Garmen Batang"}
 
