@@ -202,3 +202,23 @@ def criteria_add(*, unit: CompetencyUnit, count: int) -> list[PerformanceCriteri
         PerformanceCriterion.objects.create(element=element, number=f"1.{start + n}", text=f"Kriteria {start + n}")
         for n in range(1, count + 1)
     ]
+
+
+def one_unit_candidacy():
+    """A candidacy of a one-unit scheme with its assigned assessor: (candidacy, assessor, unit)."""
+    event = event_create(scheme=scheme_create(units=1))
+    assessor = assessor_create(event=event)
+    candidacy = candidacy_create(event=event, assessor=assessor)
+    unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").get().unit
+    return candidacy, assessor, unit
+
+
+def login_in_english(client, user) -> None:
+    """Signed in, the pages answering in English, so that messages compare as written in the source (the host's
+    user prefers Indonesian by default; a plain ``auth.User`` goes by the cookie)."""
+    from django.conf import settings
+
+    if hasattr(user, "preferred_language"):
+        type(user).objects.filter(pk=user.pk).update(preferred_language="en")
+    client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"

@@ -4,7 +4,6 @@ assigned assessor, staff who may view candidacies and the candidate. Bad input i
 changes nothing; the consent and read-only rules of every method hold."""
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -18,6 +17,8 @@ from tests.assessments.competency.factories import (
     candidacy_create,
     criteria_add,
     event_create,
+    login_in_english,
+    one_unit_candidacy,
     scheme_create,
 )
 from tests.factories import UserFactory
@@ -36,20 +37,10 @@ def _fresh_storage(settings):
 
 @pytest.fixture
 def setup():
-    event = event_create(scheme=scheme_create(units=1))
-    assessor = assessor_create(event=event)
-    candidacy = candidacy_create(event=event, assessor=assessor)
-    unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").get().unit
-    return candidacy, assessor, unit
+    return one_unit_candidacy()
 
 
-def _login(client, user):
-    """Signed in, the pages answering in English: the messages are compared as written in the source (the host's
-    user prefers Indonesian by default; a plain ``auth.User`` goes by the cookie)."""
-    if hasattr(user, "preferred_language"):
-        type(user).objects.filter(pk=user.pk).update(preferred_language="en")
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+_login = login_in_english
 
 
 def _url(candidacy, unit):

@@ -22,6 +22,8 @@ from tests.assessments.competency.factories import (
     candidacy_create,
     criteria_add,
     event_create,
+    login_in_english,
+    one_unit_candidacy,
     scheme_create,
 )
 from tests.factories import UserFactory
@@ -33,19 +35,10 @@ SUPERVISOR = {"name": "Ibu Sari", "position": "Kepala produksi", "organisation":
 
 @pytest.fixture
 def setup():
-    event = event_create(scheme=scheme_create(units=1))
-    assessor = assessor_create(event=event)
-    candidacy = candidacy_create(event=event, assessor=assessor)
-    unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").get().unit
-    return candidacy, assessor, unit
+    return one_unit_candidacy()
 
 
-def _login(client, user):
-    """Signed in, the pages answering in English: the messages are compared as written in the source."""
-    if hasattr(user, "preferred_language"):
-        type(user).objects.filter(pk=user.pk).update(preferred_language="en")
-    client.force_login(user)
-    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+_login = login_in_english
 
 
 def _url(candidacy, unit):
