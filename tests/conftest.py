@@ -24,10 +24,45 @@ def pytest_runtest_setup(item):
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item, nextitem):
     """Before pytest-django flushes a committing test's database, the tasks the test sent to a real worker finish
-    (``tests/worker_tasks.py`` says why)."""
+    (``tests/worker_tasks.py`` says why). After it, the connection must be out of every transaction: one left inside
+    would hold back every later test's after-commit callbacks, and the tests that fail then are not the culprit."""
     if _commits(item):
         published_tasks_settle()
     yield
+    if _commits(item):
+        from django.db import connection
+
+        if connection.in_atomic_block:
+            raise RuntimeError(
+                f"{item.nodeid} left the database connection inside a transaction (a live-server request that ran "
+                "beside the test? see tests/live_server.py)"
+            )
+
+
+@pytest.fixture(scope="session")
+def live_server(request):
+    """pytest-django's live server behind a gate that lets requests in only while a test that asked for it runs,
+    one at a time (``tests/live_server.py`` says why)."""
+    from tests.live_server import live_server_started
+
+    server = live_server_started(request.config.getvalue("liveserver"))
+    yield server
+    server.gate.close()
+    server.stop()
+
+
+@pytest.fixture(autouse=True)
+def _live_server_gate(request):
+    """The live server takes requests during this test only; its teardown waits for the request in flight, and
+    comes before the database is flushed."""
+    if "live_server" not in request.fixturenames:
+        yield
+        return
+    request.getfixturevalue("transactional_db")
+    gate = request.getfixturevalue("live_server").gate
+    gate.open()
+    yield
+    gate.close()
 
 
 @pytest.fixture

@@ -122,6 +122,19 @@ PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
 
+#: The contexts ``new_page`` opened during the running test: closed when it ends (``_pages_closed``).
+_OPEN_CONTEXTS: list = []
+
+
+@pytest.fixture(autouse=True)
+def _pages_closed():
+    """A page a test leaves open keeps its timers running and sends its beacons into the next test: every context
+    ``new_page`` opened is closed when the test ends, before the live server stops taking requests."""
+    yield
+    while _OPEN_CONTEXTS:
+        _OPEN_CONTEXTS.pop().close()
+
+
 def session_cookie(user) -> dict:
     """The session cookie of a user signed in by the test client (staff need no second step: the test settings
     require it of no role)."""
@@ -137,6 +150,7 @@ def new_page(browser, live_server, csp: list[str], *, user=None, viewport=PHONE,
     """A page in a context of its own — signed in as the user if one is given — whose Content-Security-Policy
     reports go to ``csp`` (the test asserts it stays empty)."""
     context = browser.new_context(base_url=live_server.url, viewport=viewport, locale=locale)
+    _OPEN_CONTEXTS.append(context)
     context.on("console", lambda message: _csp_violation(message, csp))
     if user is not None:
         context.add_cookies([{**session_cookie(user), "url": live_server.url}])
