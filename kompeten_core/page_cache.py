@@ -6,12 +6,13 @@ A view opts a response in with ``public_page(response, tokens=(...))``: the vers
 ``AnonymousPageCacheMiddleware`` then stores it and answers the next anonymous ``GET`` of the same URL, language and
 host from the cache, without running the view, as long as every token is still the one it was stored under.
 
-What is never cached or served from the cache: anything for a signed-in user (they are never looked up: the check comes
-first), a URL with a query string, a request with a flash message waiting, a response other than a plain 200, a response
-that sets a cookie of its own. The one per-visitor part of a public page, the CSRF token of its forms (the language
-switch), is stored as a placeholder and filled in with the visitor's own token on every hit; a page in which the
-visitor's CSRF secret shows anywhere else is not stored at all. An editor's draft is never served: previews are for
-signed-in editors, and only the live page's response is stored.
+What is never cached or served from the cache: anything for a signed-in user or for a request that carries an
+``Authorization`` header (an API client's token; they are never looked up: the check comes first), a URL with a query
+string, a request with a flash message waiting, a response other than a plain 200, a response that sets a cookie of
+its own. The one per-visitor part of a public page, the CSRF token of its forms (the language switch), is stored as a
+placeholder and filled in with the visitor's own token on every hit; a page in which the visitor's CSRF secret shows
+anywhere else is not stored at all. An editor's draft is never served: previews are for signed-in editors, and only
+the live page's response is stored.
 
 Responses served this way carry an ``ETag`` and a ``Last-Modified``, and a conditional request that matches is
 answered ``304 Not Modified``; ``Cache-Control: private, no-cache`` keeps them out of shared caches (the form token
@@ -53,6 +54,8 @@ def public_page(response, *, tokens: tuple[str, ...], seconds: int | None = None
 
 def _eligible(request) -> bool:
     if request.method not in ("GET", "HEAD") or request.GET:  # a query string would make a key per variant
+        return False
+    if "HTTP_AUTHORIZATION" in request.META:  # credentials (an API token): never a shared answer (RFC 9111 §3.5)
         return False
     if request.user.is_authenticated:
         return False

@@ -4,8 +4,11 @@ Last-Modified, and never stale, never someone else's, never for a signed-in user
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group
+from django.core.cache import cache
+from django.db import connection
 from django.middleware.csrf import _unmask_cipher_token
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
@@ -99,3 +102,21 @@ def test_a_signed_in_visitor_never_gets_the_anonymous_page(client, user):
     anonymous = Client().get(course.url).content.decode()
     assert enrol not in anonymous
     assert user.username not in anonymous
+
+
+def test_a_request_that_carries_credentials_is_never_answered_from_the_cache(client):
+    # given a public track page in the cache
+    track = factories.track()
+    client.get(track.url)
+    bearer = {"authorization": "Bearer a-phone-app-token"}
+    # when a request carrying an Authorization header (a phone app's token, a partner's credentials) asks for it
+    with CaptureQueriesContext(connection) as answering:
+        answered = Client().get(track.url, headers=bearer)
+    # then the view answered it, not the shared cache (RFC 9111 §3.5)
+    assert answered.status_code == 200 and len(answering) > 0
+    # and what it was answered is stored for no one: the next anonymous visitor also runs the view
+    cache.clear()
+    Client().get(track.url, headers=bearer)
+    with CaptureQueriesContext(connection) as anonymous:
+        Client().get(track.url)
+    assert len(anonymous) > 0
