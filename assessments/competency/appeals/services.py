@@ -25,15 +25,16 @@ from assessments.competency.decision.selectors import people_involved
 from assessments.competency.models import Candidacy, DecisionHistory
 from assessments.competency.services.candidacy import AssessmentRefused, assessor_problem
 from assessments.competency.services.notifications import notification_enqueue
+from assessments.competency.services.texts import text_within
 from assessments.signals import decision_overturned
 from kompeten_core.audit import audit_log
 
 TEXT_MAX = 10_000
 
 
-def _text(value: str, limit: int = TEXT_MAX) -> str:
-    """Posted text as stored: NUL bytes (which PostgreSQL refuses in text) dropped, trimmed, at most ``limit``."""
-    return value.replace("\x00", "").strip()[:limit]
+def _text(value: str, what: str, limit: int = TEXT_MAX) -> str:
+    """Posted text as stored: NUL bytes dropped, trimmed; longer than ``limit`` refused, never cut."""
+    return text_within(value, limit=limit, what=what)
 
 
 def _snapshot(candidacy: Candidacy) -> dict:
@@ -70,11 +71,11 @@ def appeal_file(*, candidacy: Candidacy, by, grounds: str, now: datetime.datetim
             },
             code="late",
         )
-    grounds = _text(grounds)
+    grounds = _text(grounds, _("The grounds of the appeal"))
     if not grounds:
         raise AssessmentRefused(_("Give the grounds for the appeal."), code="no_grounds")
     before = _snapshot(candidacy)
-    appeal = Appeal(candidacy=candidacy, decision=decision, grounds=grounds[:TEXT_MAX], filed_by=by)
+    appeal = Appeal(candidacy=candidacy, decision=decision, grounds=grounds, filed_by=by)
     appeal.full_clean(validate_constraints=False)
     appeal.save()
     candidacy.status = Candidacy.Status.APPEALED
@@ -138,7 +139,7 @@ def appeal_hear(
             _("The panel may not include the original assessor or anyone else who took part in the assessment."),
             code="panel_not_independent",
         )
-    minutes = _text(minutes)
+    minutes = _text(minutes, _("The minutes"))
     if not minutes:
         raise AssessmentRefused(_("Write the minutes of the hearing."), code="no_minutes")
     reassessor = None
@@ -156,7 +157,7 @@ def appeal_hear(
             raise AssessmentRefused(problem[1], code=problem[0])
     before = _snapshot(candidacy)
     now = timezone.now()
-    appeal.heard_on, appeal.minutes, appeal.outcome = heard_on, minutes[:TEXT_MAX], outcome
+    appeal.heard_on, appeal.minutes, appeal.outcome = heard_on, minutes, outcome
     appeal.reassessor, appeal.recorded_by, appeal.recorded_at = reassessor, by, now
     appeal.save()
     appeal.panel.set(panel)
@@ -206,12 +207,12 @@ def appeal_hear(
 @transaction.atomic
 def complaint_file(*, by, subject: str, text: str, candidacy: Candidacy | None = None) -> Complaint:
     """Anyone with an account files a complaint (about one of their own candidacies, or the service at large)."""
-    subject, text = _text(subject, 200), _text(text)
+    subject, text = _text(subject, _("The subject"), 200), _text(text, _("The complaint"))
     if not subject or not text:
         raise AssessmentRefused(_("Give the subject and the text of the complaint."), code="empty")
     if candidacy is not None and candidacy.candidate_id != by.pk:
         raise AssessmentRefused(_("Choose one of your own assessments."), code="not_own")
-    complaint = Complaint(filed_by=by, candidacy=candidacy, subject=subject[:200], text=text[:TEXT_MAX])
+    complaint = Complaint(filed_by=by, candidacy=candidacy, subject=subject, text=text)
     complaint.full_clean()
     complaint.save()
     audit_log(
@@ -228,7 +229,7 @@ def complaint_handle(*, complaint: Complaint, by, note: str) -> Complaint:
         raise AssessmentRefused(_("Only certification staff handle complaints."), code="not_allowed")
     if complaint.status == Complaint.Status.CLOSED:
         raise AssessmentRefused(_("This complaint is closed."), code="closed")
-    note = _text(note)
+    note = _text(note, _("The note"))
     if not note:
         raise AssessmentRefused(_("Write what is being done about the complaint."), code="no_note")
     complaint.status, complaint.handling_note, complaint.handled_by = Complaint.Status.HANDLED, note, by
@@ -251,7 +252,7 @@ def complaint_close(*, complaint: Complaint, by, response: str) -> Complaint:
         raise AssessmentRefused(_("Only certification staff handle complaints."), code="not_allowed")
     if complaint.status == Complaint.Status.CLOSED:
         raise AssessmentRefused(_("This complaint is closed."), code="closed")
-    response = _text(response)
+    response = _text(response, _("The response"))
     if not response:
         raise AssessmentRefused(_("Write the response to the person who complained."), code="no_response")
     complaint.status, complaint.response, complaint.closed_at = Complaint.Status.CLOSED, response, timezone.now()

@@ -48,24 +48,31 @@ def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
     if appeal is None:
         raise Http404
     if request.method == "POST":
-        if not reauthenticated(request):
-            return redirect(request.path)
+        if not reauthenticated(request):  # the reason is shown as a message; what was written is kept
+            return _hearing_page(request, appeal, posted=request.POST)
         try:
             services.appeal_hear(
                 appeal=appeal,
                 by=request.user,
                 heard_on=_date(request.POST.get("heard_on", "")),
                 panel_ids=posted_ids(request.POST.getlist("panel"), limit=50),
-                minutes=request.POST.get("minutes", "")[:10_000],
+                minutes=request.POST.get("minutes", ""),
                 outcome=request.POST.get("outcome", ""),
                 reassessor_id=posted_id(request.POST.get("reassessor", "")),
             )
         except AssessmentRefused as refusal:
             messages.error(request, refusal.messages[0])
-            return redirect(request.path)
+            return _hearing_page(request, appeal, posted=request.POST)
         messages.success(request, _("The hearing of the appeal is recorded."))
         return redirect("assessments:appeal_list")
+    return _hearing_page(request, appeal)
+
+
+def _hearing_page(request: HttpRequest, appeal, *, posted=None) -> HttpResponse:
+    """The hearing form; after a refused post, with the date, panel, minutes, outcome and re-assessor as the
+    staff member entered them (never the password)."""
     involved = people_involved(candidacy=appeal.candidacy) | {appeal.candidacy.candidate_id}
+    posted = posted if posted is not None else {}
     context = {
         "appeal": appeal,
         "panel_choices": list(selectors.panel_choices(exclude=involved)) if appeal.is_open else [],
@@ -75,6 +82,13 @@ def appeal_hearing(request: HttpRequest, appeal_id: int) -> HttpResponse:
         "panel": list(appeal.panel.all()) if not appeal.is_open else [],
         "outcomes": Appeal.Outcome.choices,
         "field": reauthentication_prompt(request.user),
+        "posted": {
+            "heard_on": posted.get("heard_on", "")[:10],
+            "panel": set(posted_ids(posted.getlist("panel"), limit=50)) if posted else set(),
+            "minutes": posted.get("minutes", ""),
+            "outcome": posted.get("outcome", ""),
+            "reassessor": posted_id(posted.get("reassessor", "")) if posted else None,
+        },
     }
     return render(request, "assessments/appeals/hearing.html", context)
 
@@ -97,8 +111,8 @@ def complaint_mine(request: HttpRequest) -> HttpResponse:
         try:
             services.complaint_file(
                 by=request.user,
-                subject=request.POST.get("subject", "")[:200],
-                text=request.POST.get("text", "")[:10_000],
+                subject=request.POST.get("subject", ""),
+                text=request.POST.get("text", ""),
                 candidacy=candidacy,
             )
         except AssessmentRefused as refusal:
@@ -131,13 +145,9 @@ def complaint_detail(request: HttpRequest, complaint_id: int) -> HttpResponse:
         step = request.POST.get("step", "")
         try:
             if step == "close":
-                services.complaint_close(
-                    complaint=complaint, by=request.user, response=request.POST.get("text", "")[:10_000]
-                )
+                services.complaint_close(complaint=complaint, by=request.user, response=request.POST.get("text", ""))
             else:
-                services.complaint_handle(
-                    complaint=complaint, by=request.user, note=request.POST.get("text", "")[:10_000]
-                )
+                services.complaint_handle(complaint=complaint, by=request.user, note=request.POST.get("text", ""))
         except AssessmentRefused as refusal:
             messages.error(request, refusal.messages[0])
             return redirect(request.path)

@@ -13,11 +13,15 @@ from assessments.competency.decision.selectors import DECIDE_PERMISSION, people_
 from assessments.competency.models import Candidacy, DecisionHistory, Verdict
 from assessments.competency.services.candidacy import AssessmentRefused
 from assessments.competency.services.notifications import notification_enqueue
+from assessments.competency.services.texts import text_within
 from assessments.signals import candidate_competent
 from assessments.standards.models import SchemeUnit
 from kompeten_core.audit import audit_log
 
 Outcome = CertificationDecision.Outcome
+
+#: The longest reason a decision keeps (the form says so too).
+REASON_MAX_CHARS = 5000
 
 
 def decision_problem(*, candidacy: Candidacy, by) -> tuple[str, str] | None:
@@ -54,7 +58,7 @@ def certification_decision_record(
     if outcome not in Outcome.values:
         raise AssessmentRefused(_("Choose to certify or not yet."), code="bad_outcome")
     unit_ids = {int(unit_id) for unit_id in unit_ids}
-    reason = reason.replace("\x00", "").strip()  # PostgreSQL refuses NUL bytes in text
+    reason = text_within(reason, limit=REASON_MAX_CHARS, what=_("The reason"))
     if outcome == Outcome.CERTIFY:
         if candidacy.recommendation != Verdict.COMPETENT:
             raise AssessmentRefused(
@@ -71,7 +75,7 @@ def certification_decision_record(
             raise AssessmentRefused(_("This unit is not part of the scheme."), code="wrong_unit")
         if not reason:
             raise AssessmentRefused(_("Give the reason for the decision."), code="no_reason")
-    decision = CertificationDecision(candidacy=candidacy, outcome=outcome, reason=reason[:5000], decided_by=by)
+    decision = CertificationDecision(candidacy=candidacy, outcome=outcome, reason=reason, decided_by=by)
     decision.full_clean(validate_constraints=False)
     decision.save()
     if unit_ids:

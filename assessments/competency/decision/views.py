@@ -43,23 +43,39 @@ def decision_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     if candidacy is None:
         raise Http404
     if request.method == "POST":
-        if not reauthenticated(request):
-            return redirect(request.path)
+        if not reauthenticated(request):  # the reason is shown as a message; what was written is kept
+            return _decision_page(request, candidacy, posted=request.POST)
         try:
             services.certification_decision_record(
                 candidacy=candidacy,
                 by=request.user,
                 outcome=request.POST.get("outcome", ""),
                 unit_ids=posted_ids(request.POST.getlist("units"), limit=200),
-                reason=request.POST.get("reason", "")[:5000],
+                reason=request.POST.get("reason", ""),
             )
         except AssessmentRefused as refusal:
             messages.error(request, refusal.messages[0])
-            return redirect(request.path)
+            return _decision_page(request, candidacy, posted=request.POST)
         messages.success(request, _("The certification decision is recorded."))
         return redirect("assessments:committee_list")
+    return _decision_page(request, candidacy)
+
+
+def _decision_page(request: HttpRequest, candidacy, *, posted=None) -> HttpResponse:
+    """The confirmation page; after a refused post, with the outcome, units and reason as the member wrote them
+    (never the password)."""
     verdicts = verdicts_by_unit(candidacy=candidacy)
-    units = [{"unit": row.unit, "verdict": verdicts.get(row.unit_id)} for row in scheme_units(candidacy=candidacy)]
+    chosen = set(posted_ids(posted.getlist("units"), limit=200)) if posted is not None else None
+    units = [
+        {
+            "unit": row.unit,
+            "verdict": verdicts.get(row.unit_id),
+            "checked": row.unit_id in chosen
+            if chosen is not None
+            else bool(verdicts.get(row.unit_id) and verdicts[row.unit_id].verdict != Verdict.COMPETENT),
+        }
+        for row in scheme_units(candidacy=candidacy)
+    ]
     problem = services.decision_problem(candidacy=candidacy, by=request.user)
     context = {
         "candidacy": candidacy,
@@ -69,5 +85,7 @@ def decision_confirm(request: HttpRequest, candidacy_id: int) -> HttpResponse:
         "outcomes": CertificationDecision.Outcome.choices,
         "competent": Verdict.COMPETENT,
         "field": reauthentication_prompt(request.user),
+        "posted_outcome": posted.get("outcome", "") if posted is not None else "",
+        "posted_reason": posted.get("reason", "") if posted is not None else "",
     }
     return render(request, "assessments/decision/confirm.html", context)

@@ -143,7 +143,7 @@ def feedback_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
 def appeal_submit(request: HttpRequest, candidacy_id: int) -> HttpResponse:
     candidacy = _own_candidacy(request, candidacy_id)
     try:
-        appeal_file(candidacy=candidacy, by=request.user, grounds=request.POST.get("reason", "")[:5000])
+        appeal_file(candidacy=candidacy, by=request.user, grounds=request.POST.get("reason", ""))
     except services.AssessmentRefused as refusal:
         _refused(request, refusal)
     else:

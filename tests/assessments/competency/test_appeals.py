@@ -305,11 +305,11 @@ def test_the_hearing_page_offers_no_one_who_took_part_and_records_the_hearing(cl
         "outcome": "overturned",
         "reassessor": other.pk,
     }
-    # a wrong password records nothing
-    assert client.post(url, {**form, "secret": "salah"}).status_code == 302
+    # a wrong password records nothing (the form comes back as filled in)
+    assert client.post(url, {**form, "secret": "salah"}).status_code == 200
     assert Appeal.objects.get().is_open
     # a malformed date is refused with the message
-    assert client.post(url, {**form, "heard_on": "kemarin", "secret": PASSWORD}).status_code == 302
+    assert client.post(url, {**form, "heard_on": "kemarin", "secret": PASSWORD}).status_code == 200
     assert Appeal.objects.get().is_open
     response = client.post(url, {**form, "secret": PASSWORD})
     assert response.status_code == 302 and response["Location"] == reverse("assessments:appeal_list")
@@ -398,3 +398,49 @@ def test_the_persons_complaints_are_in_their_personal_data_export():
     complaint_file(by=UserFactory(), subject="Lain", text="Bukan milik trainee.")
     sections, _files = PersonalData().export(user=trainee)
     assert [(row["subject"], row["text"]) for row in sections["assessment_complaints"]] == [("Jadwal", "Diundur.")]
+
+
+def test_what_the_panel_wrote_is_kept_when_the_password_is_wrong_or_the_hearing_is_refused(client):
+    # Given a hearing being recorded, with its minutes typed
+    candidacy, _assessor, _units, member = _decided()
+    appeal = appeal_file(candidacy=candidacy, by=candidacy.candidate, grounds="Portofolio")
+    client.force_login(_staff("change_appeal"))
+    url = reverse("assessments:appeal_hearing", args=[appeal.pk])
+    minutes = "Panel mendengar peserta dan asesor; portofolio dinilai ulang. Keputusan dikuatkan."
+    form = {"heard_on": "2026-12-01", "panel": [member.pk], "minutes": minutes, "outcome": "upheld"}
+    # When the password is wrong, or no outcome is chosen
+    for posted in ({**form, "secret": "salah"}, {**form, "outcome": "", "secret": PASSWORD}):
+        response = client.post(url, posted)
+        html = response.content.decode()
+        # Then the page comes back with what was written, and nothing is recorded
+        assert response.status_code == 200
+        assert f">{minutes}</textarea>" in html
+        assert 'value="2026-12-01"' in html and f'value="{member.pk}" checked' in html
+        assert Appeal.objects.get().is_open
+
+
+@pytest.mark.parametrize("field", ["grounds", "minutes", "complaint"])
+def test_a_text_longer_than_the_limit_is_refused_not_cut(field):
+    # Given a text one character over the limit
+    candidacy, _assessor, _units, member = _decided()
+    long = "x" * 10_001
+    # When it is recorded, Then it is refused with the limit named, and nothing is stored
+    with pytest.raises(services.AssessmentRefused) as refused:
+        if field == "grounds":
+            appeal_file(candidacy=candidacy, by=candidacy.candidate, grounds=long)
+        elif field == "minutes":
+            appeal = appeal_file(candidacy=candidacy, by=candidacy.candidate, grounds="Portofolio")
+            appeal_hear(
+                appeal=appeal,
+                by=_staff("change_appeal"),
+                heard_on=timezone.localdate(),
+                panel_ids=[member.pk],
+                minutes=long,
+                outcome="upheld",
+                reassessor_id=None,
+            )
+        else:
+            complaint_file(by=candidacy.candidate, candidacy=candidacy, subject="Jadwal", text=long)
+    assert refused.value.code == "too_long" and "10000" in refused.value.messages[0].replace(".", "")
+    assert not Complaint.objects.exists()
+    assert all(appeal.is_open for appeal in Appeal.objects.all())

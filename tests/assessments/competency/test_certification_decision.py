@@ -236,9 +236,9 @@ def test_the_confirmation_page_shows_the_verdicts_and_a_wrong_password_decides_n
     # Then every unit with its verdict and the password field are shown
     assert all(unit.code in html for unit in units)
     assert 'type="password"' in html
-    # When they post without the right password, nothing is decided
+    # When they post without the right password, nothing is decided (the form comes back as filled in)
     response = client.post(url, {"outcome": "certify", "secret": "salah"})
-    assert response.status_code == 302
+    assert response.status_code == 200
     _nothing_decided(candidacy)
     # When they confirm with their password, the decision is recorded
     response = client.post(url, {"outcome": "certify", "secret": PASSWORD})
@@ -256,7 +256,7 @@ def test_the_assessor_on_the_committee_sees_why_they_may_not_decide(client):
     html = client.get(url).content.decode()
     assert "independen" in html and 'name="outcome"' not in html
     response = client.post(url, {"outcome": "certify", "secret": PASSWORD})
-    assert response.status_code == 302
+    assert response.status_code == 200
     assert "independen" in str(next(iter(get_messages(response.wsgi_request))))
     _nothing_decided(candidacy)
 
@@ -272,3 +272,38 @@ def test_a_superseded_decision_puts_the_candidate_back_on_the_committees_list():
     )
     # When the committee's list is read / Then only the one without a live decision waits
     assert list(candidacies_awaiting_decision()) == [again]
+
+
+def test_what_the_member_wrote_is_kept_when_the_password_is_wrong_or_the_decision_is_refused(client):
+    # Given a member deciding "not yet" with a long reason
+    candidacy, _assessor, units = _recommended(verdicts=("K", "BK"))
+    member = committee_member_create()
+    _in_indonesian(client, member)
+    url = reverse("assessments:certification_decision", args=[candidacy.pk])
+    reason = "Unit kedua belum menunjukkan perawatan mesin jahit yang aman; ulangi praktik dua kali."
+    form = {"outcome": "not_yet", "units": [units[1].pk], "reason": reason}
+    # When the password is wrong, or no unit to retrain is chosen
+    for posted in ({**form, "secret": "salah"}, {**form, "units": [], "secret": PASSWORD}):
+        response = client.post(url, posted)
+        html = response.content.decode()
+        # Then the page comes back with the choice and the reason as written, and nothing is decided
+        assert response.status_code == 200
+        assert f">{reason}</textarea>" in html
+        assert 'value="not_yet" required checked' in html
+        _nothing_decided(candidacy)
+
+
+def test_a_reason_longer_than_the_limit_is_refused_not_cut(django_capture_on_commit_callbacks):
+    # Given a recommendation of BK and a reason one character over the limit
+    candidacy, _assessor, units = _recommended(verdicts=("K", "BK"))
+    # When the member records it, Then it is refused with the limit named, and nothing is decided
+    with pytest.raises(services.AssessmentRefused) as refused:
+        certification_decision_record(
+            candidacy=candidacy,
+            by=committee_member_create(),
+            outcome="not_yet",
+            unit_ids=[units[1].pk],
+            reason="x" * 5001,
+        )
+    assert refused.value.code == "too_long" and "5000" in refused.value.messages[0]
+    _nothing_decided(candidacy)
