@@ -10,3 +10,6 @@ class PlacementConfig(AppConfig):
     def ready(self) -> None:
         # Only once the app registry is ready (AppConfig.ready()): the audit actions' hook.
         import placement.audit  # noqa: F401, PLC0415
+        from placement import receivers  # noqa: PLC0415 - models are ready only now
+
+        receivers.connect()

@@ -23,6 +23,10 @@ from assessments.standards.models import (
     SchemeUnit,
 )
 
+#: The version token (``kompeten_core.versions``) of the units and schemes: bumped by every saved or deleted unit,
+#: scheme or scheme unit (``assessments.standards.receivers``), for the plugins above that cache what shows them.
+STANDARDS_VERSION = "assessments.standards"
+
 
 def units_for_course(*, course) -> list[CompetencyUnit]:
     """The units of competency a course covers, in the course's order, each with its standard (one query)."""

@@ -6,6 +6,10 @@ from django.utils import timezone
 from assessments.standards.selectors import scheme_units
 from placement.models import Vacancy
 
+#: The version token (``kompeten_core.versions``) of what the public vacancy list shows: bumped by every change to a
+#: vacancy, its employer, its required units or their schemes (``placement.receivers``).
+VACANCIES_VERSION = "placement.vacancies"
+
 #: What a vacancy's required units are read from: its own units and its scheme's units, each with its unit.
 REQUIRED_UNITS = ("units", "scheme__scheme_units__unit")
 

@@ -2,6 +2,7 @@
 and a vacancy's detail with its schema.org JobPosting. Only verified employers' open vacancies, not past their
 closing date, ever show; anything else is a 404."""
 
+import datetime
 import json
 import re
 
@@ -10,15 +11,20 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import _json_script_escapes
 from django.utils.http import urlencode
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from assessments.standards.selectors import STANDARDS_VERSION
 from courses.selectors import search_terms
+from courses.selectors.serving import PAGES_TOKEN
+from kompeten_core.conf import settings as kompeten
+from kompeten_core.page_cache import public_page
 from placement.selectors import public_pages
-from placement.selectors.vacancies import public_vacancies, public_vacancy
+from placement.selectors.vacancies import VACANCIES_VERSION, public_vacancies, public_vacancy
 
 PER_PAGE = 20
 #: A unit code as SKKNI writes them ("C.10.0000.01.001.01", "TIK.JK01.001.01"): ASCII letters, digits, dots, dashes.
@@ -67,7 +73,18 @@ def vacancy_list(request: HttpRequest) -> HttpResponse:
         "notices": notices,
         "minimum_wage": public_pages.minimum_wage(),
     }
-    return render(request, "placement/public/vacancy_list.html", context)
+    response = render(request, "placement/public/vacancy_list.html", context)
+    # The unfiltered list (the page a radio announcement sends everyone to) is served to anonymous visitors from
+    # the page cache until something it shows changes, and no later than midnight, when closing dates pass.
+    return public_page(
+        response, tokens=(VACANCIES_VERSION, STANDARDS_VERSION, PAGES_TOKEN), seconds=_seconds_left_today()
+    )
+
+
+def _seconds_left_today() -> int:
+    now = timezone.localtime()
+    midnight = datetime.datetime.combine(now.date() + datetime.timedelta(days=1), datetime.time(), now.tzinfo)
+    return max(1, min(kompeten.PAGE_CACHE_SECONDS, int((midnight - now).total_seconds())))
 
 
 def _row(vacancy) -> dict:
