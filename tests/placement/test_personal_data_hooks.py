@@ -84,6 +84,8 @@ def test_the_plugins_hooks_anonymise_a_person_upper_plugins_first(django_capture
         "archives_deleted": 0,
         "certification_application_documents": 0,
         "certification_application_particulars": 0,
+        "reasonable_adjustments_erased": 0,
+        "exam_override_reasons_erased": 0,
         "files_deleted": 0,
         "batch_applications": 0,
         "calendar_feeds_deleted": 0,

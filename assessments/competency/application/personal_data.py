@@ -9,7 +9,9 @@ attempts granted on exams); nine queries, however many. The names of the staff i
 and are left out.
 Deletion: the applications stay as records of the certification under the placeholder name; their particulars (NIK,
 place and date of birth, address, phone, …) are erased and the documents (identity card, diplomas, references)
-deleted, their files once the deletion commits.
+deleted, their files once the deletion commits. The free text of the FR.AK.07 adjustments and of the exam overrides'
+reasons (it may name a diagnosis) is erased; the kind of need, what was adjusted and the extra minutes and attempts
+stay.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Prefetch
 
+from assessments.competency.adjustments.models import ReasonableAdjustment
 from assessments.competency.appeals.models import Appeal
 from assessments.competency.application.models import Application, ApplicationDocument
 from assessments.competency.decision.models import CertificationDecision
@@ -190,7 +193,13 @@ class PersonalData:
             workplace="",
             job_title="",
         )
+        # What was written about the person's needs may name a diagnosis (health data, UU 27/2022 art. 4): erased.
+        # What the assessment adjusted stays as the LSP's record: the kind of need, what was adjusted, the minutes.
+        adjustments = ReasonableAdjustment.objects.filter(candidacy__candidate=user).update(adjustment="", note="")
+        overrides = user.exam_overrides.exclude(reason="").update(reason="")
         return {
             "certification_application_documents": len(documents),
             "certification_application_particulars": particulars,
+            "reasonable_adjustments_erased": adjustments,
+            "exam_override_reasons_erased": overrides,
         }

@@ -93,10 +93,43 @@ def test_the_deletion_removes_the_documents_and_keeps_the_records(django_capture
     with django_capture_on_commit_callbacks(execute=True):
         done = PersonalData().anonymise(user=candidacy.candidate, placeholder_name="Pengguna terhapus")
     # then the document and its file are gone, the particulars erased, and the application and the decision stay
-    assert done == {"certification_application_documents": 1, "certification_application_particulars": 1}
+    assert done == {
+        "certification_application_documents": 1,
+        "certification_application_particulars": 1,
+        "reasonable_adjustments_erased": 0,
+        "exam_override_reasons_erased": 0,
+    }
     application.refresh_from_db()
     assert (application.nik, application.birth_place, application.birth_date, application.phone) == ("", "", None, "")
     assert not ApplicationDocument.objects.filter(application=application).exists()
     assert not storage.exists(name)
     assert type(application).objects.filter(pk=application.pk).exists()
     assert candidacy.decisions.exists()
+
+
+def test_the_deletion_erases_what_was_written_about_the_persons_needs_and_keeps_what_was_adjusted(
+    django_capture_on_commit_callbacks,
+):
+    # given a candidate whose AK.07 record and exam override say what their disability is
+    candidacy, _application = _candidate_with_a_full_record()
+    adjustment = ReasonableAdjustment.objects.create(
+        candidacy=candidacy,
+        need="disability",
+        area="time",
+        adjustment="Tuna netra: soal dibacakan, waktu tambahan 30 menit",
+        note="Membawa surat dokter",
+        recorded_by=candidacy.assessor,
+    )
+    override = ExamOverride.objects.create(
+        user=candidacy.candidate, exam=exam_create(), extra_minutes=30, reason="Tuna netra"
+    )
+    # when their account is deleted
+    with django_capture_on_commit_callbacks(execute=True):
+        done = PersonalData().anonymise(user=candidacy.candidate, placeholder_name="Pengguna terhapus")
+    # then the free text about their needs is erased (it may name a diagnosis: health data, UU 27/2022 art. 4),
+    # and what the assessment adjusted stays as the LSP's record: the kind of need, what was adjusted, the minutes
+    adjustment.refresh_from_db()
+    override.refresh_from_db()
+    assert (adjustment.adjustment, adjustment.note, override.reason) == ("", "", "")
+    assert (adjustment.need, adjustment.area, override.extra_minutes) == ("disability", "time", 30)
+    assert done["reasonable_adjustments_erased"] == 1 and done["exam_override_reasons_erased"] == 1
