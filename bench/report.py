@@ -3,7 +3,7 @@
 from bench import drills
 from bench.plan import BENCH, Run
 from bench.scenario_api import api_ratio, api_smoke_problems, api_targets
-from bench.scenario_history import history_ratios, history_smoke_problems, history_targets
+from bench.scenario_history import history_line, history_ratios, history_smoke_problems, history_targets
 
 
 def ratios(run: Run) -> None:
@@ -133,6 +133,8 @@ def table(run: Run) -> str:
             lines.append(f"{name}: median {f['ceiling_rps_median']:g} req/s (range {low:g}-{high:g}, p95 < 200 ms)")
     for name, value in run.results["ratios"].items():
         lines.append(f"{name}: {'—' if value is None else value}")
+    if history_line(run):
+        lines.append(history_line(run))
     if "embedded_default_ceiling_trainees" in run.results:
         trainees = run.results["embedded_default_ceiling_trainees"]
         lines.append(f"embedded default (SQLite WAL) ceiling: {trainees} trainees with 0 errors and 0 lost")
