@@ -75,7 +75,7 @@ bench: $(VENV)/.bench-installed messages
 
 ## make bench-smoke: every scenario with tiny N for a few seconds; checks only that each ran and lost nothing
 bench-smoke: $(VENV)/.bench-installed messages
-	$(BIN)/python bench/run.py --smoke
+	$(BIN)/python bench/run.py --smoke $(BENCH_ARGS)
 
 ## make lint: ruff, and import-linter's contracts (.importlinter: the plugin order and the layers inside each plugin)
 lint: install
