@@ -69,13 +69,13 @@ $(VENV)/.bench-installed: requirements-bench.txt $(VENV)/.installed
 
 ## make bench: autosave storm and ceiling against the floor, start rush, learning pages, certificates, placement
 ## matching over 10,000 job seekers and the SQLite storm on gunicorn + PostgreSQL + Redis + a Celery worker
-## (README, Performance); writes bench/results/*.json
+## (README, Performance); writes bench/results/*.json. BENCH_ARGS=--history: with a centre's years of history too
 bench: $(VENV)/.bench-installed messages
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 ## make bench-smoke: every scenario with tiny N for a few seconds; checks only that each ran and lost nothing
 bench-smoke: $(VENV)/.bench-installed messages
-	$(BIN)/python bench/run.py --smoke
+	$(BIN)/python bench/run.py --smoke $(BENCH_ARGS)
 
 ## make lint: ruff, and import-linter's contracts (.importlinter: the plugin order and the layers inside each plugin)
 lint: install

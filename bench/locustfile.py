@@ -1,7 +1,8 @@
 """Locust users of the paced scenarios (FastHttpUser). Configured by bench/run.py through the environment:
 
 BENCH_SEED      the seed file (bench/seed.py): trainees with session, CSRF secret and attempt
-BENCH_OUT       where this process writes what it saw: latencies after the warm-up, errors, acknowledged answers
+BENCH_OUT       where this process writes what it saw: latencies after the warm-up (all, and per request name),
+                errors, acknowledged answers
 BENCH_TARGET    autosave | floor (AutosaveUser)
                 (MatchUser and FiguresUser read the placement seed, bench/seed_placement.py; CheckInUser the
                 attendance seed, bench/seed_attendance.py)
@@ -33,6 +34,7 @@ WARMUP = float(os.environ.get("BENCH_WARMUP", "0"))
 _next_user = itertools.count()
 _started = time.monotonic()
 _seen = {"latencies_ms": [], "errors": 0, "requests": 0, "acked": {}, "logged_out": 0, "ok_at_s": []}
+_seen |= {"by_name": {}, "errors_by_name": {}}  # the same, per request name (the learning pages' lesson, dashboard)
 
 
 @events.request.add_listener
@@ -41,8 +43,10 @@ def _on_request(request_type, name, response_time, response_length, exception=No
         return
     _seen["requests"] += 1
     _seen["latencies_ms"].append(response_time)
+    _seen["by_name"].setdefault(name, []).append(response_time)
     if exception is not None:
         _seen["errors"] += 1
+        _seen["errors_by_name"][name] = _seen["errors_by_name"].get(name, 0) + 1
 
 
 @events.test_start.add_listener

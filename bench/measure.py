@@ -32,7 +32,8 @@ def locust(
     locustfile: Path | None = None,
 ) -> dict:
     """One paced Locust run (of bench/locustfile.py's users unless told another file); latencies are those after
-    the warm-up (every user has started by then)."""
+    the warm-up (every user has started by then). A run of several request names (the learning pages' lesson,
+    course and dashboard) also gives each one's figures, under ``pages``."""
     out = run.work / f"locust-{name}"
     locust_env = {**env, "BENCH_SEED": str(seed), "BENCH_OUT": str(out), "BENCH_WARMUP": str(warmup), **(extra or {})}
     command = [PY, "-m", "locust", "-f", str(locustfile or BENCH / "locustfile.py"), "--headless", "--only-summary"]
@@ -47,7 +48,7 @@ def locust(
     latencies = [value for part in seen for value in part["latencies_ms"]]
     requests = sum(part["requests"] for part in seen)
     window = max(seconds - warmup, 1)
-    return {
+    figures = {
         "p50_ms": percentile(latencies, 50),
         "p95_ms": percentile(latencies, 95),
         "p99_ms": percentile(latencies, 99),
@@ -60,6 +61,27 @@ def locust(
         "users": users,
         "_acked": [str(path) for path in files],
     }
+    pages = _by_name(seen, window)
+    if len(pages) > 1:  # a mix of pages (the learning pages): each one's own figures too
+        figures["pages"] = pages
+    return figures
+
+
+def _by_name(seen: list[dict], window: float) -> dict:
+    """The figures of each request name the Locust processes saw (latencies after the warm-up)."""
+    names = sorted({name for part in seen for name in part.get("by_name", {})})
+    pages = {}
+    for name in names:
+        latencies = [value for part in seen for value in part["by_name"].get(name, [])]
+        pages[name] = {
+            "p50_ms": percentile(latencies, 50),
+            "p95_ms": percentile(latencies, 95),
+            "p99_ms": percentile(latencies, 99),
+            "rps": round(len(latencies) / window, 1),
+            "requests": len(latencies),
+            "errors": sum(part.get("errors_by_name", {}).get(name, 0) for part in seen),
+        }
+    return pages
 
 
 def locust_paced(

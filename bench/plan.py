@@ -42,6 +42,10 @@ class Plan:
     attendance_sessions: int = 10
     attendance_window: int = 120  # every trainee checks in once within this many seconds, spread evenly
     attendance_tail: int = 8  # seconds after the window for the last check-ins to finish
+    history_trainees: int = 30_000  # a centre's years of history (issue #20; run.py --history)
+    history_completions: int = 300_000
+    history_answers: int = 1_000_000
+    history_certificates: int = 20_000
     database: str = "kompeten_bench"
 
 
@@ -71,6 +75,10 @@ SMOKE = Plan(
     attendance_sessions=2,
     attendance_window=3,
     attendance_tail=3,
+    history_trainees=200,
+    history_completions=600,
+    history_answers=1000,
+    history_certificates=40,
     database="kompeten_bench_smoke",
 )
 
@@ -89,7 +97,8 @@ class Run:
     plan: Plan
     smoke: bool
     work: Path
-    only: str | None = None  # "placement" | "attendance": the floor storm and those scenarios only (run.py --only)
+    only: str | None = None  # "placement" | "api" | "attendance" | "history": the floor storm and those only (--only)
+    history: bool = False  # measure, seed a centre's history, measure again (run.py --history, --only history)
     results: dict = field(default_factory=lambda: {"scenarios": Scenarios(), "ratios": {}})
     processes: list = field(default_factory=list)
 

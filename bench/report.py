@@ -3,6 +3,7 @@
 from bench import drills
 from bench.plan import BENCH, Run
 from bench.scenario_api import api_ratio, api_smoke_problems, api_targets
+from bench.scenario_history import history_line, history_ratios, history_smoke_problems, history_targets
 
 
 def ratios(run: Run) -> None:
@@ -19,6 +20,8 @@ def ratios(run: Run) -> None:
     match = s.get("placement_match")
     r["placement_match_p95_vs_floor"] = ratio(match["p95_ms"], s["floor_storm"]["p95_ms"]) if match else None
     api_ratio(run)
+    if run.history:
+        history_ratios(run)
     checkin = s.get("attendance_checkin")
     r["attendance_checkin_p95_vs_floor"] = ratio(checkin["p95_ms"], s["floor_storm"]["p95_ms"]) if checkin else None
 
@@ -87,6 +90,7 @@ def targets(run: Run) -> dict:
         checks["attendance check-in (300 trainees, 10 sessions, 2 min): 0 lost, 0 errors, p95 ≤ 2 x floor p95"] = (
             checkin_ok and (r["attendance_checkin_p95_vs_floor"] or 99) <= 2
         )
+    checks.update(history_targets(run))
     if not run.only:
         checks.update(drills.targets(s))
     return checks
@@ -129,6 +133,8 @@ def table(run: Run) -> str:
             lines.append(f"{name}: median {f['ceiling_rps_median']:g} req/s (range {low:g}-{high:g}, p95 < 200 ms)")
     for name, value in run.results["ratios"].items():
         lines.append(f"{name}: {'—' if value is None else value}")
+    if history_line(run):
+        lines.append(history_line(run))
     if "embedded_default_ceiling_trainees" in run.results:
         trainees = run.results["embedded_default_ceiling_trainees"]
         lines.append(f"embedded default (SQLite WAL) ceiling: {trainees} trainees with 0 errors and 0 lost")
@@ -147,6 +153,8 @@ def smoke_check(run: Run) -> list[str]:
         expected = ["floor_storm", "placement_match"]
     elif run.only == "attendance":
         expected = ["floor_storm", "attendance_checkin"]
+    elif run.only == "history":
+        expected = ["floor_storm"]
     else:
         expected = ["autosave_storm", "floor_storm", "autosave_ceiling", "floor_ceiling", "start_rush"]
         expected += ["learning_pages", *SIGNED_IN_PAGES, "floor_page_ceiling", *PUBLIC_PAGES]
@@ -165,6 +173,8 @@ def smoke_check(run: Run) -> list[str]:
             problems.append(f"{name} answered {figures['errors']} errors")
     if not run.only or run.only == "api":
         problems += api_smoke_problems(run)
+    if run.history:
+        problems += history_smoke_problems(run)
     checkin = run.results["scenarios"].get("attendance_checkin")
     if checkin and checkin.get("checked_in") != checkin.get("users"):
         counts = f"{checkin.get('checked_in')} of {checkin.get('users')}"

@@ -16,6 +16,12 @@ PostgreSQL — no SQLite build, no drills — with their targets: what to run wh
 likewise runs the floor storm and api_progress (the phone app on the JSON API, bench/scenario_api.py).
 ``--only attendance`` does the same for the attendance check-in (attendance_checkin).
 
+``--history`` (issue #20, cost flat in data size): after the attendance check-in, the autosave storm and the
+learning pages are measured again, a centre's years of history is seeded (bench/seed_history.py: 30,000 trainees,
+300,000 lesson completions, 1,000,000 saved answers, 20,000 certificates) and they are measured once more; the
+autosave, lesson page and dashboard p95 with the history are compared with those just before it
+(bench/scenario_history.py). ``--only history`` runs the floor storm and that, nothing else.
+
 The load generator's CPU (``client_cpu_pct``) is measured for every run, as a share of the whole machine
 (100 = every core busy). Smoke mode asserts only that every scenario ran and lost no answer, never a time.
 """
@@ -38,6 +44,7 @@ from bench.report import ratios, smoke_check, table, targets
 from bench.scenarios import (
     api_scenarios,
     attendance_scenarios,
+    history_scenarios,
     placement_scenarios,
     postgres_scenarios,
     sqlite_scenarios,
@@ -49,15 +56,23 @@ def main() -> int:
     parser.add_argument("--smoke", action="store_true", help="tiny N, a few seconds per scenario, no timing check")
     parser.add_argument(
         "--only",
-        choices=["placement", "api", "attendance"],
-        help="placement | api | attendance: the floor storm and those scenarios, nothing else",
+        choices=["placement", "api", "attendance", "history"],
+        help="placement | api | attendance | history: the floor storm and those scenarios, nothing else",
+    )
+    parser.add_argument(
+        "--history",
+        action="store_true",
+        help="measure, seed a centre's years of history, measure again: p95 with history ≤ 1.25 x fresh",
     )
     args = parser.parse_args()
+    if args.history and args.only not in (None, "history"):
+        parser.error(f"--history runs with the whole bench or alone (--only history), not with --only {args.only}")
     plan = SMOKE if args.smoke else Plan()
     started = time.monotonic()
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     with tempfile.TemporaryDirectory(prefix="kompeten-bench-") as work:
-        run = Run(plan=plan, smoke=args.smoke, work=Path(work), only=args.only)
+        history = args.history or args.only == "history"
+        run = Run(plan=plan, smoke=args.smoke, work=Path(work), only=args.only, history=history)
         try:
             services_ensure()
             postgres, sqlite = environments(run)
@@ -68,6 +83,8 @@ def main() -> int:
                 api_scenarios(run, postgres)
             elif args.only == "attendance":
                 attendance_scenarios(run, postgres)
+            elif args.only == "history":
+                history_scenarios(run, postgres)
             else:
                 postgres_scenarios(run, postgres)
                 sqlite_scenarios(run, sqlite)
@@ -78,7 +95,9 @@ def main() -> int:
                 services.succeeds([*services.PSQL, f"DROP DATABASE IF EXISTS {plan.database} WITH (FORCE)"])
     ratios(run)
     run.results.update(
-        mode=("smoke" if args.smoke else "full") + (f" (only {args.only})" if args.only else ""),
+        mode=("smoke" if args.smoke else "full")
+        + (f" (only {args.only})" if args.only else "")
+        + (" with history" if args.history and args.only != "history" else ""),
         finished_at=stamp,
         duration_s=round(time.monotonic() - started),
         machine={"cores": CORES, "gunicorn_workers": WORKERS, "celery_concurrency": CORES},

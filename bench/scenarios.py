@@ -1,5 +1,6 @@
 """The scenarios of a run, in order: PostgreSQL (storms, ceilings, rush, learning pages, certificates, placement
-matching and figures, attendance check-in, fault drills), then the embedded default (SQLite)."""
+matching and figures, attendance check-in, with ``--history`` the history's before and after, fault drills), then
+the embedded default (SQLite)."""
 
 import json
 import sys
@@ -12,6 +13,7 @@ from bench.measure import ceiling_summary, locust_paced, locust_window, lost_ans
 from bench.plan import BENCH, CORES, PY, WORKERS, Run, log
 from bench.processes import measured, sh, stop
 from bench.scenario_api import api_progress
+from bench.scenario_history import history
 
 
 def certificates(run: Run, env: dict) -> None:
@@ -143,6 +145,15 @@ def attendance_scenarios(run: Run, env: dict) -> None:
     stop(run, server)
 
 
+def history_scenarios(run: Run, env: dict) -> None:
+    """``run.py --only history``: the floor storm, then the autosave storm and the learning pages on the fresh
+    database, the history seeded, the same again (bench/scenario_history.py), on gunicorn over PostgreSQL, nothing
+    else."""
+    server, url = _floor_storm_first(run, env)
+    history(run, env, url)
+    stop(run, server)
+
+
 def placement_scenarios(run: Run, env: dict) -> None:
     """``run.py --only placement``: the floor storm (the reference of placement_match's target) and the placement
     scenarios, on gunicorn over PostgreSQL, nothing else."""
@@ -222,6 +233,8 @@ def postgres_scenarios(run: Run, env: dict) -> None:
     certificates(run, env)
     placement(run, env, url)
     attendance(run, env, url)
+    if run.history:  # last but the drills: the scenarios before it measure the database without the history
+        history(run, env, url)
     worker = drills.fault_drills(run, env=env, url=url, seed=seed, worker=worker)
     stop(run, worker)
     stop(run, server)
