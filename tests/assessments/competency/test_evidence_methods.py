@@ -14,7 +14,7 @@ from assessments.competency.services import evidence_files
 from assessments.models import Attempt, Candidacy, EvidenceRecord, SchemeUnit
 from kompeten_core.conf import settings as kompeten
 from kompeten_core.private_files import private_storage
-from tests.assessments.competency.factories import assessor_create, candidacy_create, event_create, scheme_create
+from tests.assessments.competency.factories import assessor_create, one_unit_candidacy, scheme_create
 from tests.assessments.exams.factories import exam_create
 from tests.factories import UserFactory, image_bytes
 
@@ -33,11 +33,7 @@ def _fresh_storage(settings):
 
 @pytest.fixture
 def setup():
-    event = event_create(scheme=scheme_create(units=1))
-    assessor = assessor_create(event=event)
-    candidacy = candidacy_create(event=event, assessor=assessor)
-    unit = SchemeUnit.objects.filter(scheme=event.scheme).select_related("unit").get().unit
-    return candidacy, assessor, unit
+    return one_unit_candidacy()
 
 
 def _url(candidacy, unit, method):
